@@ -1,0 +1,81 @@
+"""Command line for the Peru cooperation maps.
+
+    python build_maps.py [--data PATH] [--out DIR]      build the maps
+    python build_maps.py geocode NAME [--department D]  one name -> one JSON object
+    python build_maps.py geocode --file F               names -> CSV on stdout
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from geo.errors import PeruMapsError, UnknownDepartmentError, UnknownPlaceError
+
+COMMANDS = ("build", "geocode", "validate")
+
+
+def _geocode_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="build_maps.py geocode",
+                                description="Resolve Peruvian place names.")
+    p.add_argument("name", nargs="?", help="a place name, e.g. 'Cajamarca' or 'city of Iquitos'")
+    p.add_argument("--department", "-d", help="department hint: name, INEI code or ISO code")
+    p.add_argument("--file", "-f", type=Path,
+                   help="names one per line, optionally NAME<TAB>DEPARTMENT; CSV to stdout")
+    return p
+
+
+def run_geocode(argv: list[str]) -> int:
+    """The ``geocode`` subcommand."""
+    from geo.geocoder import RESULT_COLUMNS, default_geocoder
+
+    parser = _geocode_parser()
+    args = parser.parse_args(argv)
+    if (args.name is None) == (args.file is None):
+        parser.error("give either a NAME or --file")
+    geocoder = default_geocoder()
+    if args.name is not None:
+        try:
+            print(geocoder.geocode(args.name, args.department).to_json())
+        except (UnknownPlaceError, UnknownDepartmentError) as exc:
+            print(f"build_maps.py: {exc}", file=sys.stderr)
+            return 1
+        return 0
+    from geo.files import read_text
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=RESULT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for lineno, line in enumerate(read_text(args.file).splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, _, hint = line.partition("\t")
+        name, hint = name.strip(), hint.strip()
+        try:
+            writer.writerow(geocoder.geocode(name, hint or None).to_record())
+        except (UnknownPlaceError, UnknownDepartmentError) as exc:
+            print(f"{args.file}:{lineno}: {exc}", file=sys.stderr)
+            writer.writerow({"query": name, "hint": hint, "status": "unknown"})
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: dispatch to a subcommand; errors become one line, no traceback."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv.pop(0) if argv and argv[0] in COMMANDS else "build"
+    try:
+        if command == "geocode":
+            return run_geocode(argv)
+        msg = f"'{command}' is not available yet"
+        raise PeruMapsError(msg)
+    except PeruMapsError as exc:
+        print(f"build_maps.py: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("build_maps.py: interrupted; nothing was changed", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

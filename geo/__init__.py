@@ -1,0 +1,1 @@
+"""Geography of Peru for the cooperation maps: regions, gazetteer, geocoder, joins."""

@@ -1,0 +1,13 @@
+"""Where the bundled data lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+REGIONS_FILE = DATA_DIR / "regions.geojson"
+NEIGHBOURS_FILE = DATA_DIR / "neighbours.geojson"
+PLACES_FILE = DATA_DIR / "places.csv"
+ALIASES_FILE = DATA_DIR / "aliases.csv"
+FEATURES_FILE = DATA_DIR / "features.csv"
