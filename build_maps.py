@@ -3,6 +3,7 @@
     python build_maps.py [--data PATH] [--out DIR]      build the maps
     python build_maps.py geocode NAME [--department D]  one name -> one JSON object
     python build_maps.py geocode --file F               names -> CSV on stdout
+    python build_maps.py validate [--data PATH]         check a dataset
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import csv
 import sys
 from pathlib import Path
 
-from geo.errors import PeruMapsError, UnknownDepartmentError, UnknownPlaceError
+from geo.errors import DataErrors, PeruMapsError, UnknownDepartmentError, UnknownPlaceError
 
 COMMANDS = ("build", "geocode", "validate")
 
@@ -45,9 +46,10 @@ def run_geocode(argv: list[str]) -> int:
         return 0
     from geo.files import read_text
 
+    lines = read_text(args.file).splitlines()
     writer = csv.DictWriter(sys.stdout, fieldnames=RESULT_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for lineno, line in enumerate(read_text(args.file).splitlines(), start=1):
+    for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         name, _, hint = line.partition("\t")
@@ -60,6 +62,29 @@ def run_geocode(argv: list[str]) -> int:
     return 0
 
 
+def run_validate(argv: list[str]) -> int:
+    """The ``validate`` subcommand: a one-line summary, or every problem and exit 2."""
+    from geo.interventions import DEFAULT_DATA, load_dataset
+
+    p = argparse.ArgumentParser(prog="build_maps.py validate",
+                                description="Check a dataset of interventions.")
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                   help="a folder with interventions.csv and locations.csv, or an .xlsx file")
+    args = p.parse_args(argv)
+    dataset = load_dataset(args.data)
+    print(summarize(dataset))
+    return 0
+
+
+def summarize(dataset) -> str:
+    """One line on a sound dataset."""
+    places = {(loc.ubigeo, loc.name) for loc in dataset.locations}
+    return (f"{dataset.label}: OK: {len(dataset.interventions)} interventions, "
+            f"{len(dataset.locations)} locations at {len(places)} places, "
+            f"{len(dataset.funders())} funders; {len(dataset.unlocated())} national or "
+            f"with regions not named")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: dispatch to a subcommand; errors become one line, no traceback."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -67,8 +92,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if command == "geocode":
             return run_geocode(argv)
+        if command == "validate":
+            return run_validate(argv)
         msg = f"'{command}' is not available yet"
         raise PeruMapsError(msg)
+    except DataErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"build_maps.py: {len(exc.errors)} problem(s) found; nothing was written",
+              file=sys.stderr)
+        return 2
     except PeruMapsError as exc:
         print(f"build_maps.py: {exc}", file=sys.stderr)
         return 2

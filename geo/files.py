@@ -12,11 +12,11 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(str(path), None, None, "no such file") from None
+        raise DataError(display_path(path), None, None, "no such file") from None
     except IsADirectoryError:
-        raise DataError(str(path), None, None, "is a folder, not a file") from None
+        raise DataError(display_path(path), None, None, "is a folder, not a file") from None
     except OSError as exc:
-        raise DataError(str(path), None, None, f"cannot be read ({exc.strerror})") from None
+        raise DataError(display_path(path), None, None, f"cannot be read ({exc.strerror})") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -25,3 +25,11 @@ def read_text(path: Path) -> str:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
         return raw.decode("latin-1")
+
+
+def display_path(path: Path) -> str:
+    """The path as a user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -89,15 +89,20 @@ class Geocoder:
         names = {normalize_name(n): n for n in self.departments.values()}
         raise UnknownDepartmentError(text, [names[c] for c in close])
 
-    def geocode(self, query: str, department: str | None = None) -> Match:
-        """Resolve one name; raise :class:`UnknownPlaceError` when nothing matches."""
+    def geocode(self, query: str, department: str | None = None,
+                level: str | None = None) -> Match:
+        """Resolve one name; raise :class:`UnknownPlaceError` when nothing matches.
+
+        ``level`` prefers candidates of that level, as a level word in the name does.
+        """
         hint = (department or "").strip()
         code = self.department_code(hint) if hint else None
-        core, level = normalize_name(query), None
+        core, word_level = normalize_name(query), None
         candidates = self.gazetteer.lookup(core)
         if not candidates:  # "Región Cusco", "city of Iquitos"; but "Ciudad Nueva" is a name
-            core, level = name_to_query(query)
+            core, word_level = name_to_query(query)
             candidates = self.gazetteer.lookup(core)
+        level = level or word_level
         if not candidates and code is None:
             core, code = self._split_department(core)
             candidates = self.gazetteer.lookup(core)
@@ -151,6 +156,6 @@ def default_geocoder() -> Geocoder:
     return Geocoder()
 
 
-def geocode(query: str, department: str | None = None) -> Match:
+def geocode(query: str, department: str | None = None, level: str | None = None) -> Match:
     """Resolve one name with the bundled gazetteer."""
-    return default_geocoder().geocode(query, department)
+    return default_geocoder().geocode(query, department, level)

@@ -31,7 +31,7 @@ from geo.names import normalize_name  # noqa: E402
 from geo.regions import points_to_regions  # noqa: E402
 
 # GeoNames admin1 codes for Peru equal INEI department codes, but for Lima Province.
-GEONAMES_ADMIN1_TO_INEI = {"LMA": "15"}
+GEONAMES_ADMIN1_TO_INEI = {"LMA": "1501"}
 # otros.json spells a few names differently from INEI's list.
 _KEY_SPELLINGS = {"NASCA": "NAZCA"}
 
@@ -90,8 +90,8 @@ def geonames_rows() -> list[dict]:
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         if city["countrycode"] != "PE":
             continue
-        dept = GEONAMES_ADMIN1_TO_INEI.get(city["admin1code"], city["admin1code"])
-        row = _row(city["name"], "populated place", dept, round(city["latitude"], 5),
+        code = GEONAMES_ADMIN1_TO_INEI.get(city["admin1code"], city["admin1code"])
+        row = _row(city["name"], "populated place", code, round(city["latitude"], 5),
                    round(city["longitude"], 5), "GeoNames", f"geonameid {city['geonameid']}")
         row["population"] = city["population"]
         rows.append(row)

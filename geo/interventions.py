@@ -1,0 +1,402 @@
+"""The interventions model: who funds and who implements what, when and where.
+
+A dataset is two tables (see ``docs/data.md``): ``interventions`` (one row per
+intervention) and ``locations`` (one row per intervention and place). They are
+read by :mod:`geo.tables`, checked here, and every place is resolved through the
+geocoder. :func:`load_dataset` returns a :class:`Dataset` or raises
+:class:`~geo.errors.DataErrors` listing every problem as ``file:row:column``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo.errors import DataError, DataErrors, UnknownDepartmentError, UnknownPlaceError
+from geo.files import display_path
+from geo.geocoder import Geocoder, Match, default_geocoder
+from geo.names import LEVELS
+from geo.paths import DATA_DIR
+from geo.tables import RawTable, read_tables
+from geo.values import (PartialDate, ValueProblem, text_to_coordinate, text_to_date,
+                        text_to_int, text_to_list, text_to_number)
+from geo.vocabulary import CURRENCIES, REACH, SCOPES, STATUSES, THEMES
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: whether it must be filled, its HXL hashtag, its meaning."""
+
+    name: str
+    required: bool
+    hxl: str
+    meaning: str
+
+
+INTERVENTION_COLUMNS = (
+    Column("id", True, "#activity+id", "unique identifier, e.g. VLIR-IUC-UNALM"),
+    Column("title", True, "#activity+name", "short title"),
+    Column("description", False, "#activity+description", "short description"),
+    Column("funders", True, "#org+funder", "funding organisations, separated by ';'"),
+    Column("funder_group", True, "#org+funder+country",
+           "the funders' country or group: Belgium, Spain (Catalonia), European Union"),
+    Column("implementers", False, "#org+impl", "implementing organisations, ';'-separated"),
+    Column("partners", False, "#org+partner", "other partners, ';'-separated"),
+    Column("themes", True, "#sector", "one or more of the theme vocabulary, ';'-separated"),
+    Column("status", True, "#status", "planned, ongoing, completed or unknown, as the source states it"),
+    Column("start", False, "#date+start", "YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source"),
+    Column("end", False, "#date+end", "YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source"),
+    Column("budget", False, "#value+budget", "amount stated by the source"),
+    Column("currency", False, "#currency", "ISO 4217 code of the budget, e.g. EUR"),
+    Column("beneficiaries", False, "#targeted", "number of people, where stated"),
+    Column("beneficiaries_note", False, "#targeted+description", "who they are"),
+    Column("scope", True, "#meta+scope",
+           "subnational (places in locations), unspecified regions, or national"),
+    Column("scope_note", False, "#meta+scope+description", "the scope as the source words it"),
+    Column("part_of", False, "#activity+id+parent", "id of the programme it belongs to"),
+    Column("source", True, "#meta+source", "source document file name"),
+    Column("quote", False, "#meta+quote", "a short quote from the source"),
+    Column("note", False, "#meta+note", "why the data reads as it does where the source is unclear"),
+)
+LOCATION_COLUMNS = (
+    Column("intervention_id", True, "#activity+id", "the intervention's id"),
+    Column("place", True, "#loc+name", "the place, as the geocoder knows it"),
+    Column("level", False, "#loc+type",
+           "preferred level: department, province, district, populated place, feature"),
+    Column("department", False, "#adm1+name", "department hint (and resolved department)"),
+    Column("department_code", False, "#adm1+code", "INEI department code (resolved)"),
+    Column("ubigeo", False, "#loc+code", "INEI ubigeo of the resolved unit (resolved)"),
+    Column("lat", False, "#geo+lat", "latitude, WGS84 (resolved, or given for a finer point)"),
+    Column("lon", False, "#geo+lon", "longitude, WGS84 (resolved, or given for a finer point)"),
+    Column("precision", False, "#geo+precision", "IATI GeographicalPrecision code 1-9"),
+    Column("reach", False, "#loc+reach", "IATI location-reach: 1 activity happens here, "
+                                         "2 beneficiaries live here (default 1)"),
+    Column("as_written", False, "#loc+name+original", "the place as the document writes it"),
+    Column("note", False, "#meta+note", "remarks on the place"),
+)
+TABLE_COLUMNS = {"interventions": INTERVENTION_COLUMNS, "locations": LOCATION_COLUMNS}
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """One intervention."""
+
+    id: str
+    title: str
+    funders: tuple[str, ...]
+    funder_group: str
+    themes: tuple[str, ...]
+    status: str
+    scope: str
+    source: str
+    description: str = ""
+    implementers: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    budget: float | None = None
+    currency: str = ""
+    beneficiaries: int | None = None
+    beneficiaries_note: str = ""
+    scope_note: str = ""
+    part_of: str = ""
+    quote: str = ""
+    note: str = ""
+
+    def period(self) -> str:
+        """``"2010–2021"``, ``"until 2019-06"``, or ``"dates not stated"``."""
+        if self.start and self.end:
+            return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
+        if self.start:
+            return f"from {self.start}"
+        if self.end:
+            return f"until {self.end}"
+        return "dates not stated"
+
+    def budget_text(self) -> str:
+        """``"EUR 57,000,000"`` or empty."""
+        if self.budget is None:
+            return ""
+        return f"{self.currency} {self.budget:,.0f}"
+
+
+@dataclass(frozen=True)
+class Location:
+    """One intervention at one resolved place."""
+
+    intervention_id: str
+    place: str
+    name: str
+    level: str
+    ubigeo: str
+    department_code: str
+    department: str
+    lat: float
+    lon: float
+    precision: int
+    reach: str = "1"
+    as_written: str = ""
+    note: str = ""
+
+
+@dataclass
+class Dataset:
+    """Interventions and their resolved locations."""
+
+    interventions: list[Intervention]
+    locations: list[Location]
+    label: str = ""
+    _by_id: dict[str, Intervention] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {i.id: i for i in self.interventions}
+
+    def get(self, intervention_id: str) -> Intervention:
+        """The intervention with this id."""
+        return self._by_id[intervention_id]
+
+    def unlocated(self) -> list[Intervention]:
+        """National interventions and those whose regions are not named."""
+        placed = {loc.intervention_id for loc in self.locations}
+        return [i for i in self.interventions if i.id not in placed]
+
+    def funders(self) -> list[str]:
+        """Every funder, in order of first appearance."""
+        return list(dict.fromkeys(f for i in self.interventions for f in i.funders))
+
+
+DEFAULT_DATA = DATA_DIR
+
+
+def load_dataset(path: Path = DEFAULT_DATA, *, geocoder: Geocoder | None = None) -> Dataset:
+    """Read, check and resolve a dataset; raise :class:`DataErrors` with every problem."""
+    tables = read_tables(path)
+    dataset, errors = tables_to_dataset(tables, geocoder or default_geocoder())
+    if errors:
+        raise DataErrors(errors)
+    dataset.label = display_path(path)
+    return dataset
+
+
+def tables_to_dataset(tables: dict[str, RawTable],
+                      geocoder: Geocoder) -> tuple[Dataset, list[DataError]]:
+    """Check both tables and build the dataset; pure apart from the geocoder."""
+    errors: list[DataError] = []
+    for name, table in tables.items():
+        errors += check_columns(table, TABLE_COLUMNS[name])
+    if errors:
+        return Dataset([], []), errors
+    interventions, errs = rows_to_interventions(tables["interventions"])
+    errors += errs
+    ids = {i.id for i in interventions}
+    locations, errs = rows_to_locations(tables["locations"], ids, geocoder)
+    errors += errs
+    mentioned = {rec.get("intervention_id", "") for _row, rec in tables["locations"].records()}
+    errors += check_links(tables["interventions"], interventions, mentioned)
+    errors.sort(key=lambda e: (e.file != tables["interventions"].label, e.file, e.row or 0))
+    return Dataset(interventions, locations), errors
+
+
+def check_columns(table: RawTable, columns: tuple[Column, ...]) -> list[DataError]:
+    """Missing, unknown and repeated columns, with the closest valid names."""
+    known = [c.name for c in columns]
+    errors = []
+    seen = set()
+    for header in table.header:
+        if header in seen:
+            errors.append(DataError(table.label, 1, header, f"column {header!r} appears twice"))
+        seen.add(header)
+        if header not in known:
+            close = difflib.get_close_matches(header.lower(), known, n=2, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else (
+                f"; known columns: {', '.join(known)}")
+            errors.append(DataError(table.label, 1, header, f"unknown column {header!r}{hint}"))
+    for col in columns:
+        if col.required and col.name not in table.header:
+            errors.append(DataError(table.label, 1, None, f"missing column {col.name!r}"))
+    return errors
+
+
+def _closest(value: str, options: tuple[str, ...] | list[str]) -> str:
+    """The options most like ``value``, by the whole text or one of its words."""
+    def score(option: str) -> float:
+        parts = [option, *option.split()]
+        return max(difflib.SequenceMatcher(None, value.lower(), p).ratio() for p in parts)
+    ranked = sorted(options, key=lambda o: -score(o))
+    close = [o for o in ranked[:2] if score(o) >= 0.6]
+    return f"; closest: {', '.join(close)}" if close else f"; valid: {', '.join(options)}"
+
+
+def rows_to_interventions(table: RawTable) -> tuple[list[Intervention], list[DataError]]:
+    """Parse and check each intervention row."""
+    errors: list[DataError] = []
+    out: list[Intervention] = []
+    first_row: dict[str, int] = {}
+    for row_no, rec in table.records():
+        err = _error_maker(table.label, row_no, errors)
+        for col in INTERVENTION_COLUMNS:
+            if col.required and not rec.get(col.name, "").strip():
+                err(col.name, f"{col.name} is empty")
+        ident = rec["id"]
+        if ident and ident in first_row:
+            err("id", f"duplicate id {ident!r} (first at row {first_row[ident]})")
+        first_row.setdefault(ident, row_no)
+        themes = text_to_list(rec["themes"])
+        for theme in themes:
+            if theme not in THEMES:
+                err("themes", f"theme {theme!r} is not in the vocabulary{_closest(theme, THEMES)}")
+        for col, vocab in (("status", STATUSES), ("scope", SCOPES)):
+            if rec[col] and rec[col] not in vocab:
+                err(col, f"{col} {rec[col]!r} is not one of {', '.join(vocab)}{_closest(rec[col], vocab)}")
+        start = _parse(rec.get("start", ""), text_to_date, "start", err)
+        end = _parse(rec.get("end", ""), text_to_date, "end", err)
+        if start and end and end.latest() < start.earliest():
+            err("end", f"end {end} is before start {start}")
+        budget = _parse(rec.get("budget", ""), lambda t: text_to_number(
+            t, decimal_comma=table.decimal_comma), "budget", err)
+        if budget is not None and budget < 0:
+            err("budget", f"budget {rec['budget']} is negative")
+        currency = rec.get("currency", "").strip().upper()
+        if currency and currency not in CURRENCIES:
+            err("currency", f"currency {rec['currency']!r} is not an ISO 4217 code (e.g. EUR, USD, PEN)")
+        if budget is not None and not currency:
+            err("currency", "a budget needs its currency (ISO 4217, e.g. EUR)")
+        beneficiaries = _parse(rec.get("beneficiaries", ""), text_to_int, "beneficiaries", err)
+        if beneficiaries is not None and beneficiaries < 0:
+            err("beneficiaries", "beneficiaries is negative")
+        out.append(Intervention(
+            id=ident, title=rec["title"], funders=tuple(text_to_list(rec["funders"])),
+            funder_group=rec["funder_group"], themes=tuple(themes), status=rec["status"],
+            scope=rec["scope"], source=rec["source"], description=rec.get("description", ""),
+            implementers=tuple(text_to_list(rec.get("implementers", ""))),
+            partners=tuple(text_to_list(rec.get("partners", ""))), start=start, end=end,
+            budget=budget, currency=currency, beneficiaries=beneficiaries,
+            beneficiaries_note=rec.get("beneficiaries_note", ""),
+            scope_note=rec.get("scope_note", ""), part_of=rec.get("part_of", ""),
+            quote=rec.get("quote", ""), note=rec.get("note", "")))
+    return out, errors
+
+
+def rows_to_locations(table: RawTable, ids: set[str],
+                      geocoder: Geocoder) -> tuple[list[Location], list[DataError]]:
+    """Parse each location row and resolve its place."""
+    errors: list[DataError] = []
+    pending: list[tuple[int, dict[str, str], Match, float | None, float | None]] = []
+    for row_no, rec in table.records():
+        err = _error_maker(table.label, row_no, errors)
+        for col in LOCATION_COLUMNS:
+            if col.required and not rec.get(col.name, "").strip():
+                err(col.name, f"{col.name} is empty")
+        iid = rec["intervention_id"]
+        if iid and iid not in ids:
+            close = difflib.get_close_matches(iid, sorted(ids), n=2, cutoff=0.6)
+            hint = f"; closest ids: {', '.join(close)}" if close else ""
+            err("intervention_id", f"intervention {iid!r} is not in the interventions table{hint}")
+        level = rec.get("level", "").strip() or None
+        if level and level not in LEVELS:
+            err("level", f"level {level!r} is not one of {', '.join(LEVELS)}")
+            level = None
+        reach = rec.get("reach", "").strip() or "1"
+        if reach not in REACH:
+            err("reach", f"reach {reach!r} must be 1 (activity happens here) or 2 (beneficiaries live here)")
+        precision = _parse(rec.get("precision", ""), text_to_int, "precision", err)
+        if precision is not None and not 1 <= precision <= 9:
+            err("precision", f"precision {precision} is not an IATI code 1-9")
+        lat = _parse(rec.get("lat", ""), text_to_coordinate, "lat", err)
+        lon = _parse(rec.get("lon", ""), text_to_coordinate, "lon", err)
+        if (lat is None) != (lon is None):
+            err("lat" if lat is None else "lon", "give both lat and lon, or neither")
+            lat = lon = None
+        if not rec["place"].strip():
+            continue
+        try:
+            match = geocoder.geocode(rec["place"], rec.get("department") or None, level)
+        except UnknownPlaceError as exc:
+            err("place", str(exc))
+            continue
+        except UnknownDepartmentError as exc:
+            err("department", str(exc))
+            continue
+        if rec.get("ubigeo") and rec["ubigeo"] != match.ubigeo:
+            err("ubigeo", f"ubigeo {rec['ubigeo']!r} does not match {rec['place']!r}, "
+                          f"which the gazetteer gives as {match.ubigeo} ({match.name}, {match.level})")
+        code = rec.get("department_code", "")
+        if code and code.zfill(2) != match.department_code:
+            err("department_code", f"department_code {code!r} does not match {rec['place']!r} "
+                                   f"in {match.department} ({match.department_code})")
+        pending.append((row_no, rec, match, lat, lon))
+    errors += _check_points(table.label, pending, geocoder)
+    locations = [Location(
+        intervention_id=rec["intervention_id"], place=rec["place"], name=m.name, level=m.level,
+        ubigeo=m.ubigeo, department_code=m.department_code, department=m.department,
+        lat=m.lat if lat is None else lat, lon=m.lon if lon is None else lon,
+        precision=_parse(rec.get("precision", ""), text_to_int, "", None) or m.precision,
+        reach=rec.get("reach", "").strip() or "1", as_written=rec.get("as_written", ""),
+        note=rec.get("note", "")) for _row, rec, m, lat, lon in pending]
+    return locations, errors
+
+
+def _check_points(label: str, pending: list, geocoder: Geocoder) -> list[DataError]:
+    """Given points must lie in Peru, in the department of their place."""
+    given = [(row, rec, m, lat, lon) for row, rec, m, lat, lon in pending if lat is not None]
+    if not given:
+        return []
+    from geo.regions import points_to_regions
+
+    errors = []
+    joined = points_to_regions([g[4] for g in given], [g[3] for g in given])
+    swapped = points_to_regions([g[3] for g in given], [g[4] for g in given])
+    names = geocoder.departments
+    for (row, rec, m, lat, lon), dept, swap in zip(given, joined["ubigeo"], swapped["ubigeo"]):
+        if isinstance(dept, str) and dept == m.department_code:
+            continue
+        if not isinstance(dept, str):
+            if isinstance(swap, str):
+                msg = (f"lat {lat} and lon {lon} look swapped: ({lon}, {lat}) would lie in "
+                       f"{names[swap]}")
+            else:
+                msg = f"point ({lat}, {lon}) lies outside Peru"
+        else:
+            msg = (f"point ({lat}, {lon}) lies in {names[dept]}, but {rec['place']!r} is in "
+                   f"{m.department}")
+        errors.append(DataError(label, row, "lat", msg))
+    return errors
+
+
+def check_links(table: RawTable, interventions: list[Intervention],
+                placed: set[str]) -> list[DataError]:
+    """Programme links, and subnational interventions no location row names."""
+    errors: list[DataError] = []
+    ids = {i.id for i in interventions}
+    rows = {rec["id"]: row for row, rec in table.records()}
+    for item in interventions:
+        row = rows.get(item.id)
+        if item.part_of and item.part_of not in ids:
+            errors.append(DataError(table.label, row, "part_of",
+                                    f"part_of {item.part_of!r} is not an intervention id"))
+        if item.scope == "subnational" and item.id not in placed:
+            errors.append(DataError(table.label, row, "scope",
+                                    "scope is subnational but no location names its places; "
+                                    "add rows to locations or set scope to national or "
+                                    "unspecified regions"))
+    return errors
+
+
+def _error_maker(label: str, row: int, errors: list[DataError]) -> Callable[[str, str], None]:
+    def err(column: str, message: str) -> None:
+        errors.append(DataError(label, row, column, message))
+    return err
+
+
+def _parse(text: str, parser: Callable, column: str, err: Callable | None):
+    """Parse a cell; an empty cell is ``None``; a bad one is reported and ``None``."""
+    if not text or not text.strip():
+        return None
+    try:
+        return parser(text)
+    except ValueProblem as exc:
+        if err is not None:
+            err(column, f"{column}: {exc}")
+        return None
