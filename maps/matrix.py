@@ -1,0 +1,131 @@
+"""The donor-by-department matrix: how many interventions each funder has where."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from geo.interventions import Dataset
+from maps.escape import to_html_attr, to_html_text
+
+NATIONAL = "National or not named"
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Funders (rows) by INEI departments (columns), counting interventions."""
+
+    funders: list[tuple[str, str]]  # (funder, group)
+    departments: list[tuple[str, str]]  # (INEI code, name)
+    cells: dict[tuple[str, str], int]  # (funder, code or NATIONAL) -> count
+    totals: dict[str, int]  # funder -> interventions
+
+
+def dataset_to_matrix(dataset: Dataset, touched: list[list[str]], regions) -> Matrix:
+    """Count, for each funder and department, the interventions located there."""
+    iso_to_dept = dict(zip(regions["iso_code"], regions["ubigeo"]))
+    departments = sorted({(u, n) for u, n, k in zip(regions["ubigeo"], regions["name"],
+                                                    regions["kind"]) if k != "municipality"})
+    where: dict[str, set[str]] = {}
+    for loc, isos in zip(dataset.locations, touched):
+        where.setdefault(loc.intervention_id, set()).update(iso_to_dept[i] for i in isos)
+    groups: dict[str, str] = {}
+    cells: dict[tuple[str, str], int] = {}
+    totals: dict[str, int] = {}
+    for item in dataset.interventions:
+        for funder in item.funders:
+            groups.setdefault(funder, item.funder_group)
+            totals[funder] = totals.get(funder, 0) + 1
+            for code in where.get(item.id, {NATIONAL}):
+                cells[(funder, code)] = cells.get((funder, code), 0) + 1
+    funders = sorted(groups.items(), key=lambda fg: (fg[1].casefold(), fg[0].casefold()))
+    return Matrix(funders, departments, cells, totals)
+
+
+def matrix_to_csv(matrix: Matrix) -> str:
+    """The matrix as CSV: one row per funder, one column per department."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["funder", "funder_group", *(f"{name} ({code})" for code, name in
+                                                 matrix.departments), NATIONAL, "interventions"])
+    writer.writerow(["#org+funder", "#org+funder+country",
+                     *(f"#adm1+code+i{code}" for code, _ in matrix.departments), "#meta+national",
+                     "#activity+num"])
+    for funder, group in matrix.funders:
+        writer.writerow([funder, group,
+                         *(matrix.cells.get((funder, code), 0) for code, _ in matrix.departments),
+                         matrix.cells.get((funder, NATIONAL), 0), matrix.totals[funder]])
+    return out.getvalue()
+
+
+def _cell(count: int) -> str:
+    if not count:
+        return '<td class="zero">·</td>'
+    shade = min(0.15 + 0.12 * count, 0.75)
+    return f'<td style="background:rgba(43,140,190,{shade:.2f})">{count}</td>'
+
+
+def render_matrix_page(matrix: Matrix, colours: dict[str, str]) -> str:
+    """A standalone HTML page with the matrix as a table."""
+    head = "".join(f'<th scope="col" title="{to_html_attr(name)} (INEI {code})"><span>'
+                   f"{to_html_text(name)}</span></th>" for code, name in matrix.departments)
+    rows = []
+    for funder, group in matrix.funders:
+        colour = colours.get(funder, "#777777")
+        cells = "".join(_cell(matrix.cells.get((funder, code), 0))
+                        for code, _ in matrix.departments)
+        rows.append(
+            f'<tr><th scope="row"><span class="sw" style="background:{to_html_attr(colour)}">'
+            f"</span>{to_html_text(funder)}<small>{to_html_text(group)}</small></th>{cells}"
+            f"{_cell(matrix.cells.get((funder, NATIONAL), 0))}"
+            f'<td class="total">{matrix.totals[funder]}</td></tr>')
+    return MATRIX_PAGE.format(head=head, rows="\n".join(rows), national=to_html_text(NATIONAL),
+                              table_only=matrix_table_html(head, rows))
+
+
+def matrix_table_html(head: str, rows: list[str]) -> str:
+    """The table alone, for the report."""
+    return (f'<table class="matrix"><thead><tr><th scope="col">Funder</th>{head}'
+            f'<th scope="col"><span>{to_html_text(NATIONAL)}</span></th>'
+            f'<th scope="col"><span>Interventions</span></th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+MATRIX_CSS = """
+table.matrix { border-collapse: collapse; font-size: 12px; }
+table.matrix th, table.matrix td { border: 1px solid #ccc; padding: 3px 5px; text-align: center; }
+table.matrix thead th { vertical-align: bottom; height: 130px; white-space: nowrap; }
+table.matrix thead th span { writing-mode: vertical-rl; transform: rotate(180deg); }
+table.matrix tbody th { text-align: left; white-space: nowrap; }
+table.matrix tbody th small { display: block; color: #555; font-weight: normal; }
+table.matrix .sw { display: inline-block; width: 10px; height: 10px; margin-right: 5px;
+  border: 1px solid rgba(0,0,0,.35); }
+table.matrix td.zero { color: #bbb; }
+table.matrix td.total { font-weight: bold; }
+"""
+
+MATRIX_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Funders by department: development cooperation in Peru</title>
+<style>
+body {{ font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  margin: 1.5em; color: #222; }}
+""" + MATRIX_CSS.replace("{", "{{").replace("}", "}}") + """
+</style>
+</head>
+<body>
+<p><a href="index.html">← All maps</a> · <a href="matrix.csv">Download CSV</a></p>
+<h1>Funders by department</h1>
+<p>Number of interventions of each funder located in each department (INEI codes; Lima
+includes Lima Metropolitana). An intervention in several departments counts in each;
+national interventions and those whose regions the documents do not name are counted
+under "{national}".</p>
+{table_only}
+<p><small>Boundaries: Natural Earth · Places: GeoNames (CC-BY 4.0) · Codes: INEI.</small></p>
+</body>
+</html>
+"""

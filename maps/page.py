@@ -1,0 +1,101 @@
+"""One map page: a folium Map with everything inlined, deterministic bytes.
+
+folium's Map loads Leaflet, jQuery, Bootstrap and Font Awesome from CDNs; here
+:class:`OfflineMap` loads none of them and :class:`InlineAssets` inlines only
+what the page uses (Leaflet, and Leaflet.markercluster when there are markers).
+Branca's random element ids are replaced by a counter while a page renders.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from maps import assets
+from maps.escape import to_html_text, to_script_json
+
+OSM_TILES = {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+             "attribution": "© OpenStreetMap contributors"}
+
+
+class OfflineMap(folium.Map):
+    """A folium Map that links no external script or stylesheet."""
+
+    default_js: list[tuple[str, str]] = []
+    default_css: list[tuple[str, str]] = []
+
+
+class InlineAssets(Element):
+    """Stylesheets and scripts written into the page's head."""
+
+    def __init__(self, styles: list[str], scripts: list[str]) -> None:
+        super().__init__()
+        self._name = "InlineAssets"
+        self.styles = styles
+        self.scripts = scripts
+
+    def render(self, **kwargs) -> None:
+        """Add the inline tags to the figure's header."""
+        figure = self.get_root()
+        parts = [f"<style>\n{css}\n</style>" for css in self.styles]
+        parts += [f"<script>\n{js}\n</script>" for js in self.scripts]
+        figure.header.add_child(Element("\n".join(parts)), name="inline_assets")
+
+
+class CoopLayers(MacroElement):
+    """Calls ``CoopMap.render`` with the map's data and the geometry, embedded once."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        CoopMap.render({{ this._parent.get_name() }}, {{ this.data }}, {{ this.geo }}, {{ this.options }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: dict, geo: dict, options: dict) -> None:
+        super().__init__()
+        self._name = "CoopLayers"
+        self.data = to_script_json(data)
+        self.geo = to_script_json(geo)
+        self.options = to_script_json(options)
+
+
+@contextmanager
+def deterministic_ids() -> Iterator[None]:
+    """Number branca elements 1, 2, 3... instead of random ids, for one page."""
+    counter = itertools.count(1)
+    original = Element.__dict__["_generate_id"]
+    Element._generate_id = classmethod(lambda cls: f"{next(counter):08d}")
+    try:
+        yield
+    finally:
+        Element._generate_id = original
+
+
+def render_map_page(data: dict, geo: dict, *, tiles: bool = False, funders_on: bool = False,
+                    shading: str = "count") -> str:
+    """The complete HTML of one map."""
+    with deterministic_ids():
+        m = OfflineMap(location=[-9.2, -75.0], zoom_start=5, tiles=None, control_scale=True,
+                       prefer_canvas=False)
+        figure = m.get_root()
+        figure.title = to_html_text(data["title"])
+        leaflet_css, leaflet_js = assets.leaflet()
+        styles = [leaflet_css]
+        scripts = [leaflet_js]
+        if data["markers"]:
+            cluster_css, cluster_js = assets.markercluster()
+            styles.append(cluster_css)
+            scripts.append(cluster_js)
+        styles.append(assets.own("coopmap.css"))
+        scripts.append(assets.own("coopmap.js"))
+        m.add_child(InlineAssets(styles, scripts))
+        m.add_child(CoopLayers(data, geo, {"tiles": OSM_TILES if tiles else False,
+                                           "fundersOn": funders_on,
+                                           "shading": shading}))
+        html = figure.render()
+    return html.replace("<html>", '<html lang="en">', 1)

@@ -1,0 +1,360 @@
+/* Peru cooperation maps: draws one map from its data.
+ *
+ * Every text comes from data and reaches the page through textContent or
+ * escapeHtml(); nothing is parsed as markup. Geometry is embedded once and
+ * shared by the shading layer and every funder's fill layer.
+ */
+(function () {
+  "use strict";
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"'`]/g, function (c) {
+      return "&#" + c.charCodeAt(0) + ";";
+    });
+  }
+
+  function swatch(colour, className) {
+    var s = el("span", className || "cm-swatch");
+    s.style.background = colour;
+    return s;
+  }
+
+  function shadeColour(value, classes, none) {
+    for (var i = 0; i < classes.length; i++) {
+      if (value >= classes[i].lo && value <= classes[i].hi) return classes[i].colour;
+    }
+    return none;
+  }
+
+  function plural(n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  }
+
+  function interventionLine(item) {
+    var li = el("li");
+    li.appendChild(el("span", "cm-item-title", item.title));
+    var meta = [item.funders.join(", "), item.period, item.source].filter(Boolean);
+    li.appendChild(el("span", "cm-item-meta", " — " + meta.join(" · ")));
+    return li;
+  }
+
+  function regionPopup(region, data, colourOf) {
+    var box = el("div", "cm-popup");
+    box.appendChild(el("h3", null, region.name));
+    box.appendChild(el("p", "cm-popup-sub", plural(region.n, "intervention", "interventions") +
+      " · " + plural(region.funders.length, "funder", "funders")));
+    if (region.funders.length) {
+      var fl = el("ul", "cm-funder-list");
+      region.funders.forEach(function (f) {
+        var li = el("li", "cm-popup-funder");
+        li.appendChild(swatch(colourOf[f]));
+        li.appendChild(el("span", null, f));
+        fl.appendChild(li);
+      });
+      box.appendChild(fl);
+    }
+    if (region.items.length) {
+      var il = el("ul", "cm-item-list");
+      region.items.forEach(function (n) { il.appendChild(interventionLine(data.interventions[n])); });
+      box.appendChild(il);
+    }
+    if (region.more) box.appendChild(el("p", "cm-more", "and " + region.more + " more"));
+    if (!region.n) box.appendChild(el("p", "cm-more", "No intervention on this map is located here."));
+    return box;
+  }
+
+  function markerPopup(marker, data) {
+    var item = data.interventions[marker.i];
+    var box = el("div", "cm-popup");
+    box.appendChild(el("h3", null, item.title));
+    var dl = el("dl");
+    function row(label, value) {
+      if (!value) return;
+      dl.appendChild(el("dt", null, label));
+      dl.appendChild(el("dd", null, value));
+    }
+    row("Funders", item.funders.join(", "));
+    row("Implementers", item.implementers.join(", "));
+    row("Period", item.period + (item.status ? " (" + item.status + ")" : ""));
+    row("Place", marker.place + " (" + marker.level + ", " + marker.department + ")");
+    row("As written", marker.written);
+    row("Precision", marker.precision_label);
+    row("Reach", marker.reach === "2" ? "beneficiaries live here" : "the activity happens here");
+    row("Themes", item.themes.join(", "));
+    row("Source", item.source);
+    box.appendChild(dl);
+    return box;
+  }
+
+  function collapsible(container, title, startOpen) {
+    var head = el("button", "cm-toggle", title);
+    head.type = "button";
+    var body = el("div", "cm-body");
+    container.appendChild(head);
+    container.appendChild(body);
+    function set(open) {
+      body.style.display = open ? "" : "none";
+      head.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    head.addEventListener("click", function () { set(body.style.display === "none"); });
+    set(startOpen);
+    return body;
+  }
+
+  function control(map, position, className, build) {
+    var Ctl = L.Control.extend({
+      onAdd: function () {
+        var div = el("div", "cm-control leaflet-bar " + className);
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        build(div);
+        return div;
+      }
+    });
+    var ctl = new Ctl({ position: position });
+    ctl.addTo(map);
+    return ctl;
+  }
+
+  function render(map, data, geo, options) {
+    options = options || {};
+    var wide = map.getSize().x >= 700;
+    // Leaflet.markercluster needs a maximum zoom; with no tile layer nothing sets one.
+    map.setMaxZoom(options.tiles ? 18 : 14);
+    map.setMinZoom(3);
+    map.options.zoomSnap = 0.25;
+    var colourOf = {};
+    data.funders.forEach(function (f) { colourOf[f.name] = f.colour; });
+    map.attributionControl.addAttribution(escapeHtml(data.attribution));
+
+    if (options.tiles) {
+      L.tileLayer(options.tiles.url, {
+        maxZoom: 18,
+        attribution: escapeHtml(options.tiles.attribution)
+      }).addTo(map);
+    } else {
+      L.geoJSON(geo.neighbours, {
+        interactive: false,
+        style: { color: "#b8b8b8", weight: 1, fillColor: "#eeeeea", fillOpacity: 1, className: "cm-neighbour" }
+      }).addTo(map);
+    }
+
+    var mode = options.shading || "count";
+    var shadeLegend = el("div", "cm-legend-shading");
+
+    function regionStyle(feature) {
+      var r = data.regions[feature.properties.iso_code] || { n: 0, funders: [] };
+      var value = mode === "count" ? r.n : mode === "funders" ? r.funders.length : 0;
+      var fill = mode === "plain" ? "#fbfbf8" : shadeColour(value, data.shading[mode], data.shading.none);
+      return { color: "#555555", weight: 1, fillColor: fill, fillOpacity: options.tiles ? 0.6 : 1,
+               className: "cm-region cm-iso-" + feature.properties.iso_code };
+    }
+
+    var regionLayer = L.geoJSON(geo.regions, {
+      style: regionStyle,
+      onEachFeature: function (feature, layer) {
+        var r = data.regions[feature.properties.iso_code];
+        layer.bindPopup(function () { return regionPopup(r, data, colourOf); }, { maxWidth: 360, maxHeight: 320 });
+        layer.bindTooltip(function () {
+          return el("span", null, r.name + ": " + plural(r.n, "intervention", "interventions"));
+        }, { sticky: true });
+      }
+    }).addTo(map);
+
+    function drawShadeLegend() {
+      shadeLegend.textContent = "";
+      if (mode === "plain") { shadeLegend.style.display = "none"; return; }
+      shadeLegend.style.display = "";
+      shadeLegend.appendChild(el("div", "cm-legend-title",
+        mode === "count" ? "Interventions per department" : "Funders per department"));
+      var rows = [[data.shading.none, "none"]];
+      data.shading[mode].forEach(function (c) {
+        rows.push([c.colour, c.lo === c.hi ? String(c.lo) : c.lo + "–" + c.hi]);
+      });
+      rows.forEach(function (row) {
+        var line = el("div", "cm-legend-row");
+        line.appendChild(swatch(row[0], "cm-swatch cm-swatch-box"));
+        line.appendChild(el("span", null, row[1]));
+        shadeLegend.appendChild(line);
+      });
+    }
+
+    function setMode(newMode) {
+      mode = newMode;
+      regionLayer.setStyle(regionStyle);
+      drawShadeLegend();
+    }
+
+    // One fill layer per funder: the same embedded geometry, filtered and styled.
+    var fillLayers = data.funders.map(function (f, k) {
+      var isos = {};
+      f.regions.forEach(function (iso) { isos[iso] = true; });
+      return L.geoJSON(geo.regions, {
+        interactive: false,
+        filter: function (feature) { return isos[feature.properties.iso_code] === true; },
+        style: { color: f.colour, weight: 2.5, opacity: 0.9, fillColor: f.colour, fillOpacity: 0.3,
+                 className: "cm-fill cm-funder-" + k }
+      });
+    });
+
+    var clustered = typeof L.markerClusterGroup === "function";
+    var markerLayer = clustered
+      ? L.markerClusterGroup({ maxClusterRadius: 28, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
+                               zoomToBoundsOnClick: true })
+      : L.featureGroup();
+    data.markers.forEach(function (m) {
+      var colour = colourOf[m.funder] || "#333333";
+      var exact = m.precision <= 2;
+      var marker = L.circleMarker([m.lat, m.lon], {
+        radius: exact ? 7 : 10, color: exact ? "#ffffff" : colour, weight: exact ? 1.5 : 2.5,
+        dashArray: exact ? null : "4 3", fillColor: colour, fillOpacity: exact ? 0.95 : 0.3,
+        className: "cm-marker cm-precision-" + m.precision
+      });
+      marker.bindPopup(function () { return markerPopup(m, data); }, { maxWidth: 340 });
+      marker.bindTooltip(function () { return el("span", null, data.interventions[m.i].title); });
+      markerLayer.addLayer(marker);
+    });
+
+    // Legend: one section per layer, shown only while its layer is on.
+    var legendSections = {};
+    control(map, "bottomright", "cm-legend", function (div) {
+      var body = collapsible(div, "Legend", wide);
+      body.appendChild(shadeLegend);
+      var fl = el("div", "cm-legend-funders");
+      data.funders.forEach(function (f, k) {
+        var line = el("div", "cm-legend-row cm-legend-funder");
+        line.setAttribute("data-funder", String(k));
+        line.appendChild(swatch(f.colour, "cm-swatch cm-swatch-box cm-swatch-fill"));
+        line.appendChild(el("span", null, f.group && f.group !== f.name ? f.name + " (" + f.group + ")" : f.name));
+        line.style.display = "none";
+        legendSections["funder-" + k] = line;
+        fl.appendChild(line);
+      });
+      body.appendChild(fl);
+      var ml = el("div", "cm-legend-markers");
+      ml.appendChild(el("div", "cm-legend-title", "Places finer than a department"));
+      var a = el("div", "cm-legend-row");
+      a.appendChild(el("span", "cm-dot cm-dot-exact"));
+      a.appendChild(el("span", null, "town or point (within 25 km)"));
+      var b = el("div", "cm-legend-row");
+      b.appendChild(el("span", "cm-dot cm-dot-area"));
+      b.appendChild(el("span", null, "somewhere in a province, district or named area"));
+      ml.appendChild(a);
+      ml.appendChild(b);
+      ml.appendChild(el("div", "cm-legend-note", "Colour: the first funder. Whole departments are shaded, not pinned."));
+      ml.style.display = "none";
+      legendSections.markers = ml;
+      body.appendChild(ml);
+    });
+    function tie(layer, key) {
+      layer.on("add", function () { legendSections[key].style.display = ""; });
+      layer.on("remove", function () { legendSections[key].style.display = "none"; });
+    }
+    fillLayers.forEach(function (layer, k) { tie(layer, "funder-" + k); });
+    tie(markerLayer, "markers");
+
+    // Layer switcher: shading (one of), funders grouped by country or group, places.
+    control(map, "topright", "cm-layers", function (div) {
+      var body = collapsible(div, "Layers", wide);
+      body.appendChild(el("div", "cm-layers-head", "Shading"));
+      [["count", "Interventions per department"], ["funders", "Funders per department"], ["plain", "No shading"]]
+        .forEach(function (opt) {
+          var label = el("label", "cm-option");
+          var input = el("input");
+          input.type = "radio";
+          input.name = "cm-shading";
+          input.value = opt[0];
+          input.checked = opt[0] === mode;
+          input.addEventListener("change", function () { if (input.checked) setMode(opt[0]); });
+          label.appendChild(input);
+          label.appendChild(el("span", null, opt[1]));
+          body.appendChild(label);
+        });
+      if (data.funders.length) body.appendChild(el("div", "cm-layers-head", "Funders"));
+      var lastGroup = null;
+      data.funders.forEach(function (f, k) {
+        if (f.group !== lastGroup) {
+          body.appendChild(el("div", "cm-layers-group", f.group));
+          lastGroup = f.group;
+        }
+        var label = el("label", "cm-option cm-funder-option");
+        var input = el("input");
+        input.type = "checkbox";
+        input.setAttribute("data-funder", String(k));
+        input.checked = options.fundersOn === true;
+        input.addEventListener("change", function () {
+          if (input.checked) fillLayers[k].addTo(map); else map.removeLayer(fillLayers[k]);
+        });
+        label.appendChild(input);
+        label.appendChild(swatch(f.colour));
+        var regionsText = f.regions.length ? plural(f.regions.length, "department", "departments") : "no department";
+        label.appendChild(el("span", null, f.name + " · " + plural(f.count, "intervention", "interventions") + ", " + regionsText));
+        body.appendChild(label);
+      });
+      if (data.markers.length) {
+        body.appendChild(el("div", "cm-layers-head", "Places"));
+        var label = el("label", "cm-option");
+        var input = el("input");
+        input.type = "checkbox";
+        input.checked = true;
+        input.setAttribute("data-layer", "markers");
+        input.addEventListener("change", function () {
+          if (input.checked) markerLayer.addTo(map); else map.removeLayer(markerLayer);
+        });
+        label.appendChild(input);
+        label.appendChild(el("span", null, "Places finer than a department (" + data.markers.length + ")"));
+        body.appendChild(label);
+      }
+    });
+
+    // Title.
+    map.zoomControl.remove();
+    control(map, "topleft", "cm-title", function (div) {
+      div.appendChild(el("h1", null, data.title));
+      if (data.description) div.appendChild(el("p", null, data.description));
+    });
+    L.control.zoom({ position: "topleft" }).addTo(map);
+
+    // National or not located: listed apart, never pinned.
+    if (data.unlocated.length) {
+      control(map, "bottomleft", "cm-national", function (div) {
+        var body = collapsible(div, "National, or regions not named (" + data.unlocated.length + ")", wide);
+        body.appendChild(el("p", "cm-legend-note",
+          "Not pinned to a place: these cover the whole country or regions the sources do not name."));
+        var list = el("ul", "cm-item-list");
+        data.unlocated.forEach(function (n) {
+          var item = data.interventions[n];
+          var li = el("li");
+          li.appendChild(el("span", "cm-item-title", item.title));
+          var scope = item.scope === "national" ? "national" : (item.scope_note || "regions not named");
+          li.appendChild(el("span", "cm-item-meta", " — " + [item.funders.join(", "), item.period, scope].join(" · ")));
+          li.title = item.source;
+          list.appendChild(li);
+        });
+        body.appendChild(list);
+      });
+    }
+
+    fillLayers.forEach(function (layer) { if (options.fundersOn) layer.addTo(map); });
+    if (data.markers.length) markerLayer.addTo(map);
+    drawShadeLegend();
+
+    var bounds = L.latLngBounds([]);
+    regionLayer.eachLayer(function (layer) {
+      var iso = layer.feature.properties.iso_code;
+      if (!data.focus.length || data.focus.indexOf(iso) >= 0) bounds.extend(layer.getBounds());
+    });
+    map.fitBounds(bounds, { padding: [12, 12] });
+    map.getContainer().setAttribute("data-cm-ready", "true");
+    window.coopMap = { map: map, regions: regionLayer, fills: fillLayers, markers: markerLayer, setMode: setMode };
+  }
+
+  window.CoopMap = { render: render, escapeHtml: escapeHtml };
+})();
