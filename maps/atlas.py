@@ -23,7 +23,7 @@ from geo.vocabulary import THEMES
 from maps.gallery import render_gallery
 from maps.mapdata import MapSpec, dataset_to_mapdata, locations_to_regions
 from maps.matrix import dataset_to_matrix, matrix_to_csv, render_matrix_page
-from maps.escape import to_html_attr
+from maps.escape import to_html_attr, to_script_json
 from maps.page import render_map_page
 from maps.palette import funders_to_colours
 
@@ -50,6 +50,11 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _apart(dataset: Dataset, keep: Callable) -> str:
+    n = sum(1 for i in dataset.unlocated() if keep(i))
+    return f"; {n} national or not located, listed apart" if n else ""
+
+
 def plan_maps(dataset: Dataset, touched: list[list[str]], regions) -> list[MapSpec]:
     """The overview, one map per funder, per theme, and per department with interventions."""
     specs = [MapSpec("overview.html", "Development cooperation in Peru",
@@ -61,7 +66,8 @@ def plan_maps(dataset: Dataset, touched: list[list[str]], regions) -> list[MapSp
         count = sum(1 for i in dataset.interventions if funder in i.funders)
         name = _unique(f"funder-{slugify(funder)}", taken)
         specs.append(MapSpec(f"{name}.html", f"Funded by {funder}",
-                             f"{count} intervention{'s' if count != 1 else ''} funded by {funder}",
+                             f"{count} intervention{'s' if count != 1 else ''} funded by {funder}"
+                             + _apart(dataset, _has_funder(funder)),
                              _has_funder(funder), "funder"))
     for theme in THEMES:
         count = sum(1 for i in dataset.interventions if theme in i.themes)
@@ -69,7 +75,8 @@ def plan_maps(dataset: Dataset, touched: list[list[str]], regions) -> list[MapSp
             continue
         name = _unique(f"theme-{slugify(theme)}", taken)
         specs.append(MapSpec(f"{name}.html", f"Theme: {theme}",
-                             f"{count} intervention{'s' if count != 1 else ''} on {theme}",
+                             f"{count} intervention{'s' if count != 1 else ''} on {theme}"
+                             + _apart(dataset, _has_theme(theme)),
                              _has_theme(theme), "theme"))
     by_dept: dict[str, set[str]] = {}
     iso_to_dept = dict(zip(regions["iso_code"], regions["ubigeo"]))
@@ -122,7 +129,7 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
                      progress: Callable[[str], None] | None = None) -> dict[str, bytes]:
     """Every output file of a build, by name."""
     regions = load_regions()
-    geo = load_geometry()
+    geo_json = to_script_json(load_geometry())
     touched = locations_to_regions(dataset.locations, regions)
     colours = funders_to_colours(dataset.funders())
     specs = plan_maps(dataset, touched, regions)
@@ -132,7 +139,7 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
             progress(f"map {n}/{len(specs)}: {spec.filename}")
         data = dataset_to_mapdata(dataset, spec, touched, regions, colours)
         overview = spec.kind == "overview"
-        html = render_map_page(data, geo, tiles=options.tiles, funders_on=not overview,
+        html = render_map_page(data, geo_json, tiles=options.tiles, funders_on=not overview,
                                shading="count" if overview else "plain")
         files[spec.filename] = html.encode("utf-8")
         if options.embed:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element
 from jinja2 import Template
 
 from maps import assets
@@ -30,6 +30,17 @@ class OfflineMap(folium.Map):
     default_css: list[tuple[str, str]] = []
 
 
+class RawHtml(Element):
+    """Markup written as it is, without parsing it as a template (fast for large assets)."""
+
+    _template = Template("{{ this.text }}")
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "RawHtml"
+        self.text = text
+
+
 class InlineAssets(Element):
     """Stylesheets and scripts written into the page's head."""
 
@@ -44,24 +55,28 @@ class InlineAssets(Element):
         figure = self.get_root()
         parts = [f"<style>\n{css}\n</style>" for css in self.styles]
         parts += [f"<script>\n{js}\n</script>" for js in self.scripts]
-        figure.header.add_child(Element("\n".join(parts)), name="inline_assets")
+        figure.header.add_child(RawHtml("\n".join(parts)), name="inline_assets")
 
 
-class CoopLayers(MacroElement):
-    """Calls ``CoopMap.render`` with the map's data and the geometry, embedded once."""
+class CoopLayers(Element):
+    """Calls ``CoopMap.render`` with the map's data and the geometry, embedded once.
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        CoopMap.render({{ this._parent.get_name() }}, {{ this.data }}, {{ this.geo }}, {{ this.options }});
-        {% endmacro %}
-    """)
+    Written straight into the page's script (branca would otherwise compile the
+    large JSON as a Jinja template).
+    """
 
-    def __init__(self, data: dict, geo: dict, options: dict) -> None:
+    def __init__(self, data: dict, geo_json: str, options: dict) -> None:
         super().__init__()
         self._name = "CoopLayers"
         self.data = to_script_json(data)
-        self.geo = to_script_json(geo)
+        self.geo_json = geo_json
         self.options = to_script_json(options)
+
+    def render(self, **kwargs) -> None:
+        """Add the call to the figure's script, after the map is created."""
+        call = (f"CoopMap.render({self._parent.get_name()}, {self.data}, {self.geo_json}, "
+                f"{self.options});")
+        self.get_root().script.add_child(RawHtml(call), name=self.get_name())
 
 
 @contextmanager
@@ -76,9 +91,9 @@ def deterministic_ids() -> Iterator[None]:
         Element._generate_id = original
 
 
-def render_map_page(data: dict, geo: dict, *, tiles: bool = False, funders_on: bool = False,
+def render_map_page(data: dict, geo_json: str, *, tiles: bool = False, funders_on: bool = False,
                     shading: str = "count") -> str:
-    """The complete HTML of one map."""
+    """The complete HTML of one map; ``geo_json`` is :func:`to_script_json` of the geometry."""
     with deterministic_ids():
         m = OfflineMap(location=[-9.2, -75.0], zoom_start=5, tiles=None, control_scale=True,
                        prefer_canvas=False)
@@ -94,7 +109,7 @@ def render_map_page(data: dict, geo: dict, *, tiles: bool = False, funders_on: b
         styles.append(assets.own("coopmap.css"))
         scripts.append(assets.own("coopmap.js"))
         m.add_child(InlineAssets(styles, scripts))
-        m.add_child(CoopLayers(data, geo, {"tiles": OSM_TILES if tiles else False,
+        m.add_child(CoopLayers(data, geo_json, {"tiles": OSM_TILES if tiles else False,
                                            "fundersOn": funders_on,
                                            "shading": shading}))
         html = figure.render()
