@@ -99,6 +99,11 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="add an online OpenStreetMap tile layer (needs a network to show)")
     p.add_argument("--embed", action="store_true",
                    help="also write an iframe snippet per map (NAME.embed.html)")
+    p.add_argument("--static", action="store_true",
+                   help="also write PNG and SVG maps (static/) and report.html + report.pdf "
+                        "(the PDF needs Chromium)")
+    p.add_argument("--dpi", type=int, default=150,
+                   help="resolution of the PNG maps (default 150; 300 for print)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     return p
 
@@ -110,7 +115,10 @@ def run_build(argv: list[str]) -> int:
     from geo.interventions import load_dataset
     from maps.atlas import BuildOptions, dataset_to_files, write_files
 
-    args = _build_parser().parse_args(argv)
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if not 30 <= args.dpi <= 1200:
+        parser.error("--dpi takes a whole number from 30 to 1200")
     started = time.perf_counter()
     show = not args.quiet and sys.stderr.isatty()
 
@@ -119,7 +127,8 @@ def run_build(argv: list[str]) -> int:
             print(f"\r{message[:70]:<70}", end="", file=sys.stderr, flush=True)
 
     dataset = load_dataset(args.data)
-    files = dataset_to_files(dataset, BuildOptions(tiles=args.tiles, embed=args.embed), progress)
+    files = dataset_to_files(dataset, BuildOptions(tiles=args.tiles, embed=args.embed,
+                                                    static=args.static, dpi=args.dpi), progress)
     write_files(files, args.out)
     if show and time.perf_counter() - started > 2:
         print(file=sys.stderr)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from geo.interventions import Dataset
 from geo.paths import NEIGHBOURS_FILE, REGIONS_FILE
-from geo.regions import load_regions
+from geo.regions import load_neighbours, load_regions
 from geo.vocabulary import THEMES
 from maps.gallery import render_gallery
 from maps.mapdata import MapSpec, dataset_to_mapdata, locations_to_regions
@@ -26,6 +26,7 @@ from maps.matrix import dataset_to_matrix, matrix_to_csv, render_matrix_page
 from maps.escape import to_html_attr, to_script_json
 from maps.page import render_map_page
 from maps.palette import funders_to_colours
+from maps.thumbnail import data_to_thumbnail, regions_to_defs
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class BuildOptions:
 
     tiles: bool = False
     embed: bool = False
+    static: bool = False
+    dpi: int = 150
 
 
 def slugify(text: str) -> str:
@@ -134,21 +137,57 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
     colours = funders_to_colours(dataset.funders())
     specs = plan_maps(dataset, touched, regions)
     files: dict[str, bytes] = {}
+    thumbs: dict[str, str] = {}
+    pictures: list[tuple[MapSpec, dict, str]] = []
     for n, spec in enumerate(specs, start=1):
         if progress:
             progress(f"map {n}/{len(specs)}: {spec.filename}")
         data = dataset_to_mapdata(dataset, spec, touched, regions, colours)
-        overview = spec.kind == "overview"
-        html = render_map_page(data, geo_json, tiles=options.tiles, funders_on=not overview,
-                               shading="count" if overview else "plain")
+        shading = "count" if spec.kind == "overview" else "plain"
+        html = render_map_page(data, geo_json, tiles=options.tiles,
+                               funders_on=spec.kind != "overview", shading=shading)
         files[spec.filename] = html.encode("utf-8")
+        thumbs[spec.filename] = data_to_thumbnail(data, regions, shading=shading)
         if options.embed:
             files[spec.filename.replace(".html", ".embed.html")] = embed_snippet(
                 spec.filename, spec.title).encode("utf-8")
+        if options.static and spec.kind in ("overview", "funder", "theme"):
+            pictures.append((spec, data, shading))
     matrix = dataset_to_matrix(dataset, touched, regions)
     files["matrix.csv"] = matrix_to_csv(matrix).encode("utf-8-sig")
     files["matrix.html"] = render_matrix_page(matrix, colours).encode("utf-8")
-    files["index.html"] = render_gallery(specs, dataset, embed=options.embed).encode("utf-8")
+    if options.static:
+        files.update(pictures_to_files(pictures, dataset, matrix, colours, options, progress))
+    defs = regions_to_defs(regions, load_neighbours())
+    files["index.html"] = render_gallery(specs, dataset, thumbs, defs, embed=options.embed,
+                                         static=options.static).encode("utf-8")
+    return files
+
+
+def pictures_to_files(pictures: list[tuple[MapSpec, dict, str]], dataset: Dataset, matrix,
+                      colours: dict[str, str], options: BuildOptions,
+                      progress: Callable[[str], None] | None) -> dict[str, bytes]:
+    """PNG and SVG of the overview, funder and theme maps; the report and its PDF."""
+    from maps.picture import data_to_figure, figure_to_bytes
+    from maps.report import html_to_pdf, render_report
+
+    regions, neighbours = load_regions(), load_neighbours()
+    files: dict[str, bytes] = {}
+    overview_png = b""
+    for n, (spec, data, shading) in enumerate(pictures, start=1):
+        if progress:
+            progress(f"picture {n}/{len(pictures)}: {spec.filename}")
+        stem = "static/" + spec.filename.removesuffix(".html")
+        fig = data_to_figure(data, regions, neighbours, shading=shading)
+        for fmt, content in figure_to_bytes(fig, ("png", "svg"), options.dpi).items():
+            files[f"{stem}.{fmt}"] = content
+        if spec.kind == "overview":
+            overview_png = files[f"{stem}.png"]
+    report = render_report(dataset, matrix, colours, overview_png).encode("utf-8")
+    files["report.html"] = report
+    if progress:
+        progress("printing report.pdf")
+    files["report.pdf"] = html_to_pdf(report)
     return files
 
 
@@ -162,7 +201,9 @@ def write_files(files: dict[str, bytes], out: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         for name, content in sorted(files.items()):
-            (staging / name).write_bytes(content)
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
         os.chmod(staging, 0o755)
         old = None
         if out.exists():

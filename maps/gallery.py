@@ -10,25 +10,38 @@ SECTIONS = [("overview", "Overview"), ("funder", "By funder"), ("theme", "By the
             ("department", "By department")]
 
 
-def render_gallery(specs: list[MapSpec], dataset: Dataset, *, embed: bool = False) -> str:
-    """The index page."""
+def render_gallery(specs: list[MapSpec], dataset: Dataset, thumbs: dict[str, str], defs: str,
+                   *, embed: bool = False, static: bool = False) -> str:
+    """The index page: a card per map, with its thumbnail and one line."""
     parts = []
     for kind, heading in SECTIONS:
         items = [s for s in specs if s.kind == kind]
         if not items:
             continue
-        lines = []
+        cards = []
         for spec in items:
-            extra = ""
+            href = to_html_attr(spec.filename)
+            extra = []
             if embed:
-                snippet = spec.filename.replace(".html", ".embed.html")
-                extra = f' <small>(<a href="{to_html_attr(snippet)}">embed code</a>)</small>'
-            lines.append(f'<li><a href="{to_html_attr(spec.filename)}">{to_html_text(spec.title)}'
-                         f"</a>: {to_html_text(spec.description)}{extra}</li>")
-        parts.append(f"<h2>{to_html_text(heading)}</h2>\n<ul>\n" + "\n".join(lines) + "\n</ul>")
+                extra.append(f'<a href="{to_html_attr(spec.filename.replace(".html", ".embed.html"))}"'
+                             ">embed code</a>")
+            if static and spec.kind != "department":
+                stem = to_html_attr("static/" + spec.filename.removesuffix(".html"))
+                extra.append(f'<a href="{stem}.png">PNG</a>')
+                extra.append(f'<a href="{stem}.svg">SVG</a>')
+            more = f'<span class="more">{" · ".join(extra)}</span>' if extra else ""
+            cards.append(f'<li class="card"><a href="{href}" class="thumb-link">'
+                         f'{thumbs.get(spec.filename, "")}</a><div><a href="{href}">'
+                         f'<b>{to_html_text(spec.title)}</b></a><p>'
+                         f"{to_html_text(spec.description)}</p>{more}</div></li>")
+        parts.append(f"<h2>{to_html_text(heading)}</h2>\n<ul class=\"cards\">\n"
+                     + "\n".join(cards) + "\n</ul>")
     unlocated = len(dataset.unlocated())
+    report = ('<li><a href="report.html">Report annex</a>: the overview as a picture, the matrix '
+              'and every intervention, printable (also as <a href="report.pdf">PDF</a>).</li>'
+              if static else "")
     return GALLERY_PAGE.format(
-        sections="\n".join(parts), n=len(dataset.interventions), funders=len(dataset.funders()),
+        sections="\n".join(parts), defs=defs, report=report, n=len(dataset.interventions), funders=len(dataset.funders()),
         unlocated=unlocated)
 
 
@@ -42,10 +55,17 @@ GALLERY_PAGE = """<!DOCTYPE html>
 body {{ font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   margin: 1.5em auto; max-width: 60em; padding: 0 1em; color: #222; }}
 h1 {{ font-size: 1.6em; }} h2 {{ font-size: 1.2em; margin-top: 1.4em; }}
-li {{ margin: .25em 0; }}
+ul.cards {{ list-style: none; padding: 0; display: grid; gap: 12px;
+  grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); }}
+li.card {{ display: flex; gap: 10px; border: 1px solid #ddd; border-radius: 6px; padding: 8px;
+  background: #fff; }}
+li.card p {{ margin: 4px 0; font-size: .9em; color: #444; }}
+.thumb {{ display: block; border: 1px solid #ccc; border-radius: 3px; flex: none; }}
+.more {{ font-size: .85em; }}
 </style>
 </head>
 <body>
+{defs}
 <h1>Development cooperation in Peru</h1>
 <p>{n} interventions by {funders} funders, from five documents. Each map works offline
 and shows who funds what, where; whole departments are shaded, and only places finer
@@ -56,6 +76,7 @@ their regions: each map lists them apart instead of pinning them to Lima.</p>
 <ul>
 <li><a href="matrix.html">Funders by department</a>: how many interventions each funder has in
 each department (also as <a href="matrix.csv">CSV</a>).</li>
+{report}
 </ul>
 <p><small>Boundaries: Natural Earth (public domain) · Places: GeoNames (CC-BY 4.0) ·
 Department, province and district codes: INEI.</small></p>

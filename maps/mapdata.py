@@ -131,3 +131,15 @@ def _group_of(chosen: list[Intervention], funder: str) -> str:
         if funder in item.funders:
             return item.funder_group
     return ""
+
+
+def region_colour(data: dict, iso: str, shading: str, plain: str = "#fbfbf8") -> str:
+    """A region's fill for a shading mode: ``count``, ``funders`` or ``plain``."""
+    if shading == "plain":
+        return plain
+    region = data["regions"][iso]
+    value = region["n"] if shading == "count" else len(region["funders"])
+    for c in data["shading"][shading]:
+        if c["lo"] <= value <= c["hi"]:
+            return c["colour"]
+    return data["shading"]["none"]

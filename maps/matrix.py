@@ -66,8 +66,8 @@ def _cell(count: int) -> str:
     return f'<td style="background:rgba(43,140,190,{shade:.2f})">{count}</td>'
 
 
-def render_matrix_page(matrix: Matrix, colours: dict[str, str]) -> str:
-    """A standalone HTML page with the matrix as a table."""
+def render_matrix_rows(matrix: Matrix, colours: dict[str, str]) -> tuple[str, list[str]]:
+    """The table's header cells and body rows."""
     head = "".join(f'<th scope="col" title="{to_html_attr(name)} (INEI {code})"><span>'
                    f"{to_html_text(name)}</span></th>" for code, name in matrix.departments)
     rows = []
@@ -80,7 +80,13 @@ def render_matrix_page(matrix: Matrix, colours: dict[str, str]) -> str:
             f"</span>{to_html_text(funder)}<small>{to_html_text(group)}</small></th>{cells}"
             f"{_cell(matrix.cells.get((funder, NATIONAL), 0))}"
             f'<td class="total">{matrix.totals[funder]}</td></tr>')
-    return MATRIX_PAGE.format(head=head, rows="\n".join(rows), national=to_html_text(NATIONAL),
+    return head, rows
+
+
+def render_matrix_page(matrix: Matrix, colours: dict[str, str]) -> str:
+    """A standalone HTML page with the matrix as a table."""
+    head, rows = render_matrix_rows(matrix, colours)
+    return MATRIX_PAGE.format(national=to_html_text(NATIONAL),
                               table_only=matrix_table_html(head, rows))
 
 
