@@ -230,3 +230,9 @@ def test_failed_build_leaves_output_untouched(built: Path, tmp_path: Path) -> No
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "out"]
+
+
+def test_gallery_shows_a_thumbnail_of_each_map(built: Path) -> None:
+    index = (built / "index.html").read_text(encoding="utf-8")
+    assert index.count('<svg class="thumb"') == len(MAPS)
+    assert index.count('<path id="t-PE-') == 26  # outlines defined once, reused
