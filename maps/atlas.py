@@ -21,7 +21,7 @@ from geo.paths import NEIGHBOURS_FILE, REGIONS_FILE
 from geo.regions import load_neighbours, load_regions
 from geo.vocabulary import THEMES
 from maps.gallery import render_gallery
-from maps.mapdata import MapSpec, dataset_to_mapdata, locations_to_regions
+from maps.mapdata import Footprint, MapSpec, dataset_to_footprint, dataset_to_mapdata
 from maps.matrix import dataset_to_matrix, matrix_to_csv, render_matrix_page
 from maps.escape import to_html_attr, to_script_json
 from maps.page import render_map_page
@@ -42,7 +42,7 @@ class BuildOptions:
 def slugify(text: str) -> str:
     """``"San Martín"`` -> ``"san-martin"``."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "map"
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-") or "map"
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -53,62 +53,56 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _apart(dataset: Dataset, keep: Callable) -> str:
-    n = sum(1 for i in dataset.unlocated() if keep(i))
-    return f"; {n} national or not located, listed apart" if n else ""
+def _describe(count: int, what: str, apart: int) -> str:
+    text = f"{count:,} intervention{'s' if count != 1 else ''} {what}"
+    return text + (f"; {apart:,} national or not located, listed apart" if apart else "")
 
 
-def plan_maps(dataset: Dataset, touched: list[list[str]], regions) -> list[MapSpec]:
+def plan_maps(dataset: Dataset, footprint: Footprint, regions) -> list[MapSpec]:
     """The overview, one map per funder, per theme, and per department with interventions."""
+    items = dataset.interventions
+    unlocated = {n for n, i in enumerate(items) if i.id not in footprint.locations_of}
+    by_funder: dict[str, list[int]] = {}
+    by_theme: dict[str, list[int]] = {}
+    by_dept: dict[str, set[int]] = {}
+    iso_to_dept = dict(zip(regions["iso_code"], regions["ubigeo"]))
+    for n, item in enumerate(items):
+        for funder in item.funders:
+            by_funder.setdefault(funder, []).append(n)
+        for theme in item.themes:
+            by_theme.setdefault(theme, []).append(n)
+        for loc in footprint.locations_of.get(item.id, ()):
+            for iso in footprint.touched[loc]:
+                by_dept.setdefault(iso_to_dept[iso], set()).add(n)
     specs = [MapSpec("overview.html", "Development cooperation in Peru",
-                     f"{len(dataset.interventions)} interventions by "
-                     f"{len(dataset.funders())} funders: who funds what, where",
-                     lambda i: True, "overview")]
-    taken = {"overview", "index", "matrix", "report"}
-    for funder in sorted(dataset.funders(), key=str.casefold):
-        count = sum(1 for i in dataset.interventions if funder in i.funders)
+                     f"{len(items):,} interventions by {len(by_funder):,} funders: "
+                     "who funds what, where", tuple(range(len(items))), "overview")]
+    taken = {"overview", "index", "matrix", "report", "static"}
+    for funder in sorted(by_funder, key=str.casefold):
+        members = by_funder[funder]
         name = _unique(f"funder-{slugify(funder)}", taken)
         specs.append(MapSpec(f"{name}.html", f"Funded by {funder}",
-                             f"{count} intervention{'s' if count != 1 else ''} funded by {funder}"
-                             + _apart(dataset, _has_funder(funder)),
-                             _has_funder(funder), "funder"))
+                             _describe(len(members), f"funded by {funder}",
+                                       len(unlocated.intersection(members))),
+                             tuple(members), "funder"))
     for theme in THEMES:
-        count = sum(1 for i in dataset.interventions if theme in i.themes)
-        if not count:
-            continue
-        name = _unique(f"theme-{slugify(theme)}", taken)
-        specs.append(MapSpec(f"{name}.html", f"Theme: {theme}",
-                             f"{count} intervention{'s' if count != 1 else ''} on {theme}"
-                             + _apart(dataset, _has_theme(theme)),
-                             _has_theme(theme), "theme"))
-    by_dept: dict[str, set[str]] = {}
-    iso_to_dept = dict(zip(regions["iso_code"], regions["ubigeo"]))
-    for loc, isos in zip(dataset.locations, touched):
-        for iso in isos:
-            by_dept.setdefault(iso_to_dept[iso], set()).add(loc.intervention_id)
+        members = by_theme.get(theme, [])
+        if members:
+            name = _unique(f"theme-{slugify(theme)}", taken)
+            specs.append(MapSpec(f"{name}.html", f"Theme: {theme}",
+                                 _describe(len(members), f"on {theme}",
+                                           len(unlocated.intersection(members))),
+                                 tuple(members), "theme"))
     names = {u: n for u, n, k in zip(regions["ubigeo"], regions["name"], regions["kind"])
              if k != "municipality"}
     for code in sorted(by_dept):
-        ids = frozenset(by_dept[code])
+        members = tuple(sorted(by_dept[code]))
         focus = tuple(sorted(i for i, u in iso_to_dept.items() if u == code))
         name = _unique(f"department-{code}-{slugify(names[code])}", taken)
         specs.append(MapSpec(f"{name}.html", f"{names[code]}: cooperation in the department",
-                             f"{len(ids)} intervention{'s' if len(ids) != 1 else ''} located in "
-                             f"{names[code]} (INEI {code})",
-                             _in_ids(ids), "department", focus, code))
+                             _describe(len(members), f"located in {names[code]} (INEI {code})", 0),
+                             members, "department", focus, code))
     return specs
-
-
-def _has_funder(funder: str) -> Callable:
-    return lambda i: funder in i.funders
-
-
-def _has_theme(theme: str) -> Callable:
-    return lambda i: theme in i.themes
-
-
-def _in_ids(ids: frozenset[str]) -> Callable:
-    return lambda i: i.id in ids
 
 
 def load_geometry() -> dict:
@@ -133,16 +127,16 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
     """Every output file of a build, by name."""
     regions = load_regions()
     geo_json = to_script_json(load_geometry())
-    touched = locations_to_regions(dataset.locations, regions)
+    footprint = dataset_to_footprint(dataset, regions)
     colours = funders_to_colours(dataset.funders())
-    specs = plan_maps(dataset, touched, regions)
+    specs = plan_maps(dataset, footprint, regions)
     files: dict[str, bytes] = {}
     thumbs: dict[str, str] = {}
     pictures: list[tuple[MapSpec, dict, str]] = []
     for n, spec in enumerate(specs, start=1):
         if progress:
             progress(f"map {n}/{len(specs)}: {spec.filename}")
-        data = dataset_to_mapdata(dataset, spec, touched, regions, colours)
+        data = dataset_to_mapdata(dataset, spec, footprint, regions, colours)
         shading = "count" if spec.kind == "overview" else "plain"
         html = render_map_page(data, geo_json, tiles=options.tiles,
                                funders_on=spec.kind != "overview", shading=shading)
@@ -153,7 +147,7 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
                 spec.filename, spec.title).encode("utf-8")
         if options.static and spec.kind in ("overview", "funder", "theme"):
             pictures.append((spec, data, shading))
-    matrix = dataset_to_matrix(dataset, touched, regions)
+    matrix = dataset_to_matrix(dataset, footprint.touched, regions)
     files["matrix.csv"] = matrix_to_csv(matrix).encode("utf-8-sig")
     files["matrix.html"] = render_matrix_page(matrix, colours).encode("utf-8")
     if options.static:

@@ -22,20 +22,39 @@ from maps.palette import NONE_COLOUR, counts_to_classes
 
 ATTRIBUTION = ("Boundaries: Natural Earth (public domain) · Places: GeoNames (CC-BY 4.0) · "
                "Codes: INEI · Data: the five source documents")
-POPUP_LIST_MAX = 40  # interventions listed in a department popup; the rest are counted
+POPUP_LIST_MAX = 40  # interventions listed in a department or place popup; the rest counted
+UNLOCATED_MAX = 200  # national interventions listed in the panel; the rest counted
+MARKERS_MAX = 3000  # above this, markers group interventions by place and funder, then place
 
 
 @dataclass(frozen=True)
 class MapSpec:
-    """One map to write: its file, title, one-line description and selection."""
+    """One map to write: its file, title, one-line description and the indices of
+    the interventions it shows (into ``Dataset.interventions``)."""
 
     filename: str
     title: str
     description: str
-    keep: Callable[[Intervention], bool]
+    members: tuple[int, ...]
     kind: str = "overview"
     focus: tuple[str, ...] = ()  # region iso codes to zoom to
     department: str = ""  # INEI code, for department maps
+
+
+@dataclass
+class Footprint:
+    """Where each intervention is, computed once per build for every map."""
+
+    locations_of: dict[str, list[int]]  # intervention id -> indices into dataset.locations
+    touched: list[list[str]]  # per location: region iso codes
+
+
+def dataset_to_footprint(dataset: Dataset, regions: gpd.GeoDataFrame) -> Footprint:
+    """Join every location to its regions, once."""
+    locations_of: dict[str, list[int]] = defaultdict(list)
+    for n, loc in enumerate(dataset.locations):
+        locations_of[loc.intervention_id].append(n)
+    return Footprint(dict(locations_of), locations_to_regions(dataset.locations, regions))
 
 
 def locations_to_regions(locations: list[Location], regions: gpd.GeoDataFrame) -> list[list[str]]:
@@ -47,14 +66,16 @@ def locations_to_regions(locations: list[Location], regions: gpd.GeoDataFrame) -
     by_ubigeo: dict[str, list[str]] = defaultdict(list)
     for iso, ubigeo in zip(regions["iso_code"], regions["ubigeo"]):
         by_ubigeo[ubigeo].append(iso)
-    fine = [i for i, loc in enumerate(locations) if not _is_department_level(loc)]
-    joined = points_to_regions([locations[i].lon for i in fine], [locations[i].lat for i in fine],
-                               regions=regions) if fine else None
     out = [sorted(by_ubigeo[loc.department_code]) for loc in locations]
-    for row, i in enumerate(fine):
-        iso = joined["iso_code"].iloc[row]
-        if isinstance(iso, str):
-            out[i] = [iso]
+    points = sorted({(loc.lon, loc.lat) for loc in locations if not _is_department_level(loc)})
+    if points:
+        joined = points_to_regions([p[0] for p in points], [p[1] for p in points], regions=regions)
+        iso_at = dict(zip(points, joined["iso_code"]))
+        for i, loc in enumerate(locations):
+            if not _is_department_level(loc):
+                iso = iso_at[(loc.lon, loc.lat)]
+                if isinstance(iso, str):
+                    out[i] = [iso]
     return out
 
 
@@ -70,60 +91,96 @@ def _intervention_to_dict(item: Intervention) -> dict:
             "source": item.source, "quote": item.quote, "group": item.funder_group}
 
 
-def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, touched: list[list[str]],
+def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, footprint: Footprint,
                        regions: gpd.GeoDataFrame, colours: dict[str, str]) -> dict:
-    """The data one map's script draws."""
-    chosen = [i for i in dataset.interventions if spec.keep(i)]
-    index = {item.id: n for n, item in enumerate(chosen)}
-    region_items: dict[str, set[int]] = defaultdict(set)
-    markers = []
+    """The data one map's script draws; its size is bounded whatever the dataset's."""
+    chosen = [dataset.interventions[n] for n in spec.members]
+    region_items: dict[str, list[int]] = defaultdict(list)
+    places: list[tuple[Location, int]] = []
     located: set[int] = set()
-    for loc, isos in zip(dataset.locations, touched):
-        n = index.get(loc.intervention_id)
-        if n is None:
-            continue
-        located.add(n)
-        for iso in isos:
-            region_items[iso].add(n)
-        if not _is_department_level(loc):
-            markers.append({"lat": round(loc.lat, 5), "lon": round(loc.lon, 5), "i": n,
-                            "place": loc.name, "written": loc.as_written or loc.place,
-                            "level": loc.level, "department": loc.department,
-                            "precision": loc.precision,
-                            "precision_label": PRECISION_LABELS.get(loc.precision, ""),
-                            "reach": loc.reach, "funder": chosen[n].funders[0]})
+    for k, item in enumerate(chosen):
+        for n in footprint.locations_of.get(item.id, ()):
+            located.add(k)
+            for iso in footprint.touched[n]:
+                region_items[iso].append(k)
+            loc = dataset.locations[n]
+            if not _is_department_level(loc):
+                places.append((loc, k))
     names = dict(zip(regions["iso_code"], regions["name"]))
+    shown: dict[int, int] = {}  # index in chosen -> index in the map's list
+
+    def show(ks: list[int]) -> list[int]:
+        return [shown.setdefault(k, len(shown)) for k in ks]
+
     region_data = {}
     fills: dict[str, list[str]] = defaultdict(list)
+    funders_of = [item.funders for item in chosen]
     for iso in sorted(names):
-        items = sorted(region_items.get(iso, ()))
-        funders = sorted({f for n in items for f in chosen[n].funders}, key=str.casefold)
+        items = sorted(set(region_items.get(iso, ())))
+        funders = sorted({f for k in items for f in funders_of[k]}, key=str.casefold)
         region_data[iso] = {"name": names[iso], "n": len(items), "funders": funders,
-                            "items": items[:POPUP_LIST_MAX],
+                            "items": show(items[:POPUP_LIST_MAX]),
                             "more": max(0, len(items) - POPUP_LIST_MAX)}
         for funder in funders:
             fills[funder].append(iso)
+    markers = _places_to_markers(places, chosen, show)
+    unlocated = [k for k in range(len(chosen)) if k not in located]
     funders_used = sorted({f for item in chosen for f in item.funders},
                           key=lambda f: (_group_of(chosen, f).casefold(), f.casefold()))
+    counts = defaultdict(int)
+    for item in chosen:
+        for f in item.funders:
+            counts[f] += 1
     max_n = max((r["n"] for r in region_data.values()), default=0)
     max_f = max((len(r["funders"]) for r in region_data.values()), default=0)
+    unlocated_shown = show(unlocated[:UNLOCATED_MAX])
+    listed = sorted(shown, key=shown.get)
     return {
         "title": spec.title,
         "description": spec.description,
         "kind": spec.kind,
-        "interventions": [_intervention_to_dict(item) for item in chosen],
+        "total": len(chosen),
+        "interventions": [_intervention_to_dict(chosen[k]) for k in listed],
         "regions": region_data,
         "funders": [{"name": f, "group": _group_of(chosen, f), "colour": colours[f],
-                     "regions": fills.get(f, []),
-                     "count": sum(1 for item in chosen if f in item.funders)}
+                     "regions": fills.get(f, []), "count": counts[f]}
                     for f in funders_used],
-        "markers": sorted(markers, key=lambda m: (m["lat"], m["lon"], m["i"])),
-        "unlocated": [n for n in range(len(chosen)) if n not in located],
+        "markers": markers,
+        "unlocated": unlocated_shown,
+        "unlocated_more": max(0, len(unlocated) - UNLOCATED_MAX),
         "shading": {"count": counts_to_classes(max_n), "funders": counts_to_classes(max_f),
                     "none": NONE_COLOUR},
         "focus": list(spec.focus),
         "attribution": ATTRIBUTION,
     }
+
+
+def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Intervention],
+                       show: Callable[[list[int]], list[int]]) -> list[dict]:
+    """One marker per intervention and place; when there are too many, one per place
+    and funder, then one per place, each listing its interventions."""
+    keys = (lambda loc, k: (loc.lat, loc.lon, loc.name, k),
+            lambda loc, k: (loc.lat, loc.lon, loc.name, chosen[k].funders[0]),
+            lambda loc, k: (loc.lat, loc.lon, loc.name))
+    for key in keys:
+        groups: dict[tuple, list[tuple[Location, int]]] = defaultdict(list)
+        for loc, k in places:
+            groups[key(loc, k)].append((loc, k))
+        if len(groups) <= MARKERS_MAX:
+            break
+    markers = []
+    for group_key in sorted(groups, key=lambda g: (g[0], g[1], g[2], str(g[3:]))):
+        members = groups[group_key]
+        loc, first = members[0]
+        ks = sorted({k for _loc, k in members})
+        markers.append({
+            "lat": round(loc.lat, 5), "lon": round(loc.lon, 5), "place": loc.name,
+            "written": loc.as_written or loc.place, "level": loc.level,
+            "department": loc.department, "precision": loc.precision,
+            "precision_label": PRECISION_LABELS.get(loc.precision, ""), "reach": loc.reach,
+            "funder": chosen[ks[0]].funders[0], "items": show(ks[:POPUP_LIST_MAX]),
+            "more": max(0, len(ks) - POPUP_LIST_MAX)})
+    return markers
 
 
 def _group_of(chosen: list[Intervention], funder: str) -> str:

@@ -110,7 +110,8 @@ def test_overview_layers_legend_and_panel(built: Path) -> None:
     # a national programme is never a marker, nor a fill
     eu = next(f for f in data["funders"] if f["name"] == "European Union")
     assert eu["regions"] == []
-    assert all(data["interventions"][m["i"]]["scope"] == "subnational" for m in data["markers"])
+    assert all(data["interventions"][k]["scope"] == "subnational"
+               for m in data["markers"] for k in m["items"])
     assert all(m["precision"] <= 3 for m in data["markers"])
     assert len(data["markers"]) == 23
     assert data["shading"]["count"][-1]["hi"] == max(r["n"] for r in data["regions"].values())
@@ -135,7 +136,8 @@ def test_marker_popup_data(built: Path) -> None:
     data, _, _ = map_data((built / "overview.html").read_text(encoding="utf-8"))
     colca = next(m for m in data["markers"] if m["place"] == "Colca Canyon")
     assert colca["precision"] == 3 and colca["department"] == "Arequipa"
-    assert data["interventions"][colca["i"]]["title"] == "Tourist activity in the Colca Canyon"
+    assert [data["interventions"][k]["title"] for k in colca["items"]] == [
+        "Tourist activity in the Colca Canyon"]
     iquitos = [m for m in data["markers"] if m["place"] == "Iquitos"]
     assert len(iquitos) >= 4  # several interventions at one place: spiderfied by the cluster
 

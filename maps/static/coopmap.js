@@ -71,24 +71,37 @@
   }
 
   function markerPopup(marker, data) {
-    var item = data.interventions[marker.i];
     var box = el("div", "cm-popup");
-    box.appendChild(el("h3", null, item.title));
     var dl = el("dl");
     function row(label, value) {
       if (!value) return;
       dl.appendChild(el("dt", null, label));
       dl.appendChild(el("dd", null, value));
     }
-    row("Funders", item.funders.join(", "));
-    row("Implementers", item.implementers.join(", "));
-    row("Period", item.period + (item.status ? " (" + item.status + ")" : ""));
+    if (marker.items.length === 1 && !marker.more) {
+      var item = data.interventions[marker.items[0]];
+      box.appendChild(el("h3", null, item.title));
+      row("Funders", item.funders.join(", "));
+      row("Implementers", item.implementers.join(", "));
+      row("Period", item.period + (item.status ? " (" + item.status + ")" : ""));
+    } else {
+      box.appendChild(el("h3", null, marker.place));
+      var total = marker.items.length + marker.more;
+      box.appendChild(el("p", "cm-popup-sub", plural(total, "intervention", "interventions") + " here"));
+      var list = el("ul", "cm-item-list");
+      marker.items.forEach(function (n) { list.appendChild(interventionLine(data.interventions[n])); });
+      box.appendChild(list);
+      if (marker.more) box.appendChild(el("p", "cm-more", "and " + marker.more + " more"));
+    }
     row("Place", marker.place + " (" + marker.level + ", " + marker.department + ")");
     row("As written", marker.written);
     row("Precision", marker.precision_label);
     row("Reach", marker.reach === "2" ? "beneficiaries live here" : "the activity happens here");
-    row("Themes", item.themes.join(", "));
-    row("Source", item.source);
+    if (marker.items.length === 1 && !marker.more) {
+      var only = data.interventions[marker.items[0]];
+      row("Themes", only.themes.join(", "));
+      row("Source", only.source);
+    }
     box.appendChild(dl);
     return box;
   }
@@ -218,7 +231,11 @@
         className: "cm-marker cm-precision-" + m.precision
       });
       marker.bindPopup(function () { return markerPopup(m, data); }, { maxWidth: 340 });
-      marker.bindTooltip(function () { return el("span", null, data.interventions[m.i].title); });
+      marker.bindTooltip(function () {
+        var total = m.items.length + m.more;
+        return el("span", null, total === 1 ? data.interventions[m.items[0]].title
+                                            : m.place + ": " + plural(total, "intervention", "interventions"));
+      });
       markerLayer.addLayer(marker);
     });
 
@@ -325,7 +342,8 @@
     // National or not located: listed apart, never pinned.
     if (data.unlocated.length) {
       control(map, "bottomleft", "cm-national", function (div) {
-        var body = collapsible(div, "National, or regions not named (" + data.unlocated.length + ")", wide);
+        var count = data.unlocated.length + data.unlocated_more;
+        var body = collapsible(div, "National, or regions not named (" + count + ")", wide);
         body.appendChild(el("p", "cm-legend-note",
           "Not pinned to a place: these cover the whole country or regions the sources do not name."));
         var list = el("ul", "cm-item-list");
@@ -339,6 +357,7 @@
           list.appendChild(li);
         });
         body.appendChild(list);
+        if (data.unlocated_more) body.appendChild(el("p", "cm-more", "and " + data.unlocated_more + " more"));
       });
     }
 
