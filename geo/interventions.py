@@ -284,6 +284,7 @@ def rows_to_locations(table: RawTable, ids: set[str],
     """Parse each location row and resolve its place."""
     errors: list[DataError] = []
     pending: list[tuple[int, dict[str, str], Match, float | None, float | None]] = []
+    resolved: dict[tuple, Match | Exception] = {}  # one geocoding per distinct place
     for row_no, rec in table.records():
         err = _error_maker(table.label, row_no, errors)
         for col in LOCATION_COLUMNS:
@@ -311,13 +312,18 @@ def rows_to_locations(table: RawTable, ids: set[str],
             lat = lon = None
         if not rec["place"].strip():
             continue
-        try:
-            match = geocoder.geocode(rec["place"], rec.get("department") or None, level)
-        except UnknownPlaceError as exc:
-            err("place", str(exc))
+        key = (rec["place"], rec.get("department") or None, level)
+        if key not in resolved:
+            try:
+                resolved[key] = geocoder.geocode(*key)
+            except (UnknownPlaceError, UnknownDepartmentError) as exc:
+                resolved[key] = exc
+        match = resolved[key]
+        if isinstance(match, UnknownPlaceError):
+            err("place", str(match))
             continue
-        except UnknownDepartmentError as exc:
-            err("department", str(exc))
+        if isinstance(match, UnknownDepartmentError):
+            err("department", str(match))
             continue
         if rec.get("ubigeo") and rec["ubigeo"] != match.ubigeo:
             err("ubigeo", f"ubigeo {rec['ubigeo']!r} does not match {rec['place']!r}, "

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import json
 
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def to_script_json(value: object) -> str:
@@ -14,7 +14,9 @@ def to_script_json(value: object) -> str:
     line separators, keys sorted so the bytes are the same on every build."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
                       allow_nan=False)
-    return text.translate(_SCRIPT_SAFE)
+    for char, escaped in _SCRIPT_SAFE:  # str.replace is much faster than translate here
+        text = text.replace(char, escaped)
+    return text
 
 
 def to_html_text(text: object) -> str:

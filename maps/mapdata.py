@@ -24,7 +24,8 @@ ATTRIBUTION = ("Boundaries: Natural Earth (public domain) · Places: GeoNames (C
                "Codes: INEI · Data: the five source documents")
 POPUP_LIST_MAX = 40  # interventions listed in a department or place popup; the rest counted
 UNLOCATED_MAX = 200  # national interventions listed in the panel; the rest counted
-MARKERS_MAX = 3000  # above this, markers group interventions by place and funder, then place
+MARKERS_MAX = 2000  # above this, markers group interventions by place and funder, then place
+MARKER_LIST_MAX = 3  # interventions listed in a grouped marker's popup; the rest counted
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,11 @@ def _is_department_level(loc: Location) -> bool:
 
 
 def _intervention_to_dict(item: Intervention) -> dict:
+    """What the popups and the national panel show of an intervention."""
     return {"id": item.id, "title": item.title, "funders": list(item.funders),
-            "implementers": list(item.implementers), "partners": list(item.partners),
-            "period": item.period(), "status": item.status, "themes": list(item.themes),
-            "scope": item.scope, "scope_note": item.scope_note, "budget": item.budget_text(),
-            "source": item.source, "quote": item.quote, "group": item.funder_group}
+            "implementers": list(item.implementers), "period": item.period(),
+            "status": item.status, "themes": list(item.themes), "scope": item.scope,
+            "scope_note": item.scope_note, "source": item.source}
 
 
 def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, footprint: Footprint,
@@ -152,6 +153,7 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, footprint: Footprint,
                     "none": NONE_COLOUR},
         "focus": list(spec.focus),
         "attribution": ATTRIBUTION,
+        "precision_labels": {str(k): v for k, v in PRECISION_LABELS.items()},
     }
 
 
@@ -162,12 +164,16 @@ def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Interven
     keys = (lambda loc, k: (loc.lat, loc.lon, loc.name, k),
             lambda loc, k: (loc.lat, loc.lon, loc.name, chosen[k].funders[0]),
             lambda loc, k: (loc.lat, loc.lon, loc.name))
-    for key in keys:
+    for tier, key in enumerate(keys):
+        if tier < len(keys) - 1 and len({key(loc, k) for loc, k in places}) > MARKERS_MAX:
+            continue
         groups: dict[tuple, list[tuple[Location, int]]] = defaultdict(list)
         for loc, k in places:
             groups[key(loc, k)].append((loc, k))
-        if len(groups) <= MARKERS_MAX:
-            break
+        break
+    limit = 1 if tier == 0 else MARKER_LIST_MAX
+    if not places:
+        return []
     markers = []
     for group_key in sorted(groups, key=lambda g: (g[0], g[1], g[2], str(g[3:]))):
         members = groups[group_key]
@@ -177,9 +183,9 @@ def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Interven
             "lat": round(loc.lat, 5), "lon": round(loc.lon, 5), "place": loc.name,
             "written": loc.as_written or loc.place, "level": loc.level,
             "department": loc.department, "precision": loc.precision,
-            "precision_label": PRECISION_LABELS.get(loc.precision, ""), "reach": loc.reach,
-            "funder": chosen[ks[0]].funders[0], "items": show(ks[:POPUP_LIST_MAX]),
-            "more": max(0, len(ks) - POPUP_LIST_MAX)})
+            "reach": loc.reach,
+            "funder": chosen[ks[0]].funders[0], "items": show(ks[:limit]),
+            "more": max(0, len(ks) - limit)})
     return markers
 
 

@@ -14,6 +14,8 @@ from maps.mapdata import region_colour
 
 SCALE = 10  # SVG units per degree
 THUMB_TOLERANCE = 0.04
+THUMB_MARKERS_MAX = 60
+THUMB_FUNDERS_MAX = 6
 
 
 def _ring_to_path(coords) -> str:
@@ -55,13 +57,14 @@ def data_to_thumbnail(data: dict, regions: gpd.GeoDataFrame, *, shading: str) ->
         parts.append(f'<use href="#t-{iso}" fill="{region_colour(data, iso, shading)}" stroke="#555" '
                      f'stroke-width="{stroke:.2f}"/>')
     if shading == "plain":
-        for funder in data["funders"]:
+        biggest = sorted(data["funders"], key=lambda f: -f["count"])[:THUMB_FUNDERS_MAX]
+        for funder in [f for f in data["funders"] if f in biggest]:
             colour = to_html_attr(funder["colour"])
             parts += [f'<use href="#t-{iso}" fill="{colour}" fill-opacity="0.35" '
                       f'stroke="{colour}" stroke-width="{stroke * 1.5:.2f}"/>'
                       for iso in funder["regions"]]
     colour_of = {f["name"]: f["colour"] for f in data["funders"]}
-    for m in data["markers"]:
+    for m in data["markers"][:THUMB_MARKERS_MAX]:
         parts.append(f'<circle cx="{m["lon"] * SCALE:.1f}" cy="{-m["lat"] * SCALE:.1f}" '
                      f'r="{stroke * 3:.2f}" fill="{to_html_attr(colour_of.get(m["funder"], "#333"))}" '
                      f'stroke="#fff" stroke-width="{stroke * 0.6:.2f}"/>')

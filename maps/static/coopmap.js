@@ -95,7 +95,7 @@
     }
     row("Place", marker.place + " (" + marker.level + ", " + marker.department + ")");
     row("As written", marker.written);
-    row("Precision", marker.precision_label);
+    row("Precision", data.precision_labels[String(marker.precision)]);
     row("Reach", marker.reach === "2" ? "beneficiaries live here" : "the activity happens here");
     if (marker.items.length === 1 && !marker.more) {
       var only = data.interventions[marker.items[0]];

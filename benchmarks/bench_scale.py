@@ -1,0 +1,111 @@
+"""Build time, peak memory and output sizes on synthetic datasets of 1,000, 10,000
+and 100,000 interventions, each with 1 to 5 places drawn from the gazetteer.
+
+    python benchmarks/bench_scale.py [SIZES...]
+
+Funders come from a pool of 24 in 6 groups, themes from the vocabulary, places
+from ``data/places.csv`` (INEI units and GeoNames towns) with their department
+as hint; a tenth of the interventions are national. Each build runs in a new
+process, as a user runs it; cost per 1,000 interventions shows whether it grows
+linearly.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geo.gazetteer import read_places  # noqa: E402
+from geo.interventions import INTERVENTION_COLUMNS, LOCATION_COLUMNS  # noqa: E402
+from geo.vocabulary import THEMES  # noqa: E402
+
+GROUPS = ["Belgium", "Spain", "European Union", "Germany", "Japan", "United Nations"]
+FUNDERS = [(f"{g} funder {i + 1}", g) for g in GROUPS for i in range(4)]
+RUNNER = """
+import resource, runpy, sys
+sys.argv = ["build_maps.py", "--data", sys.argv[1], "--out", sys.argv[2], "-q"]
+try:
+    runpy.run_path(sys.argv[0].replace("build_maps.py", r"{root}/build_maps.py"), run_name="__main__")
+except SystemExit as exc:
+    code = exc.code
+print("maxrss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(code or 0)
+"""
+
+
+def write_dataset(folder: Path, n: int, seed: int = 11) -> int:
+    """Write ``n`` interventions and their places; return the number of places."""
+    rng = random.Random(seed)
+    places = [p for p in read_places() if p.level != "department"]
+    depts = {p.ubigeo: p.name for p in read_places() if p.level == "department"}
+    folder.mkdir(parents=True, exist_ok=True)
+    icols = [c.name for c in INTERVENTION_COLUMNS]
+    lcols = [c.name for c in LOCATION_COLUMNS]
+    count = 0
+    with (folder / "interventions.csv").open("w", encoding="utf-8", newline="") as fi, \
+            (folder / "locations.csv").open("w", encoding="utf-8", newline="") as fl:
+        wi = csv.DictWriter(fi, icols, lineterminator="\n")
+        wl = csv.DictWriter(fl, lcols, lineterminator="\n")
+        wi.writeheader()
+        wl.writeheader()
+        for k in range(n):
+            funder, group = rng.choice(FUNDERS)
+            national = rng.random() < 0.1
+            start = rng.randint(2000, 2024)
+            wi.writerow({"id": f"SYN-{k:06d}", "title": f"Synthetic intervention {k}",
+                         "funders": funder, "funder_group": group,
+                         "themes": "; ".join(rng.sample(THEMES, rng.randint(1, 3))),
+                         "status": rng.choice(["ongoing", "completed"]),
+                         "start": str(start), "end": str(start + rng.randint(0, 6)),
+                         "scope": "national" if national else "subnational",
+                         "source": "synthetic.txt"})
+            if national:
+                continue
+            for place in rng.sample(places, rng.randint(1, 5)):
+                wl.writerow({"intervention_id": f"SYN-{k:06d}", "place": place.name,
+                             "level": place.level, "department": depts[place.department]})
+                count += 1
+    return count
+
+
+def build(data: Path, out: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", RUNNER.replace("{root}", str(ROOT)),
+                             str(data), str(out)], capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed: {result.stderr[-2000:]}")
+    rss = int(result.stderr.strip().splitlines()[-1].split()[-1])
+    return elapsed, rss
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [1_000, 10_000, 100_000]
+    print(f"{'interventions':>13} {'places':>8} {'build s':>8} {'s per 1k':>9} {'peak MB':>8} "
+          f"{'overview KB':>12} {'largest KB':>11} {'files':>6} {'total MB':>9}")
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            data = Path(tmp) / "data"
+            places = write_dataset(data, n)
+            out = Path(tmp) / "out"
+            elapsed, rss = build(data, out)
+            files = [p for p in out.rglob("*") if p.is_file()]
+            largest = max(p.stat().st_size for p in files)
+            total = sum(p.stat().st_size for p in files)
+            overview = (out / "overview.html").stat().st_size
+            print(f"{n:>13,} {places:>8,} {elapsed:>8.1f} {elapsed / n * 1000:>9.2f} "
+                  f"{rss / 1024:>8.0f} {overview / 1024:>12.0f} {largest / 1024:>11.0f} "
+                  f"{len(files):>6} {total / 2**20:>9.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
