@@ -27,3 +27,17 @@ def to_html_text(text: object) -> str:
 def to_html_attr(text: object) -> str:
     """Text for a double- or single-quoted HTML attribute value."""
     return html.escape(str(text), quote=True)
+
+
+def to_plot_text(text: object) -> str:
+    """Text for matplotlib, which would read ``$...$`` as mathematics."""
+    return str(text).replace("$", r"\$")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_csv_cell(text: object) -> str:
+    """A text cell a spreadsheet will not run as a formula (OWASP: prefix a quote)."""
+    value = str(text)
+    return "'" + value if value.startswith(_FORMULA_START) else value

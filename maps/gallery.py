@@ -60,6 +60,7 @@ ul.cards {{ list-style: none; padding: 0; display: grid; gap: 12px;
 li.card {{ display: flex; gap: 10px; border: 1px solid #ddd; border-radius: 6px; padding: 8px;
   background: #fff; }}
 li.card p {{ margin: 4px 0; font-size: .9em; color: #444; }}
+li.card div {{ min-width: 0; overflow-wrap: anywhere; }}
 .thumb {{ display: block; border: 1px solid #ccc; border-radius: 3px; flex: none; }}
 .more {{ font-size: .85em; }}
 </style>

@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 
 from geo.interventions import Dataset
-from maps.escape import to_html_attr, to_html_text
+from maps.escape import to_csv_cell, to_html_attr, to_html_text
 
 NATIONAL = "National or not named"
 
@@ -53,7 +53,7 @@ def matrix_to_csv(matrix: Matrix) -> str:
                      *(f"#adm1+code+i{code}" for code, _ in matrix.departments), "#meta+national",
                      "#activity+num"])
     for funder, group in matrix.funders:
-        writer.writerow([funder, group,
+        writer.writerow([to_csv_cell(funder), to_csv_cell(group),
                          *(matrix.cells.get((funder, code), 0) for code, _ in matrix.departments),
                          matrix.cells.get((funder, NATIONAL), 0), matrix.totals[funder]])
     return out.getvalue()
@@ -103,7 +103,7 @@ table.matrix { border-collapse: collapse; font-size: 12px; }
 table.matrix th, table.matrix td { border: 1px solid #ccc; padding: 3px 5px; text-align: center; }
 table.matrix thead th { vertical-align: bottom; height: 130px; white-space: nowrap; }
 table.matrix thead th span { writing-mode: vertical-rl; transform: rotate(180deg); }
-table.matrix tbody th { text-align: left; white-space: nowrap; }
+table.matrix tbody th { text-align: left; max-width: 16em; overflow-wrap: anywhere; }
 table.matrix tbody th small { display: block; color: #555; font-weight: normal; }
 table.matrix .sw { display: inline-block; width: 10px; height: 10px; margin-right: 5px;
   border: 1px solid rgba(0,0,0,.35); }

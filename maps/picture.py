@@ -21,6 +21,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
+from maps.escape import to_plot_text  # noqa: E402
 from maps.mapdata import ATTRIBUTION, region_colour  # noqa: E402
 
 SEA = "#d7e6ef"
@@ -53,6 +54,7 @@ def data_to_figure(data: dict, regions: gpd.GeoDataFrame, neighbours: gpd.GeoDat
         for funder in data["funders"]:
             label = funder["name"] if funder["group"] in ("", funder["name"]) else (
                 f"{funder['name']} ({funder['group']})")
+            label = to_plot_text(_shorten(label))
             handles.append(Patch(facecolor=funder["colour"], alpha=0.55,
                                  edgecolor=funder["colour"], label=label))
     _label_regions(ax, regions, data)
@@ -61,7 +63,7 @@ def data_to_figure(data: dict, regions: gpd.GeoDataFrame, neighbours: gpd.GeoDat
         if shading != "plain":
             used = {m["funder"] for m in data["markers"]}
             handles += [Line2D([], [], marker="o", ls="none", ms=6, mfc=f["colour"], mec="white",
-                               label=f"place of a {f['name']} intervention")
+                               label=to_plot_text(f"place of a {_shorten(f['name'])} intervention"))
                         for f in data["funders"] if f["name"] in used]
     _frame(ax, regions, data["focus"])
     _titles(fig, data)
@@ -134,14 +136,21 @@ def _frame(ax, regions: gpd.GeoDataFrame, focus: list[str]) -> None:
 
 
 def _titles(fig, data: dict) -> None:
-    fig.text(0.02, 0.965, data["title"], fontsize=15, fontweight="bold", va="top")
-    fig.text(0.02, 0.93, data["description"], fontsize=9.5, color="#444444", va="top")
+    fig.text(0.02, 0.965, to_plot_text(_shorten(data["title"], 70)), fontsize=15,
+             fontweight="bold", va="top")
+    fig.text(0.02, 0.93, to_plot_text(_shorten(data["description"], 110)), fontsize=9.5,
+             color="#444444", va="top")
     n = len(data["unlocated"])
     if n:
         fig.text(0.98, 0.045, f"{n} national intervention{'s' if n != 1 else ''} or with regions "
                  "not named: not on the map, listed in the report.", fontsize=7.5, ha="right",
                  color="#444444")
     fig.text(0.98, 0.02, ATTRIBUTION, fontsize=6.5, ha="right", color="#666666")
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    """Long names cut with an ellipsis, so that a legend stays on the page."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def figure_to_bytes(fig, formats: tuple[str, ...], dpi: int) -> dict[str, bytes]:

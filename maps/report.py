@@ -117,7 +117,7 @@ figure {{ margin: 0; text-align: center; }} figure img {{ width: 100%; max-heigh
 figcaption {{ font-size: 9pt; color: #444; }}
 table.list {{ border-collapse: collapse; width: 100%; font-size: 8.5pt; }}
 table.list th, table.list td {{ border: 1px solid #ccc; padding: 3pt 4pt; vertical-align: top;
-  text-align: left; }}
+  text-align: left; overflow-wrap: anywhere; }}
 table.list th {{ background: #eef2f5; }}
 tr {{ break-inside: avoid; }}
 .section {{ break-before: page; }}
