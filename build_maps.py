@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 from pathlib import Path
 
@@ -126,9 +127,10 @@ def run_build(argv: list[str]) -> int:
         if show and time.perf_counter() - started > 2:
             print(f"\r{message[:70]:<70}", end="", file=sys.stderr, flush=True)
 
-    dataset = load_dataset(args.data)
+    dataset = load_dataset(args.data, progress=progress)
     files = dataset_to_files(dataset, BuildOptions(tiles=args.tiles, embed=args.embed,
                                                     static=args.static, dpi=args.dpi), progress)
+    progress(f"writing {len(files)} files")
     write_files(files, args.out)
     if show and time.perf_counter() - started > 2:
         print(file=sys.stderr)
@@ -160,6 +162,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("build_maps.py: interrupted; nothing was changed", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("PERU_MAPS_DEBUG"):
+            raise
+        print(f"build_maps.py: unexpected error ({type(exc).__name__}: {exc}); nothing was "
+              "changed. Set PERU_MAPS_DEBUG=1 to see the details, and please report it.",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -170,28 +170,36 @@ class Dataset:
 DEFAULT_DATA = DATA_DIR
 
 
-def load_dataset(path: Path = DEFAULT_DATA, *, geocoder: Geocoder | None = None) -> Dataset:
+def load_dataset(path: Path = DEFAULT_DATA, *, geocoder: Geocoder | None = None,
+                 progress: Callable[[str], None] | None = None) -> Dataset:
     """Read, check and resolve a dataset; raise :class:`DataErrors` with every problem."""
+    if progress:
+        progress(f"reading {display_path(path)}")
     tables = read_tables(path)
-    dataset, errors = tables_to_dataset(tables, geocoder or default_geocoder())
+    dataset, errors = tables_to_dataset(tables, geocoder or default_geocoder(), progress)
     if errors:
         raise DataErrors(errors)
     dataset.label = display_path(path)
     return dataset
 
 
-def tables_to_dataset(tables: dict[str, RawTable],
-                      geocoder: Geocoder) -> tuple[Dataset, list[DataError]]:
+def tables_to_dataset(tables: dict[str, RawTable], geocoder: Geocoder,
+                      progress: Callable[[str], None] | None = None,
+                      ) -> tuple[Dataset, list[DataError]]:
     """Check both tables and build the dataset; pure apart from the geocoder."""
     errors: list[DataError] = []
     for name, table in tables.items():
         errors += check_columns(table, TABLE_COLUMNS[name])
     if errors:
         return Dataset([], []), errors
+    if not tables["interventions"].records():
+        label = tables["interventions"].label
+        return Dataset([], []), [DataError(label, 2, None,
+                                           "has a header but no rows: add one intervention per row")]
     interventions, errs = rows_to_interventions(tables["interventions"])
     errors += errs
     ids = {i.id for i in interventions}
-    locations, errs = rows_to_locations(tables["locations"], ids, geocoder)
+    locations, errs = rows_to_locations(tables["locations"], ids, geocoder, progress)
     errors += errs
     mentioned = {rec.get("intervention_id", "") for _row, rec in tables["locations"].records()}
     errors += check_links(tables["interventions"], interventions, mentioned)
@@ -279,13 +287,17 @@ def rows_to_interventions(table: RawTable) -> tuple[list[Intervention], list[Dat
     return out, errors
 
 
-def rows_to_locations(table: RawTable, ids: set[str],
-                      geocoder: Geocoder) -> tuple[list[Location], list[DataError]]:
+def rows_to_locations(table: RawTable, ids: set[str], geocoder: Geocoder,
+                      progress: Callable[[str], None] | None = None,
+                      ) -> tuple[list[Location], list[DataError]]:
     """Parse each location row and resolve its place."""
     errors: list[DataError] = []
     pending: list[tuple[int, dict[str, str], Match, float | None, float | None]] = []
     resolved: dict[tuple, Match | Exception] = {}  # one geocoding per distinct place
-    for row_no, rec in table.records():
+    records = table.records()
+    for done, (row_no, rec) in enumerate(records):
+        if progress and done % 10_000 == 0:
+            progress(f"checking places: {done:,} of {len(records):,}")
         err = _error_maker(table.label, row_no, errors)
         for col in LOCATION_COLUMNS:
             if col.required and not rec.get(col.name, "").strip():
