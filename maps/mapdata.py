@@ -177,7 +177,7 @@ def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Interven
     markers = []
     for group_key in sorted(groups, key=lambda g: (g[0], g[1], g[2], str(g[3:]))):
         members = groups[group_key]
-        loc, first = members[0]
+        loc = members[0][0]
         ks = sorted({k for _loc, k in members})
         markers.append({
             "lat": round(loc.lat, 5), "lon": round(loc.lon, 5), "place": loc.name,

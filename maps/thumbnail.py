@@ -51,7 +51,7 @@ def data_to_thumbnail(data: dict, regions: gpd.GeoDataFrame, *, shading: str) ->
     box = (f"{(minx - pad) * SCALE:.1f} {-(maxy + pad) * SCALE:.1f} "
            f"{(maxx - minx + 2 * pad) * SCALE:.1f} {(maxy - miny + 2 * pad) * SCALE:.1f}")
     stroke = max(maxx - minx, maxy - miny) * SCALE / 160
-    parts = [f'<rect x="-2000" y="-400" width="4000" height="800" fill="#d7e6ef"/>',
+    parts = ['<rect x="-2000" y="-400" width="4000" height="800" fill="#d7e6ef"/>',
              f'<use href="#t-land" fill="#eeeeea" stroke="#b8b8b8" stroke-width="{stroke:.2f}"/>']
     for iso in regions["iso_code"]:
         parts.append(f'<use href="#t-{iso}" fill="{region_colour(data, iso, shading)}" stroke="#555" '
