@@ -89,8 +89,11 @@ def summarize(dataset) -> str:
 def _build_parser() -> argparse.ArgumentParser:
     from geo.interventions import DEFAULT_DATA
 
-    p = argparse.ArgumentParser(prog="build_maps.py",
-                                description="Build the Peru cooperation maps from a dataset.")
+    p = argparse.ArgumentParser(
+        prog="build_maps.py", description="Build the Peru cooperation maps from a dataset.",
+        epilog="other commands: 'build_maps.py validate [--data PATH]' checks a dataset; "
+               "'build_maps.py geocode NAME [--department D]' or 'geocode --file F' "
+               "resolves place names (each has --help)")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA,
                    help="a folder with interventions.csv and locations.csv, or an .xlsx file "
                         "(default: the bundled data)")
