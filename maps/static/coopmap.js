@@ -370,7 +370,8 @@
       var iso = layer.feature.properties.iso_code;
       if (!data.focus.length || data.focus.indexOf(iso) >= 0) bounds.extend(layer.getBounds());
     });
-    map.fitBounds(bounds, { padding: [12, 12] });
+    // No animation: the page is ready, and stays still, as soon as this returns.
+    map.fitBounds(bounds, { padding: [12, 12], animate: false });
     map.getContainer().setAttribute("data-cm-ready", "true");
     window.coopMap = { map: map, regions: regionLayer, fills: fillLayers, markers: markerLayer, setMode: setMode };
   }
