@@ -14,7 +14,12 @@ import os
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from geo.errors import DataErrors, PeruMapsError, UnknownDepartmentError, UnknownPlaceError
+
+if TYPE_CHECKING:
+    from geo.interventions import Dataset
 
 COMMANDS = ("build", "geocode", "validate")
 
@@ -77,7 +82,7 @@ def run_validate(argv: list[str]) -> int:
     return 0
 
 
-def summarize(dataset) -> str:
+def summarize(dataset: Dataset) -> str:
     """One line on a sound dataset."""
     places = {(loc.ubigeo, loc.name) for loc in dataset.locations}
     return (f"{dataset.label}: OK: {len(dataset.interventions)} interventions, "

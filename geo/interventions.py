@@ -292,7 +292,7 @@ def rows_to_locations(table: RawTable, ids: set[str], geocoder: Geocoder,
                       ) -> tuple[list[Location], list[DataError]]:
     """Parse each location row and resolve its place."""
     errors: list[DataError] = []
-    pending: list[tuple[int, dict[str, str], Match, float | None, float | None]] = []
+    pending: list[_Pending] = []
     resolved: dict[tuple, Match | Exception] = {}  # one geocoding per distinct place
     records = table.records()
     for done, (row_no, rec) in enumerate(records):
@@ -344,42 +344,54 @@ def rows_to_locations(table: RawTable, ids: set[str], geocoder: Geocoder,
         if code and code.zfill(2) != match.department_code:
             err("department_code", f"department_code {code!r} does not match {rec['place']!r} "
                                    f"in {match.department} ({match.department_code})")
-        pending.append((row_no, rec, match, lat, lon))
+        pending.append(_Pending(row_no, rec, match, lat, lon, precision, reach))
     errors += _check_points(table.label, pending, geocoder)
     locations = [Location(
-        intervention_id=rec["intervention_id"], place=rec["place"], name=m.name, level=m.level,
-        ubigeo=m.ubigeo, department_code=m.department_code, department=m.department,
-        lat=m.lat if lat is None else lat, lon=m.lon if lon is None else lon,
-        precision=_parse(rec.get("precision", ""), text_to_int, "", None) or m.precision,
-        reach=rec.get("reach", "").strip() or "1", as_written=rec.get("as_written", ""),
-        note=rec.get("note", "")) for _row, rec, m, lat, lon in pending]
+        intervention_id=p.rec["intervention_id"], place=p.rec["place"], name=p.match.name,
+        level=p.match.level, ubigeo=p.match.ubigeo, department_code=p.match.department_code,
+        department=p.match.department,
+        lat=p.match.lat if p.lat is None else p.lat, lon=p.match.lon if p.lon is None else p.lon,
+        precision=p.precision or p.match.precision, reach=p.reach,
+        as_written=p.rec.get("as_written", ""), note=p.rec.get("note", "")) for p in pending]
     return locations, errors
 
 
-def _check_points(label: str, pending: list, geocoder: Geocoder) -> list[DataError]:
+@dataclass(frozen=True)
+class _Pending:
+    """A location row, parsed and geocoded, before its point is checked."""
+
+    row: int
+    rec: dict[str, str]
+    match: Match
+    lat: float | None
+    lon: float | None
+    precision: int | None
+    reach: str
+
+
+def _check_points(label: str, pending: list[_Pending], geocoder: Geocoder) -> list[DataError]:
     """Given points must lie in Peru, in the department of their place."""
-    given = [(row, rec, m, lat, lon) for row, rec, m, lat, lon in pending if lat is not None]
+    given = [p for p in pending if p.lat is not None]
     if not given:
         return []
     from geo.regions import points_to_regions
 
-    errors = []
-    joined = points_to_regions([g[4] for g in given], [g[3] for g in given])
-    swapped = points_to_regions([g[3] for g in given], [g[4] for g in given])
+    joined = points_to_regions([p.lon for p in given], [p.lat for p in given])["ubigeo"]
+    wrong = [(p, dept) for p, dept in zip(given, joined) if dept != p.match.department_code]
+    # only the points that miss are tried the other way round
+    swapped = points_to_regions([p.lat for p, _ in wrong], [p.lon for p, _ in wrong])["ubigeo"]
     names = geocoder.departments
-    for (row, rec, m, lat, lon), dept, swap in zip(given, joined["ubigeo"], swapped["ubigeo"]):
-        if isinstance(dept, str) and dept == m.department_code:
-            continue
-        if not isinstance(dept, str):
-            if isinstance(swap, str):
-                msg = (f"lat {lat} and lon {lon} look swapped: ({lon}, {lat}) would lie in "
-                       f"{names[swap]}")
-            else:
-                msg = f"point ({lat}, {lon}) lies outside Peru"
+    errors = []
+    for (p, dept), swap in zip(wrong, swapped):
+        if isinstance(dept, str):
+            msg = (f"point ({p.lat}, {p.lon}) lies in {names[dept]}, but {p.rec['place']!r} is "
+                   f"in {p.match.department}")
+        elif isinstance(swap, str):
+            msg = (f"lat {p.lat} and lon {p.lon} look swapped: ({p.lon}, {p.lat}) would lie in "
+                   f"{names[swap]}")
         else:
-            msg = (f"point ({lat}, {lon}) lies in {names[dept]}, but {rec['place']!r} is in "
-                   f"{m.department}")
-        errors.append(DataError(label, row, "lat", msg))
+            msg = f"point ({p.lat}, {p.lon}) lies outside Peru"
+        errors.append(DataError(label, p.row, "lat", msg))
     return errors
 
 

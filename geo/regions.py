@@ -29,13 +29,6 @@ def load_neighbours(path: Path = NEIGHBOURS_FILE) -> gpd.GeoDataFrame:
     return gpd.read_file(path)
 
 
-def department_names() -> dict[str, str]:
-    """INEI department code -> Spanish name (``"15"`` -> ``"Lima"``)."""
-    regions = load_regions()
-    depts = regions[regions["kind"] != "municipality"]
-    return dict(sorted(zip(depts["ubigeo"], depts["name"])))
-
-
 def points_to_regions(lons: np.ndarray | list[float], lats: np.ndarray | list[float], *,
                       max_km: float = NEAREST_MAX_KM,
                       regions: gpd.GeoDataFrame | None = None) -> pd.DataFrame:

@@ -41,7 +41,8 @@ def render_gallery(specs: list[MapSpec], dataset: Dataset, thumbs: dict[str, str
               'and every intervention, printable (also as <a href="report.pdf">PDF</a>).</li>'
               if static else "")
     return GALLERY_PAGE.format(
-        sections="\n".join(parts), defs=defs, report=report, n=len(dataset.interventions), funders=len(dataset.funders()),
+        sections="\n".join(parts), defs=defs, report=report, n=len(dataset.interventions),
+        funders=len(dataset.funders()),
         unlocated=unlocated)
 
 

@@ -126,12 +126,13 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, footprint: Footprint,
             fills[funder].append(iso)
     markers = _places_to_markers(places, chosen, show)
     unlocated = [k for k in range(len(chosen)) if k not in located]
-    funders_used = sorted({f for item in chosen for f in item.funders},
-                          key=lambda f: (_group_of(chosen, f).casefold(), f.casefold()))
-    counts = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
+    group_of: dict[str, str] = {}
     for item in chosen:
         for f in item.funders:
             counts[f] += 1
+            group_of.setdefault(f, item.funder_group)
+    funders_used = sorted(counts, key=lambda f: (group_of[f].casefold(), f.casefold()))
     max_n = max((r["n"] for r in region_data.values()), default=0)
     max_f = max((len(r["funders"]) for r in region_data.values()), default=0)
     unlocated_shown = show(unlocated[:UNLOCATED_MAX])
@@ -143,7 +144,7 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, footprint: Footprint,
         "total": len(chosen),
         "interventions": [_intervention_to_dict(chosen[k]) for k in listed],
         "regions": region_data,
-        "funders": [{"name": f, "group": _group_of(chosen, f), "colour": colours[f],
+        "funders": [{"name": f, "group": group_of[f], "colour": colours[f],
                      "regions": fills.get(f, []), "count": counts[f]}
                     for f in funders_used],
         "markers": markers,
@@ -187,13 +188,6 @@ def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Interven
             "funder": chosen[ks[0]].funders[0], "items": show(ks[:limit]),
             "more": max(0, len(ks) - limit)})
     return markers
-
-
-def _group_of(chosen: list[Intervention], funder: str) -> str:
-    for item in chosen:
-        if funder in item.funders:
-            return item.funder_group
-    return ""
 
 
 def region_colour(data: dict, iso: str, shading: str, plain: str = "#fbfbf8") -> str:

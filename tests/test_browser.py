@@ -66,6 +66,8 @@ def test_map_loads_offline_and_draws_everything(browser, built: Path, name: str,
         data["markers"])
     title = browser.find_element(By.CSS_SELECTOR, ".cm-title h1").text
     assert title == data["title"]
+    # a department map outlines its department (Lima: both ISO units)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "path.cm-focus")) == len(data["focus"])
     png = browser.get_screenshot_as_png()  # the view a user opens on
     (tmp_path / f"{name}.png").write_bytes(png)
     assert_not_blank(png)

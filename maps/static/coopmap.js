@@ -370,8 +370,17 @@
       var iso = layer.feature.properties.iso_code;
       if (!data.focus.length || data.focus.indexOf(iso) >= 0) bounds.extend(layer.getBounds());
     });
-    // No animation: the page is ready, and stays still, as soon as this returns.
-    map.fitBounds(bounds, { padding: [12, 12], animate: false });
+    if (data.focus.length) {
+      // The department a map is about, outlined above every fill.
+      L.geoJSON(geo.regions, {
+        interactive: false,
+        filter: function (feature) { return data.focus.indexOf(feature.properties.iso_code) >= 0; },
+        style: { color: "#222222", weight: 3.5, fill: false, className: "cm-focus" }
+      }).addTo(map);
+    }
+    // No animation: the page is ready, and stays still, as soon as this returns. A tiny
+    // unit (Callao) is shown in its setting, not blown up past its source's detail.
+    map.fitBounds(bounds, { padding: [12, 12], animate: false, maxZoom: 9 });
     map.getContainer().setAttribute("data-cm-ready", "true");
     window.coopMap = { map: map, regions: regionLayer, fills: fillLayers, markers: markerLayer, setMode: setMode };
   }
