@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.gazetteer import read_places  # noqa: E402
-from geo.interventions import INTERVENTION_COLUMNS, LOCATION_COLUMNS  # noqa: E402
-from geo.vocabulary import THEMES  # noqa: E402
+from coop.model import INTERVENTION_COLUMNS, LOCATION_COLUMNS  # noqa: E402
+from coop.vocabulary import THEMES  # noqa: E402
 
 GROUPS = ["Belgium", "Spain", "European Union", "Germany", "Japan", "United Nations"]
 FUNDERS = [(f"{g} funder {i + 1}", g) for g in GROUPS for i in range(4)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.interventions import Dataset
+from coop.model import Dataset
 from maps.escape import to_html_attr, to_html_text
 from maps.mapdata import MapSpec
 

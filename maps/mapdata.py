@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 
 from geo.gazetteer import PRECISION_LABELS
-from geo.interventions import Dataset, Intervention, Location
+from coop.model import Dataset, Intervention, Location
 from geo.regions import points_to_regions
 from maps.palette import NONE_COLOUR, counts_to_classes
 

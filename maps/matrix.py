@@ -6,7 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from geo.interventions import Dataset
+from coop.model import Dataset
 from maps.escape import to_csv_cell, to_html_attr, to_html_text
 
 NATIONAL = "National or not named"

@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from geo.interventions import Dataset
+from coop.model import Dataset
 from maps.escape import to_html_attr, to_html_text
 from maps.matrix import MATRIX_CSS, NATIONAL, Matrix, matrix_table_html, render_matrix_rows
 from geo.errors import PeruMapsError

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.geocoder import default_geocoder  # noqa: E402
-from geo.interventions import LOCATION_COLUMNS  # noqa: E402
+from coop.model import LOCATION_COLUMNS  # noqa: E402
 
 
 def resolve_rows(rows: list[dict[str, str]]) -> list[dict[str, str]]:

@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from geo.interventions import INTERVENTION_COLUMNS, LOCATION_COLUMNS, load_dataset
+from coop.model import INTERVENTION_COLUMNS, LOCATION_COLUMNS
+from coop.validation import load_dataset
 from geo.paths import ROOT
 
 SOURCES = ["000_6bb2aa460a428235.txt", "001_933f1a59b56bbeec.txt", "002_5c98fec0863af8bf.txt",

@@ -14,7 +14,7 @@ from PIL import Image
 from test_browser import assert_not_blank
 from test_maps import FUNDER_MAPS, THEME_MAPS
 
-from geo.interventions import load_dataset
+from coop.validation import load_dataset
 
 PICTURES = ["overview", *(m.removesuffix(".html") for m in FUNDER_MAPS + THEME_MAPS)]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from geo.errors import DataErrors
-from geo.interventions import load_dataset
+from coop.errors import DataErrors
+from coop.validation import load_dataset
 
 INTERVENTIONS = [
     {"id": "A-1", "title": "Water in Cajamarca", "funders": "VLIR-UOS", "funder_group": "Belgium",

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.values import (PartialDate, ValueProblem, text_to_coordinate, text_to_date,
+from coop.values import (PartialDate, ValueProblem, text_to_coordinate, text_to_date,
                         text_to_int, text_to_list, text_to_number)
 
 NUMBERS = [("57000000", False, 57_000_000), ("9.911.420", False, 9_911_420),

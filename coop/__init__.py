@@ -1,0 +1,1 @@
+"""The interventions dataset: model, vocabulary, values, validation, and one reader per source."""
