@@ -16,10 +16,11 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from geo.errors import DataErrors, PeruMapsError, UnknownDepartmentError, UnknownPlaceError
+from coop.errors import DataErrors
+from geo.errors import PeruMapsError, UnknownDepartmentError, UnknownPlaceError
 
 if TYPE_CHECKING:
-    from geo.interventions import Dataset
+    from coop.model import Dataset
 
 COMMANDS = ("build", "geocode", "validate")
 
@@ -50,7 +51,7 @@ def run_geocode(argv: list[str]) -> int:
             print(f"build_maps.py: {exc}", file=sys.stderr)
             return 1
         return 0
-    from geo.files import read_text
+    from coop.files import read_text
 
     lines = read_text(args.file).splitlines()
     writer = csv.DictWriter(sys.stdout, fieldnames=RESULT_COLUMNS, lineterminator="\n")
@@ -70,7 +71,7 @@ def run_geocode(argv: list[str]) -> int:
 
 def run_validate(argv: list[str]) -> int:
     """The ``validate`` subcommand: a one-line summary, or every problem and exit 2."""
-    from geo.interventions import DEFAULT_DATA, load_dataset
+    from coop.validation import DEFAULT_DATA, load_dataset
 
     p = argparse.ArgumentParser(prog="build_maps.py validate",
                                 description="Check a dataset of interventions.")
@@ -92,7 +93,7 @@ def summarize(dataset: Dataset) -> str:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    from geo.interventions import DEFAULT_DATA
+    from coop.validation import DEFAULT_DATA
 
     p = argparse.ArgumentParser(
         prog="build_maps.py", description="Build the Peru cooperation maps from a dataset.",
@@ -103,7 +104,8 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="a folder with interventions.csv and locations.csv, or an .xlsx file "
                         "(default: the bundled data)")
     p.add_argument("--out", type=Path, default=Path("output"),
-                   help="folder to write (default: output/); replaced only when the build succeeds")
+                   help="folder to write (default: output/): a new or empty folder, or an earlier output, "
+                        "replaced only when the build succeeds")
     p.add_argument("--tiles", action="store_true",
                    help="add an online OpenStreetMap tile layer (needs a network to show)")
     p.add_argument("--embed", action="store_true",
@@ -121,8 +123,9 @@ def run_build(argv: list[str]) -> int:
     """The default command: build every map into --out."""
     import time
 
-    from geo.interventions import load_dataset
-    from maps.atlas import BuildOptions, dataset_to_files, write_files
+    from coop.folders import check_output_folder, write_output_folder
+    from coop.validation import load_dataset
+    from maps.atlas import BuildOptions, dataset_to_files
 
     parser = _build_parser()
     args = parser.parse_args(argv)
@@ -135,11 +138,12 @@ def run_build(argv: list[str]) -> int:
         if show and time.perf_counter() - started > 2:
             print(f"\r{message[:70]:<70}", end="", file=sys.stderr, flush=True)
 
+    check_output_folder(args.out)
     dataset = load_dataset(args.data, progress=progress)
     files = dataset_to_files(dataset, BuildOptions(tiles=args.tiles, embed=args.embed,
                                                     static=args.static, dpi=args.dpi), progress)
     progress(f"writing {len(files)} files")
-    write_files(files, args.out)
+    write_output_folder(files, args.out)
     if show and time.perf_counter() - started > 2:
         print(file=sys.stderr)
     maps = sum(1 for name in files if name.endswith(".html") and ".embed." not in name)

@@ -1,25 +1,22 @@
 """The atlas: every map, the gallery and the donor-by-department matrix of a build.
 
 :func:`dataset_to_files` is pure apart from reading the bundled geometry: it
-returns ``{file name: bytes}``; :func:`write_files` puts them in place atomically.
+returns ``{file name: bytes}``; :func:`coop.folders.write_output_folder` puts them in place atomically.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.interventions import Dataset
+from coop.model import Dataset
+from coop.vocabulary import THEMES
 from geo.paths import NEIGHBOURS_FILE, REGIONS_FILE
 from geo.regions import load_neighbours, load_regions
-from geo.vocabulary import THEMES
 from maps.gallery import render_gallery
 from maps.mapdata import Footprint, MapSpec, dataset_to_footprint, dataset_to_mapdata
 from maps.matrix import dataset_to_matrix, matrix_to_csv, render_matrix_page
@@ -183,35 +180,3 @@ def pictures_to_files(pictures: list[tuple[MapSpec, dict, str]], dataset: Datase
         progress("printing report.pdf")
     files["report.pdf"] = html_to_pdf(report)
     return files
-
-
-def write_files(files: dict[str, bytes], out: Path) -> None:
-    """Write a build atomically: into a fresh folder beside ``out``, then swap it in.
-
-    A failure or an interruption before the swap leaves ``out`` as it was.
-    """
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    try:
-        for name, content in sorted(files.items()):
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
-        os.chmod(staging, 0o755)
-        old = None
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            os.rmdir(old)
-            os.rename(out, old)
-        try:
-            os.rename(staging, out)
-        except BaseException:
-            if old is not None:
-                os.rename(old, out)
-            raise
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
+from coop.folders import MANIFEST
 
-from geo.interventions import load_dataset
+from coop.validation import load_dataset
 
 FUNDER_MAPS = ["funder-accd.html", "funder-belgian-state.html", "funder-dgd.html",
                "funder-european-union.html", "funder-vlir-uos.html"]
@@ -65,7 +66,7 @@ class _Links(HTMLParser):
 def test_every_map_and_table_is_written(built: Path) -> None:
     names = sorted(p.name for p in built.iterdir())
     expected = sorted(MAPS + [m.replace(".html", ".embed.html") for m in MAPS] +
-                      ["index.html", "matrix.html", "matrix.csv"])
+                      ["index.html", "matrix.html", "matrix.csv", MANIFEST])
     assert names == expected
 
 
