@@ -27,6 +27,9 @@ INTERVENTION_COLUMNS = (
     Column("id", True, "#activity+id", "unique identifier, e.g. VLIR-IUC-UNALM"),
     Column("title", True, "#activity+name", "short title"),
     Column("description", False, "#activity+description", "short description"),
+    Column("title_es", False, "#activity+name+i_es", "the title in Spanish, where the source gives it"),
+    Column("description_es", False, "#activity+description+i_es",
+           "the description in Spanish, where the source gives it"),
     Column("funders", True, "#org+funder", "funding organisations, separated by ';'"),
     Column("funder_group", True, "#org+funder+country",
            "the funders' country or group: Belgium, Spain (Catalonia), European Union"),
@@ -80,6 +83,8 @@ class Intervention:
     scope: str
     source: str
     description: str = ""
+    title_es: str = ""
+    description_es: str = ""
     implementers: tuple[str, ...] = ()
     partners: tuple[str, ...] = ()
     start: PartialDate | None = None

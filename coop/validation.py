@@ -136,6 +136,7 @@ def rows_to_interventions(table: RawTable) -> tuple[list[Intervention], list[Dat
             id=ident, title=rec["title"], funders=tuple(text_to_list(rec["funders"])),
             funder_group=rec["funder_group"], themes=tuple(themes), status=rec["status"],
             scope=rec["scope"], source=rec["source"], description=rec.get("description", ""),
+            title_es=rec.get("title_es", ""), description_es=rec.get("description_es", ""),
             implementers=tuple(text_to_list(rec.get("implementers", ""))),
             partners=tuple(text_to_list(rec.get("partners", ""))), start=start, end=end,
             budget=budget, currency=currency, beneficiaries=beneficiaries,
