@@ -11,6 +11,7 @@ and ``data/org_groups.csv``.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import math
 import re
@@ -26,10 +27,11 @@ from coop.errors import DataError, DataErrors
 from coop.files import bytes_to_binary_kind, display_path
 from coop.model import INTERVENTION_COLUMNS, LOCATION_COLUMNS
 from coop.tables import RawTable
-from coop.values import ValueProblem, text_to_date
+from coop.values import PartialDate, ValueProblem, text_to_date
 from coop.vocabulary import CURRENCIES, THEMES
 from geo.errors import UnknownDepartmentError, UnknownPlaceError
 from geo.geocoder import Geocoder, Match, default_geocoder
+from geo.names import name_to_query, normalize_name
 from geo.paths import DATA_DIR
 
 DAC_THEMES_FILE = DATA_DIR / "dac_themes.csv"
@@ -105,6 +107,7 @@ class RawActivity:
     budgets: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     commitments: list[tuple[str, str]] = field(default_factory=list)  # value, currency
     parent: str = ""
+    partial: bool = False  # read only as far as needed to see it is not Peru's
 
 
 def _clean(text: str | None) -> str:
@@ -191,69 +194,108 @@ def _pos_to_pair(text: str) -> tuple[float, float] | None:
     return pair if all(math.isfinite(v) for v in pair) else None
 
 
-def element_to_activity(el: etree._Element, file: str, source: str, version: str) -> RawActivity:
-    """One ``<iati-activity>`` element -> :class:`RawActivity`."""
+_FIRST_TAGS = ("iati-identifier", "recipient-country", "recipient-region", "location")
+_REST_TAGS = ("budget", "participating-org", "activity-date", "sector", "title", "description",
+              "reporting-org", "activity-status", "related-activity")
+# Peru's bounding box, generously: a point outside it (either way round) is not Peru's
+_LAT_RANGE, _LON_RANGE = (-18.6, 0.2), (-81.6, -68.4)
+
+
+def _in_peru_box(pair: tuple[float, float]) -> bool:
+    (lat, lon), (lat_lo, lat_hi), (lon_lo, lon_hi) = pair, _LAT_RANGE, _LON_RANGE
+    return ((lat_lo <= lat <= lat_hi and lon_lo <= lon <= lon_hi)
+            or (lat_lo <= lon <= lat_hi and lon_lo <= lat <= lon_hi))
+
+
+def element_to_activity(el: etree._Element, file: str, source: str, version: str,
+                        *, peru_only: bool = False) -> RawActivity:
+    """One ``<iati-activity>`` element -> :class:`RawActivity`.
+
+    With ``peru_only``, an activity that cannot be Peru's (see :func:`may_be_peru`)
+    is read no further than its identifier, recipients and locations.
+    """
     lang = (el.get(XML_LANG) or "").lower()[:2]
     act = RawActivity(file=file, source=source, line=el.sourceline or 0, lang=lang,
                       default_currency=(el.get("default-currency") or "").strip().upper())
-    default_vocabulary = "DAC" if version.startswith("1") else "1"
-    for child in el:
+    for child in el.iterchildren(*_FIRST_TAGS):
         tag = child.tag
-        if tag == "iati-identifier":
-            act.identifier = _clean(child.text)
-        elif tag == "reporting-org":
-            act.reporting = _org(child, lang)
-        elif tag == "title":
-            act.titles += _narratives(child, lang)
-        elif tag == "description":
-            kind = child.get("type") or "1"
-            act.descriptions += [(kind, got, text) for got, text in _narratives(child, lang)]
-        elif tag == "participating-org":
-            act.orgs.append(_org(child, lang))
-        elif tag == "activity-status":
-            act.status = (child.get("code") or "").strip()
-        elif tag == "activity-date":
-            kind = child.get("type") or ""
-            kind = DATE_WORDS.get(kind, kind)
-            act.dates.setdefault(kind, (child.get("iso-date") or _clean(child.text))[:10])
+        if tag == "location":
+            act.locations.append(_location(child, lang))
         elif tag == "recipient-country":
             act.countries.append(((child.get("code") or "").strip().upper(),
                                   (child.get("percentage") or "").strip()))
         elif tag == "recipient-region":
             act.regions.append(((child.get("code") or "").strip(),
                                 (child.get("percentage") or "").strip()))
-        elif tag == "location":
-            act.locations.append(_location(child, lang))
+        else:
+            act.identifier = _clean(child.text)
+    if not act.countries and not act.regions:
+        for country in el.iterfind("transaction/recipient-country"):
+            act.transaction_countries.add((country.get("code") or "").strip().upper())
+    if peru_only and not may_be_peru(act):
+        act.partial = True
+        return act
+    default_vocabulary = "DAC" if version.startswith("1") else "1"
+    for child in el.iterchildren(*_REST_TAGS):
+        tag = child.tag
+        if tag == "budget":
+            act.budgets.append(_budget(child))
+        elif tag == "participating-org":
+            act.orgs.append(_org(child, lang))
+        elif tag == "activity-date":
+            kind = child.get("type") or ""
+            kind = DATE_WORDS.get(kind, kind)
+            act.dates.setdefault(kind, (child.get("iso-date") or _clean(child.text))[:10])
         elif tag == "sector":
             act.sectors.append((child.get("vocabulary") or default_vocabulary,
                                 (child.get("code") or "").strip(),
                                 (child.get("percentage") or "").strip()))
-        elif tag == "budget":
-            value = child.find("value")
-            start, end = child.find("period-start"), child.find("period-end")
-            act.budgets.append((
-                child.get("type") or "1",
-                "" if start is None else start.get("iso-date", ""),
-                "" if end is None else end.get("iso-date", ""),
-                "" if value is None else _clean(value.text),
-                "" if value is None else (value.get("currency") or "").strip().upper()))
-        elif tag == "transaction":
-            _read_transaction(child, act, default_vocabulary)
-        elif tag == "related-activity" and child.get("type") == "1":
+        elif tag == "title":
+            act.titles += _narratives(child, lang)
+        elif tag == "description":
+            kind = child.get("type") or "1"
+            act.descriptions += [(kind, got, text) for got, text in _narratives(child, lang)]
+        elif tag == "reporting-org":
+            act.reporting = _org(child, lang)
+        elif tag == "activity-status":
+            act.status = (child.get("code") or "").strip()
+        elif child.get("type") == "1":  # related-activity: the parent
             act.parent = (child.get("ref") or "").strip()
+    if not act.budgets or not act.sectors:
+        # transactions are read only when the activity level lacks what they give
+        _read_transactions(list(el.iterchildren("transaction")), act, default_vocabulary)
     return act
 
 
-def _read_transaction(el: etree._Element, act: RawActivity, default_vocabulary: str) -> None:
-    kind = el.find("transaction-type")
-    value = el.find("value")
-    if kind is not None and kind.get("code") in COMMITMENT and value is not None:
-        act.commitments.append((_clean(value.text), (value.get("currency") or "").strip().upper()))
-    for country in el.iterchildren("recipient-country"):
-        act.transaction_countries.add((country.get("code") or "").strip().upper())
-    for sector in el.iterchildren("sector"):
-        act.transaction_sectors.append((sector.get("vocabulary") or default_vocabulary,
-                                        (sector.get("code") or "").strip(), ""))
+def _budget(el: etree._Element) -> tuple[str, str, str, str, str]:
+    """``(type, period start, period end, value, currency)``."""
+    start = end = value = currency = ""
+    for part in el:
+        tag = part.tag
+        if tag == "value":
+            value, currency = _clean(part.text), (part.get("currency") or "").strip().upper()
+        elif tag == "period-start":
+            start = part.get("iso-date", "")
+        elif tag == "period-end":
+            end = part.get("iso-date", "")
+    return el.get("type") or "1", start, end, value, currency
+
+
+def _read_transactions(transactions: list[etree._Element], act: RawActivity,
+                       default_vocabulary: str) -> None:
+    """Commitments (when no budget), and sectors given per transaction (when the
+    activity gives none)."""
+    for el in transactions:
+        if not act.budgets:
+            kind = el.find("transaction-type")
+            value = el.find("value")
+            if kind is not None and kind.get("code") in COMMITMENT and value is not None:
+                act.commitments.append((_clean(value.text),
+                                        (value.get("currency") or "").strip().upper()))
+        if not act.sectors:
+            for sector in el.iterchildren("sector"):
+                act.transaction_sectors.append((sector.get("vocabulary") or default_vocabulary,
+                                                (sector.get("code") or "").strip(), ""))
 
 
 def _head_to_text(head: bytes) -> str:
@@ -262,8 +304,11 @@ def _head_to_text(head: bytes) -> str:
     return head.decode("utf-8", errors="replace")
 
 
-def read_activities(path: Path) -> Iterator[RawActivity]:
-    """Stream the activities of one file; raise :class:`DataError` (``FILE:LINE``) if bad."""
+def read_activities(path: Path, *, peru_only: bool = False) -> Iterator[RawActivity]:
+    """Stream the activities of one file; raise :class:`DataError` (``FILE:LINE``) if bad.
+
+    With ``peru_only``, activities that cannot be Peru's are read only in part.
+    """
     label = display_path(path)
     try:
         with path.open("rb") as fh:
@@ -296,7 +341,8 @@ def read_activities(path: Path) -> Iterator[RawActivity]:
                 if root.tag != "iati-activities":
                     break
                 version = el.get("version") or root.get("version") or "2"
-            yield element_to_activity(el, label, path.name, el.get("version") or version)
+            yield element_to_activity(el, label, path.name, el.get("version") or version,
+                                      peru_only=peru_only)
             el.clear()
             while el.getprevious() is not None:
                 del el.getparent()[0]
@@ -364,6 +410,7 @@ def load_org_groups(path: Path = ORG_GROUPS_FILE) -> list[tuple[str, str]]:
     return sorted(rows, key=lambda r: -len(r[0].rstrip("*")))
 
 
+@lru_cache(maxsize=4096)
 def org_to_group(ref: str, org_type: str = "") -> str:
     """The funder group of an organisation identifier, or empty when the table has none."""
     ref = ref.strip().upper()
@@ -486,25 +533,35 @@ def paths_to_import(paths: list[Path], geocoder: Geocoder | None = None) -> Iati
     """
     files = expand_paths(paths)
     run = _Run(geocoder or default_geocoder())
+    collecting = gc.isenabled()
+    gc.disable()  # many small, acyclic records: the cyclic collector would only rescan them
+    try:
+        return _import(files, run)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import(files: list[Path], run: _Run) -> IatiImport:
     errors: list[DataError] = []
-    candidates: list[RawActivity] = []
+    prepared: list[_Prepared] = []
     for path in files:
         try:
-            for act in read_activities(path):
+            for act in read_activities(path, peru_only=True):
                 run.read += 1
-                run.count_names(act)
-                if _may_be_peru(act):
-                    candidates.append(act)
-                else:
+                if act.partial:
                     run.note(act, "skipped: not Peru", _countries_text(act))
+                    continue
+                run.count_names(act)
+                prepared.append(run.prepare(act))
         except DataError as exc:
             errors.append(exc)
     if errors:
         raise DataErrors(errors)
-    run.join_points(candidates)
+    run.join_points([p.act for p in prepared])
     seen: set[str] = set()
-    for act in candidates:
-        run.add(act, seen)
+    for item in prepared:
+        run.add(item, seen)
     order = {label: i for i, label in enumerate(display_path(f) for f in files)}
     run.log.sort(key=lambda e: (order.get(e["file"], len(order)), int(e["line"])))
     kept = {row["id"] for row in run.interventions}
@@ -526,11 +583,13 @@ def _is_peru_admin(loc: RawLocation) -> bool:
         for vocab, _level, code in loc.admin)
 
 
-def _may_be_peru(act: RawActivity) -> bool:
-    """Recipient Peru, or a location that may be in Peru (a point, a Peruvian code)."""
+def may_be_peru(act: RawActivity) -> bool:
+    """Recipient Peru, or a location that may be in Peru (a point in Peru's bounding box
+    either way round, a Peruvian code)."""
     if any(code == PERU for code, _ in act.countries) or PERU in act.transaction_countries:
         return True
-    return any(loc.pos is not None or _is_peru_admin(loc) for loc in act.locations)
+    return any((loc.pos is not None and _in_peru_box(loc.pos)) or _is_peru_admin(loc)
+               for loc in act.locations)
 
 
 def _number(text: str) -> float | None:
@@ -550,6 +609,17 @@ def _format_coordinate(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
+@dataclass
+class _Prepared:
+    """An activity mapped but for its places and organisation names."""
+
+    act: RawActivity
+    row: dict[str, str]
+    notes: list[str]
+    entries: list[dict[str, str]]
+    roles: tuple[list[RawOrg], ...]
+
+
 class _Run:
     """The state of one import: geocoder, caches, rows and log."""
 
@@ -562,10 +632,12 @@ class _Run:
         self.interventions: list[dict[str, str]] = []
         self.locations: list[dict[str, str]] = []
         self.log: list[dict[str, str]] = []
+        self._target = self.log  # where notes go: the log, or an activity's pending entries
         self._nearest: dict[str, tuple] = {}
+        self._known: dict[tuple[str, str], bool] = {}
 
     def note(self, act: RawActivity, issue: str, detail: str = "") -> None:
-        self.log.append({"file": act.file, "line": str(act.line), "activity": act.identifier,
+        self._target.append({"file": act.file, "line": str(act.line), "activity": act.identifier,
                          "issue": issue, "detail": detail})
 
     def count_names(self, act: RawActivity) -> None:
@@ -601,7 +673,26 @@ class _Run:
 
     # -- one activity
 
-    def add(self, act: RawActivity, seen: set[str]) -> None:
+    def prepare(self, act: RawActivity) -> _Prepared:
+        """Map all but the places and organisation names, then drop what the rest
+        does not need (the log entries wait until the activity is kept)."""
+        entries: list[dict[str, str]] = []
+        self._target = entries
+        row = {"id": act.identifier, "source": act.source, "part_of": act.parent}
+        notes: list[str] = []
+        self.texts(act, row)
+        roles = self.organisations(act, row, notes)
+        self.themes(act, row, notes)
+        self.status_and_dates(act, row, notes)
+        self.budget(act, row, notes)
+        self._target = self.log
+        act.titles, act.descriptions, act.budgets, act.commitments = [], [], [], []
+        act.sectors, act.transaction_sectors, act.dates, act.orgs = [], [], {}, []
+        return _Prepared(act, row, notes, entries, roles)
+
+    def add(self, item: _Prepared, seen: set[str]) -> None:
+        """Keep a prepared activity if it is Peru's, with its places and names."""
+        act, row, notes = item.act, item.row, item.notes
         if not act.identifier:
             self.note(act, "skipped: no iati-identifier")
             return
@@ -614,18 +705,17 @@ class _Run:
             return
         recipient = any(code == PERU for code, _ in act.countries) or (
             not act.countries and PERU in act.transaction_countries)
+        entries: list[dict[str, str]] = []
+        self._target = entries
         rows = self.locations_of(act, recipient)
+        self._target = self.log
         if not recipient and not rows:
             self.note(act, "skipped: not Peru", _countries_text(act) + "; no location in Peru")
             return
         seen.add(act.identifier)
-        notes: list[str] = []
-        row = {"id": act.identifier, "source": act.source, "part_of": act.parent}
-        self.texts(act, row)
-        self.organisations(act, row, notes)
-        self.themes(act, row, notes)
-        self.status_and_dates(act, row, notes)
-        self.budget(act, row, notes)
+        self.log += item.entries + entries
+        for column, orgs in zip(("funders", "implementers", "partners"), item.roles):
+            row[column] = "; ".join(dict.fromkeys(self.org_name(o) for o in orgs)) or row.get(column, "")
         others = [c for c, _ in act.countries if c != PERU]
         if rows:
             row["scope"] = "subnational"
@@ -654,18 +744,18 @@ class _Run:
         if not act.titles:
             self.note(act, "no title", "the iati-identifier stands for the title")
 
-    def organisations(self, act: RawActivity, row: dict[str, str], notes: list[str]) -> None:
-        def names(roles: tuple[str, ...]) -> list[RawOrg]:
+    def organisations(self, act: RawActivity, row: dict[str, str],
+                      notes: list[str]) -> tuple[list[RawOrg], ...]:
+        """Funders, implementers and partners (named later, one name per ref), and the
+        funder group."""
+        def with_role(roles: tuple[str, ...]) -> list[RawOrg]:
             return [o for o in act.orgs if o.role in roles and (o.name or o.ref)]
 
-        funders = names(("1",))
+        funders = with_role(("1",))
         if not funders and act.reporting and (act.reporting.name or act.reporting.ref):
             funders = [act.reporting]
             notes.append("no funding organisation stated: the reporting organisation is the funder")
             self.note(act, "no funding org", "the reporting-org is the funder")
-        row["funders"] = "; ".join(dict.fromkeys(self.org_name(o) for o in funders))
-        row["implementers"] = "; ".join(dict.fromkeys(self.org_name(o) for o in names(("4",))))
-        row["partners"] = "; ".join(dict.fromkeys(self.org_name(o) for o in names(("2", "3"))))
         if not funders:
             row["funders"] = "not stated"
             self.note(act, "no funding org", "neither a funding nor a reporting organisation")
@@ -681,6 +771,7 @@ class _Run:
                       f"no row of data/org_groups.csv for {first.ref or first.name!r}" if first
                       else "no funder")
         row["funder_group"] = group
+        return funders, with_role(("4",)), with_role(("2", "3"))
 
     def themes(self, act: RawActivity, row: dict[str, str], notes: list[str]) -> None:
         sectors = act.sectors or act.transaction_sectors
@@ -712,7 +803,7 @@ class _Run:
         dates = {}
         for kind, value in act.dates.items():
             try:
-                dates[kind] = text_to_date(value)
+                dates[kind] = _text_to_date(value)
             except ValueProblem as exc:
                 self.note(act, "date not read", f"activity-date type {kind}: {exc}")
         start = dates.get("2") or dates.get("1")
@@ -767,7 +858,8 @@ class _Run:
         peru = [pct for code, pct in act.countries if code == PERU]
         if not peru:
             if act.countries or act.regions:
-                self.note(act, "budget not split", "Peru is not a recipient country: budget left empty")
+                self.note(act, "budget not split", "Peru is not among the recipient countries (kept for "
+                                                   "its places in Peru): budget left empty")
                 return None
             return 100.0
         pct = _number(peru[0]) if peru[0] else None
@@ -820,7 +912,9 @@ class _Run:
             return None  # a name in another country's activity is not looked up in Peru
         hint = department or self.admin_hint(loc)
         level = location_to_level(loc) or ("populated place" if pos is not None else None)
-        match = self.geocode(name, hint, level) if name else None
+        match = None
+        if name and (department is None or self.known_in(name, department)):
+            match = self.geocode(name, hint, level)
         if isinstance(match, Exception):
             if pos is None:
                 self.note(act, "location name not known", str(match))
@@ -862,6 +956,17 @@ class _Run:
                 continue
         return None
 
+    def known_in(self, name: str, department: str) -> bool:
+        """Whether the gazetteer has ``name`` in ``department`` (as the geocoder reads
+        names), so that a point's name is not geocoded only to fail."""
+        key = (name, department)
+        if key not in self._known:
+            gazetteer = self.geocoder.gazetteer
+            found = gazetteer.lookup(normalize_name(name)) or gazetteer.lookup(
+                name_to_query(name)[0])
+            self._known[key] = any(p.department == department for p in found)
+        return self._known[key]
+
     def geocode(self, name: str, hint: str | None, level: str | None = None) -> Match | Exception:
         """One geocoding per distinct name and hint."""
         key = (name, hint or "", level or "")
@@ -889,6 +994,11 @@ class _Run:
         if isinstance(match, Exception):  # cannot happen: the name is in the gazetteer
             raise match
         return match
+
+
+@lru_cache(maxsize=8192)
+def _text_to_date(text: str) -> PartialDate:
+    return text_to_date(text)
 
 
 def _shorten(text: str) -> str:
