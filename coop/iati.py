@@ -115,31 +115,28 @@ def _clean(text: str | None) -> str:
 
 
 def _narratives(el: etree._Element, lang: str) -> list[tuple[str, str]]:
-    """``(language, text)`` of an element's narratives (1.0x: its own text)."""
-    out = []
-    for n in el.iterchildren("narrative"):
-        text = _clean(n.text)
-        if text:
-            out.append(((n.get(XML_LANG) or lang).lower()[:2], text))
-    if not out:
-        text = _clean(el.text)
-        if text:
-            out.append(((el.get(XML_LANG) or lang).lower()[:2], text))
+    """``(language, text)`` of an element's narratives (1.0x: its own text), as written;
+    :func:`pick_text` tidies the spacing of the one it picks."""
+    out = [((n.get(XML_LANG) or lang)[:2].lower(), n.text)
+           for n in el.iterchildren("narrative") if n.text and not n.text.isspace()]
+    if not out and el.text and not el.text.isspace():
+        out.append(((el.get(XML_LANG) or lang)[:2].lower(), el.text))
     return out
 
 
 def pick_text(narratives: list[tuple[str, str]], lang: str) -> str:
-    """The activity's own language first, then English, Spanish, any other."""
-    for wanted in (lang, "en", "es"):
+    """The activity's own language first, then English, Spanish, any other; a Spanish
+    activity's English text comes first too, its Spanish one going to ``*_es``."""
+    for wanted in ((lang, "en", "es") if lang != "es" else ("en", "es")):
         for got, text in narratives:
             if got == wanted:
-                return text
-    return narratives[0][1] if narratives else ""
+                return _clean(text)
+    return _clean(narratives[0][1]) if narratives else ""
 
 
 def spanish_text(narratives: list[tuple[str, str]]) -> str:
     """The first Spanish narrative, or empty."""
-    return next((text for got, text in narratives if got == "es"), "")
+    return _clean(next((text for got, text in narratives if got == "es"), ""))
 
 
 def _org(el: etree._Element, lang: str) -> RawOrg:
@@ -347,6 +344,8 @@ def read_activities(path: Path, *, peru_only: bool = False) -> Iterator[RawActiv
             while el.getprevious() is not None:
                 del el.getparent()[0]
     except etree.XMLSyntaxError as exc:
+        if "entit" in str(exc.msg).lower() or "DOCTYPE" in str(exc.msg):
+            raise DataError(label, exc.lineno, None, _DOCTYPE_REFUSED) from None
         what = ("is cut short" if "end of data" in str(exc.msg) or "Premature" in str(exc.msg)
                 else "is not well-formed XML")
         raise DataError(label, exc.lineno, None, f"{what}: {exc.msg}") from None
