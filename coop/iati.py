@@ -205,13 +205,13 @@ def _in_peru_box(pair: tuple[float, float]) -> bool:
 
 
 def element_to_activity(el: etree._Element, file: str, source: str, version: str,
-                        *, peru_only: bool = False) -> RawActivity:
+                        *, peru_only: bool = False, default_lang: str = "") -> RawActivity:
     """One ``<iati-activity>`` element -> :class:`RawActivity`.
 
     With ``peru_only``, an activity that cannot be Peru's (see :func:`may_be_peru`)
     is read no further than its identifier, recipients and locations.
     """
-    lang = (el.get(XML_LANG) or "").lower()[:2]
+    lang = (el.get(XML_LANG) or default_lang).lower()[:2]
     act = RawActivity(file=file, source=source, line=el.sourceline or 0, lang=lang,
                       default_currency=(el.get("default-currency") or "").strip().upper())
     for child in el.iterchildren(*_FIRST_TAGS):
@@ -326,7 +326,7 @@ def read_activities(path: Path, *, peru_only: bool = False) -> Iterator[RawActiv
     start = text.lstrip("\ufeff \t\r\n")
     if not start.startswith("<"):
         raise DataError(label, 1, None, f"is not XML: it begins {start[:20]!r}, not with '<'")
-    version = ""
+    version = default_lang = ""
     context = etree.iterparse(str(path), events=("end",), tag="iati-activity", **_PARSER_OPTIONS)
     try:
         for _event, el in context:
@@ -337,9 +337,10 @@ def read_activities(path: Path, *, peru_only: bool = False) -> Iterator[RawActiv
                 root = tree.getroot()
                 if root.tag != "iati-activities":
                     break
-                version = el.get("version") or root.get("version") or "2"
+                version = root.get("version") or "2"
+                default_lang = root.get(XML_LANG) or ""
             yield element_to_activity(el, label, path.name, el.get("version") or version,
-                                      peru_only=peru_only)
+                                      peru_only=peru_only, default_lang=default_lang)
             el.clear()
             while el.getprevious() is not None:
                 del el.getparent()[0]
@@ -816,7 +817,7 @@ class _Run:
         row["budget"] = row["currency"] = ""
         periods: dict[tuple[str, str], tuple[str, str, str]] = {}
         for kind, start, end, value, currency in act.budgets:
-            key = (start, end)
+            key = (start, end) if start or end else (str(len(periods)), "")  # no period: its own
             if key not in periods or (kind == "2" and periods[key][0] != "2"):
                 periods[key] = (kind, value, currency)
         if periods:
