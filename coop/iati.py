@@ -903,7 +903,7 @@ class _Run:
                 note = f"the publisher wrote the point as {loc.pos_text!r} (LON LAT): swapped"
                 self.note(act, "point swapped", f"{loc.name or loc.ref!r}: {loc.pos_text!r} lies "
                                                 f"in Peru only as LON LAT")
-        if pos is None and (precision == 6 or name.casefold() in COUNTRY_WORDS or (
+        if pos is None and (precision == 6 or normalize_name(name) in COUNTRY_WORDS or (
                 not name and _is_peru_admin(loc))):
             return None  # the whole country: the activity is national, not a place
         if pos is None and not name:

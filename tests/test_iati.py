@@ -7,7 +7,6 @@ import csv
 import io
 import shutil
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli
