@@ -31,7 +31,7 @@ from coop.values import PartialDate, ValueProblem, text_to_date
 from coop.vocabulary import CURRENCIES, THEMES
 from geo.errors import UnknownDepartmentError, UnknownPlaceError
 from geo.geocoder import Geocoder, Match, default_geocoder
-from geo.names import name_to_query, normalize_name
+from geo.names import LEVELS, name_to_query, normalize_name
 from geo.paths import DATA_DIR
 
 DAC_THEMES_FILE = DATA_DIR / "dac_themes.csv"
@@ -51,6 +51,7 @@ COUNTRY_WORDS = {"peru", "republic of peru", "republica del peru", "national", "
                  "nacional", "a nivel nacional", "todo el pais", "countrywide", "whole country"}
 _PERU_SUFFIX = re.compile(r"[\s,;(\-–]+(rep[uú]blica del |republic of )?per[uú]\)?\s*$", re.I)
 _ISO_SUBDIVISION = re.compile(r"^PE-[A-Z]{3}$")
+_NAME_PARTS = re.compile(r"\s*[,;/]\s*|\s+[-–]\s+")
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                        remove_comments=True, remove_pis=True)
 
@@ -441,8 +442,7 @@ def sector_to_theme(vocabulary: str, code: str) -> str | None:
 def location_to_precision(loc: RawLocation) -> int | None:
     """IATI GeographicalPrecision from exactness, location-class and feature-designation."""
     feature, cls = loc.feature, loc.location_class
-    levels = [level for vocab, level, _code in loc.admin if vocab != "1.0x" and level.isdigit()]
-    if feature.startswith("PCL") or (cls == "1" and levels and max(levels) == "0"):
+    if feature.startswith("PCL"):
         return 6
     if feature in ("ADM1", "ADM1H"):
         return 4
@@ -915,6 +915,8 @@ class _Run:
         match = None
         if name and (department is None or self.known_in(name, department)):
             match = self.geocode(name, hint, level)
+        if isinstance(match, Exception) and pos is None:
+            match = self.geocode_parts(name, hint, level) or match
         if isinstance(match, Exception):
             if pos is None:
                 self.note(act, "location name not known", str(match))
@@ -955,6 +957,25 @@ class _Run:
             except (UnknownDepartmentError, UnknownPlaceError):
                 continue
         return None
+
+    def geocode_parts(self, name: str, hint: str | None, level: str | None) -> Match | None:
+        """``"Loreto - Iquitos"``: one part a department, the other a place in it."""
+        parts = [p for p in _NAME_PARTS.split(name) if p.strip()]
+        if len(parts) != 2:
+            return None
+        if hint:
+            return None
+        found = []
+        for place, department in (parts[::-1], parts):
+            try:
+                code = self.geocoder.department_code(department)
+            except (UnknownDepartmentError, UnknownPlaceError):
+                continue
+            match = self.geocode(place, code, level)
+            if not isinstance(match, Exception):
+                found.append(match)
+        # "Piura - Sullana": Sullana in Piura, not Piura in the department of Sullana
+        return max(found, key=lambda m: LEVELS.index(m.level), default=None)
 
     def known_in(self, name: str, department: str) -> bool:
         """Whether the gazetteer has ``name`` in ``department`` (as the geocoder reads

@@ -329,6 +329,9 @@ def test_names_are_geocoded_with_the_administrative_hint(imported):
     expected = default_geocoder().geocode("Ayabaca", "PE-PIU", "province")
     assert (rows["Ayabaca"]["ubigeo"], rows["Ayabaca"]["precision"]) == (expected.ubigeo, "3")
     assert rows["Huancabamba, Perú"]["place"] == "Huancabamba"
+    sullana = default_geocoder().geocode("Sullana", "Piura")  # written department first
+    assert (rows["Piura - Sullana"]["place"], rows["Piura - Sullana"]["ubigeo"]) == (
+        "Sullana", sullana.ubigeo)
     assert "location name not known" in _log(imported, "XM-DAC-50-10-2019-PE-001")
     assert not any(r["as_written"].startswith("Comunidad") for r in imported.locations)
 
