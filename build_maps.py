@@ -4,6 +4,7 @@
     python build_maps.py geocode NAME [--department D]  one name -> one JSON object
     python build_maps.py geocode --file F               names -> CSV on stdout
     python build_maps.py validate [--data PATH]         check a dataset
+    python build_maps.py iati PATH... --out DIR         IATI activity files -> a dataset
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from geo.errors import PeruMapsError, UnknownDepartmentError, UnknownPlaceError
 if TYPE_CHECKING:
     from coop.model import Dataset
 
-COMMANDS = ("build", "geocode", "validate")
+COMMANDS = ("build", "geocode", "validate", "iati")
 
 
 def _geocode_parser() -> argparse.ArgumentParser:
@@ -76,10 +77,36 @@ def run_validate(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="build_maps.py validate",
                                 description="Check a dataset of interventions.")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                   help="a folder with interventions.csv and locations.csv, or an .xlsx file")
+                   help="a folder with interventions.csv and locations.csv, an .xlsx file, "
+                        "or IATI activity files (.xml, or a folder of them)")
     args = p.parse_args(argv)
     dataset = load_dataset(args.data)
     print(summarize(dataset))
+    return 0
+
+
+def run_iati(argv: list[str]) -> int:
+    """The ``iati`` subcommand: IATI activity files -> interventions.csv, locations.csv, log."""
+    from coop.folders import check_output_folder, write_output_folder
+    from coop.iati import paths_to_import
+
+    p = argparse.ArgumentParser(prog="build_maps.py iati",
+                                description="Import IATI activity files (standard 2.01-2.03, "
+                                            "1.0x as far as it goes) for Peru as a dataset.")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                   help="IATI activity files, or folders of them (their .xml files)")
+    p.add_argument("--out", type=Path, required=True,
+                   help="folder to write interventions.csv, locations.csv and iati-log.csv")
+    p.add_argument("--country", default="PE", help="recipient country (only PE: the maps are Peru's)")
+    args = p.parse_args(argv)
+    if args.country.strip().upper() != "PE":
+        print(f"build_maps.py: --country {args.country}: only PE (Peru) can be imported: the "
+              "maps' geography is Peru's", file=sys.stderr)
+        return 2
+    check_output_folder(args.out)
+    result = paths_to_import(args.paths)
+    write_output_folder(result.to_files(), args.out)
+    print(f"{args.out}: {result.summary()}")
     return 0
 
 
@@ -99,10 +126,11 @@ def _build_parser() -> argparse.ArgumentParser:
         prog="build_maps.py", description="Build the Peru cooperation maps from a dataset.",
         epilog="other commands: 'build_maps.py validate [--data PATH]' checks a dataset; "
                "'build_maps.py geocode NAME [--department D]' or 'geocode --file F' "
-               "resolves place names (each has --help)")
+               "resolves place names; 'build_maps.py iati PATH... --out DIR' imports IATI "
+               "activity files (each has --help)")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                   help="a folder with interventions.csv and locations.csv, or an .xlsx file "
-                        "(default: the bundled data)")
+                   help="a folder with interventions.csv and locations.csv, an .xlsx file, or "
+                        "IATI activity files (.xml, or a folder of them) (default: the bundled data)")
     p.add_argument("--out", type=Path, default=Path("output"),
                    help="folder to write (default: output/): a new or empty folder, or an earlier output, "
                         "replaced only when the build succeeds")
@@ -161,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_geocode(argv)
         if command == "validate":
             return run_validate(argv)
+        if command == "iati":
+            return run_iati(argv)
         return run_build(argv)
     except DataErrors as exc:
         for error in exc.errors:

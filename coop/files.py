@@ -17,6 +17,11 @@ def read_text(path: Path) -> str:
         raise DataError(display_path(path), None, None, "is a folder, not a file") from None
     except OSError as exc:
         raise DataError(display_path(path), None, None, f"cannot be read ({exc.strerror})") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -33,3 +38,37 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+_SIGNATURES = (
+    (b"%PDF", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (an Excel .xls or Word .doc workbook) renamed"),
+    (b"\x89PNG", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+
+
+def bytes_to_binary_kind(head: bytes) -> str | None:
+    """What a file's first bytes look like when they are not text, else ``None``.
+
+    ``"an Excel workbook (.xlsx) renamed"``, ``"a PDF document"``, ``"binary data"``...
+    A UTF-16 byte order mark means text.
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    if head.startswith(b"PK\x03\x04"):
+        if b"xl/" in head or (b"[Content_Types].xml" in head and b"word/" not in head):
+            return "an Excel workbook (.xlsx) renamed"
+        if b"word/" in head:
+            return "a Word document (.docx) renamed"
+        return "a zip archive"
+    for magic, kind in _SIGNATURES:
+        if head.startswith(magic):
+            return kind
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    if b"\x00" in head or controls > max(4, len(head) // 100):
+        return "binary data"
+    return None

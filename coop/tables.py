@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coop.errors import DataError
-from coop.files import display_path, read_text
+from coop.files import bytes_to_binary_kind, display_path, read_text
 
 TABLE_NAMES = ("interventions", "locations")
 
@@ -49,6 +49,13 @@ def read_tables(path: Path) -> dict[str, RawTable]:
 def read_csv_table(path: Path) -> RawTable:
     """One CSV file; comma, semicolon (Excel in a Spanish locale) or tab separated."""
     text = read_text(path)
+    with path.open("rb") as fh:
+        kind = bytes_to_binary_kind(fh.read(4096))
+    if kind:
+        hint = ("; give the .xlsx file itself to --data" if "xlsx" in kind else
+                "; save the table as CSV (UTF-8)")
+        raise DataError(display_path(path), None, None,
+                        f"is not a text table: it looks like {kind}{hint}")
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), "")
     if not first:

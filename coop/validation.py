@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coop.errors import DataError, DataErrors
 from coop.files import display_path
+from coop.iati import is_iati_source, paths_to_import
 from coop.model import (INTERVENTION_COLUMNS, LOCATION_COLUMNS, TABLE_COLUMNS, Column, Dataset,
                         Intervention, Location)
 from coop.tables import RawTable, read_tables
@@ -30,11 +31,19 @@ DEFAULT_DATA = DATA_DIR
 
 def load_dataset(path: Path = DEFAULT_DATA, *, geocoder: Geocoder | None = None,
                  progress: Callable[[str], None] | None = None) -> Dataset:
-    """Read, check and resolve a dataset; raise :class:`DataErrors` with every problem."""
+    """Read, check and resolve a dataset; raise :class:`DataErrors` with every problem.
+
+    ``path`` is a folder of the two CSV tables, an ``.xlsx`` workbook, or IATI
+    activity files (an ``.xml`` file or a folder of them, read by :mod:`coop.iati`).
+    """
     if progress:
         progress(f"reading {display_path(path)}")
-    tables = read_tables(path)
-    dataset, errors = tables_to_dataset(tables, geocoder or default_geocoder(), progress)
+    geocoder = geocoder or default_geocoder()
+    if is_iati_source(path):
+        tables = paths_to_import([path], geocoder).to_tables(display_path(path))
+    else:
+        tables = read_tables(path)
+    dataset, errors = tables_to_dataset(tables, geocoder, progress)
     if errors:
         raise DataErrors(errors)
     dataset.label = display_path(path)
