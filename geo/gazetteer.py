@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from geo.names import LEVELS, normalize_name
+from geo.names import LEVELS, name_to_key
 from geo.paths import ALIASES_FILE, FEATURES_FILE, PLACES_FILE
 
 PLACE_COLUMNS = ["name", "level", "ubigeo", "department", "lat", "lon", "precision",
@@ -68,7 +68,7 @@ class Alias:
 
 @dataclass
 class Gazetteer:
-    """Places indexed by normalised name, and the reviewed aliases."""
+    """Places indexed by :func:`geo.names.name_to_key` of their name, and the reviewed aliases."""
 
     places: list[Place]
     aliases: list[Alias] = field(default_factory=list)
@@ -77,20 +77,20 @@ class Gazetteer:
     def __post_init__(self) -> None:
         index: dict[str, list[Place]] = defaultdict(list)
         for place in self.places:
-            index[normalize_name(place.name)].append(place)
+            index[name_to_key(place.name)].append(place)
         for alias in self.aliases:
-            targets = [p for p in index.get(normalize_name(alias.name), [])
+            targets = [p for p in index.get(name_to_key(alias.name), [])
                        if (alias.level is None or p.level == alias.level)
                        and (alias.department is None or p.department == alias.department)]
             if not targets:
                 msg = f"alias {alias.alias!r} points to no place named {alias.name!r}"
                 raise ValueError(msg)
-            index[normalize_name(alias.alias)].extend(targets)
+            index[name_to_key(alias.alias)].extend(targets)
         self.by_name = {k: sorted(set(v), key=Place.sort_key) for k, v in index.items()}
 
-    def lookup(self, key: str) -> list[Place]:
-        """Places whose normalised name is ``key``, best first."""
-        return self.by_name.get(key, [])
+    def lookup(self, name: str) -> list[Place]:
+        """Places whose name matches ``name`` (spacing, case, accents ignored), best first."""
+        return self.by_name.get(name_to_key(name), [])
 
 
 def read_places(path: Path = PLACES_FILE) -> list[Place]:
