@@ -7,6 +7,9 @@ Files (all UTF-8 CSV under ``data/``):
   valley, a river basin), each tied to the admin unit containing it.
 - ``aliases.csv``: reviewed; other spellings (``Cuzco``, the documents' typos)
   pointing to a name in the gazetteer, optionally narrowed by level and department.
+- ``point_exceptions.csv``: reviewed; the entries whose point may lie outside their
+  own department in ``regions.geojson``, each with the reason and a source. Every
+  other point lies in its own department (``tests/test_gazetteer.py``).
 
 Precision codes follow IATI's GeographicalPrecision scale: 1 exact, 2 near
 (within 25 km), 3 within a second-order admin unit (ADM2: a province; also used
@@ -17,13 +20,14 @@ for districts, which the scale has no code for), 4 within a department (ADM1),
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from geo.names import LEVELS, normalize_name
-from geo.paths import ALIASES_FILE, FEATURES_FILE, PLACES_FILE
+from geo.names import LEVELS, name_to_key
+from geo.paths import ALIASES_FILE, FEATURES_FILE, PLACES_FILE, POINT_EXCEPTIONS_FILE
 
 PLACE_COLUMNS = ["name", "level", "ubigeo", "department", "lat", "lon", "precision",
                  "population", "source", "note"]
@@ -33,6 +37,8 @@ PRECISION_LABELS = {1: "exact", 2: "near (within 25 km)", 3: "second-order admin
                     4: "department", 5: "estimated", 6: "country", 7: "unclear",
                     8: "capital assumed", 9: "unclear"}
 LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+POINT_EXCEPTION_COLUMNS = ["id", "name", "reason", "source"]
+_GEONAMEID = re.compile(r"\bgeonameid (\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +74,7 @@ class Alias:
 
 @dataclass
 class Gazetteer:
-    """Places indexed by normalised name, and the reviewed aliases."""
+    """Places indexed by :func:`geo.names.name_to_key` of their name, and the reviewed aliases."""
 
     places: list[Place]
     aliases: list[Alias] = field(default_factory=list)
@@ -77,20 +83,20 @@ class Gazetteer:
     def __post_init__(self) -> None:
         index: dict[str, list[Place]] = defaultdict(list)
         for place in self.places:
-            index[normalize_name(place.name)].append(place)
+            index[name_to_key(place.name)].append(place)
         for alias in self.aliases:
-            targets = [p for p in index.get(normalize_name(alias.name), [])
+            targets = [p for p in index.get(name_to_key(alias.name), [])
                        if (alias.level is None or p.level == alias.level)
                        and (alias.department is None or p.department == alias.department)]
             if not targets:
                 msg = f"alias {alias.alias!r} points to no place named {alias.name!r}"
                 raise ValueError(msg)
-            index[normalize_name(alias.alias)].extend(targets)
+            index[name_to_key(alias.alias)].extend(targets)
         self.by_name = {k: sorted(set(v), key=Place.sort_key) for k, v in index.items()}
 
-    def lookup(self, key: str) -> list[Place]:
-        """Places whose normalised name is ``key``, best first."""
-        return self.by_name.get(key, [])
+    def lookup(self, name: str) -> list[Place]:
+        """Places whose name matches ``name`` (spacing, case, accents ignored), best first."""
+        return self.by_name.get(name_to_key(name), [])
 
 
 def read_places(path: Path = PLACES_FILE) -> list[Place]:
@@ -118,6 +124,18 @@ def read_aliases(path: Path = ALIASES_FILE) -> list[Alias]:
         return [Alias(alias=r["alias"], name=r["name"], level=r["level"] or None,
                       department=r["department"] or None, note=r["note"])
                 for r in csv.DictReader(fh)]
+
+
+def row_to_point_id(source: str, ubigeo: str, note: str) -> str:
+    """The id an entry has in ``point_exceptions.csv``: ``geonames:ID`` or its ubigeo."""
+    found = _GEONAMEID.search(note) if source == "GeoNames" else None
+    return f"geonames:{found.group(1)}" if found else ubigeo
+
+
+def read_point_exceptions(path: Path = POINT_EXCEPTIONS_FILE) -> dict[tuple[str, str], str]:
+    """The reviewed exceptions: ``(id, name)`` -> reason."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {(r["id"], r["name"]): r["reason"] for r in csv.DictReader(fh)}
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from geo.errors import UnknownDepartmentError, UnknownPlaceError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
-from geo.names import name_to_query, normalize_name
+from geo.names import name_to_key, name_to_query, normalize_name
 from geo.paths import REGIONS_FILE
 
 RESULT_COLUMNS = ["query", "hint", "name", "level", "ubigeo", "department", "lat", "lon",
@@ -141,7 +141,7 @@ class Geocoder:
         if code is not None:
             keys = [k for k in keys if any(p.department == code for p in self.gazetteer.by_name[k])]
         out = []
-        for key in difflib.get_close_matches(core, keys, n=n, cutoff=0.6):
+        for key in difflib.get_close_matches(name_to_key(core), keys, n=n, cutoff=0.6):
             places = [p for p in self.gazetteer.by_name[key]
                       if code is None or p.department == code]
             label = f"{places[0].name} ({self.departments[places[0].department]})"

@@ -35,6 +35,15 @@ def normalize_name(text: str) -> str:
     return _NON_ALNUM.sub(" ", folded).strip()
 
 
+def name_to_key(text: str) -> str:
+    """The gazetteer's index key: the normalised name without spaces.
+
+    Spacing is ignored, so ``"Machu Picchu"`` and ``"Machupicchu"`` share the key
+    ``"machupicchu"``. Idempotent, and applicable to an already normalised name.
+    """
+    return normalize_name(text).replace(" ", "")
+
+
 def name_to_query(text: str) -> tuple[str, str | None]:
     """Split a written name into its normalised core and the level its words imply.
 

