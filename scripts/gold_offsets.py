@@ -43,9 +43,9 @@ class Span:
 
 
 def mention_to_pattern(mention: str) -> re.Pattern[str]:
-    """A word-bounded, whitespace-tolerant pattern for a mention."""
+    """A word-bounded, whitespace-tolerant pattern for a mention (a footnote digit may follow)."""
     parts = [re.escape(p) for p in mention.split(" ")]
-    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)")
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?![^\W\d_])")
 
 
 def spec_to_spans(document: str, text: str, spec: str) -> list[Span]:
