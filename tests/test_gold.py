@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 LEVELS = {"department", "province", "district", "populated place", "feature"}
+UBIGEO_LENGTH = {"department": 2, "province": 4, "district": 6}
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -76,6 +77,7 @@ def test_place_rows_match_text_and_codes(document: str) -> None:
         if ubigeo:
             assert len(ubigeo) in (2, 4, 6) and ubigeo in UBIGEOS, row
             assert ubigeo.startswith(row["department_code"]), row
+            assert len(ubigeo) == UBIGEO_LENGTH.get(row["level"], len(ubigeo)), row
         assert re.sub(r"\W", "", row["mention"]).casefold() not in {"peru", "perú"}, row
 
 
