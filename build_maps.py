@@ -4,6 +4,8 @@
     python build_maps.py geocode NAME [--department D]  one name -> one JSON object
     python build_maps.py geocode --file F               names -> CSV on stdout
     python build_maps.py validate [--data PATH]         check a dataset
+    python build_maps.py extract FILE_OR_FOLDER... [--out DIR]
+                                                        place mentions in documents -> CSV
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from geo.errors import PeruMapsError, UnknownDepartmentError, UnknownPlaceError
 if TYPE_CHECKING:
     from coop.model import Dataset
 
-COMMANDS = ("build", "geocode", "validate")
+COMMANDS = ("build", "geocode", "validate", "extract")
 
 
 def _geocode_parser() -> argparse.ArgumentParser:
@@ -83,6 +85,44 @@ def run_validate(argv: list[str]) -> int:
     return 0
 
 
+def run_extract(argv: list[str]) -> int:
+    """The ``extract`` subcommand: every Peruvian place mention as CSV on stdout; with
+    ``--out``, mentions.csv, a locations.csv draft and review.html. Exit 2 when a
+    document could not be read (the others are still read)."""
+    from coop.documents import arguments_to_paths, read_documents
+    from coop.drafts import (MENTION_COLUMNS, documents_to_extractions, extractions_to_rows,
+                             rows_to_csv)
+    from coop.folders import check_output_folder, write_output_folder
+
+    p = argparse.ArgumentParser(
+        prog="build_maps.py extract",
+        description="Find the Peruvian places that documents name (.txt, .md, .html, .htm, "
+                    ".pdf, .docx; a folder means the documents in it).")
+    p.add_argument("documents", nargs="+", metavar="FILE_OR_FOLDER")
+    p.add_argument("--out", type=Path,
+                   help="also write DIR/mentions.csv, DIR/locations.csv (a draft) and "
+                        "DIR/review.html")
+    args = p.parse_args(argv)
+    if args.out is not None:
+        check_output_folder(args.out)
+    names, failures = arguments_to_paths(args.documents)
+    documents, unread = read_documents(names)
+    failures += unread
+    extractions = documents_to_extractions(documents) if documents else []
+    sys.stdout.write(rows_to_csv(extractions_to_rows(extractions), MENTION_COLUMNS))
+    sys.stdout.flush()
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    if args.out is not None and extractions:
+        from maps.review import draft_to_files
+
+        write_output_folder(draft_to_files(extractions, failures), args.out)
+    elif args.out is not None:
+        print(f"build_maps.py: no document could be read; {args.out} was not written",
+              file=sys.stderr)
+    return 2 if failures else 0
+
+
 def summarize(dataset: Dataset) -> str:
     """One line on a sound dataset."""
     places = {(loc.ubigeo, loc.name) for loc in dataset.locations}
@@ -99,7 +139,8 @@ def _build_parser() -> argparse.ArgumentParser:
         prog="build_maps.py", description="Build the Peru cooperation maps from a dataset.",
         epilog="other commands: 'build_maps.py validate [--data PATH]' checks a dataset; "
                "'build_maps.py geocode NAME [--department D]' or 'geocode --file F' "
-               "resolves place names (each has --help)")
+               "resolves place names; 'build_maps.py extract FILE_OR_FOLDER... [--out DIR]' finds "
+               "the places documents name (each has --help)")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA,
                    help="a folder with interventions.csv and locations.csv, or an .xlsx file "
                         "(default: the bundled data)")
@@ -161,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_geocode(argv)
         if command == "validate":
             return run_validate(argv)
+        if command == "extract":
+            return run_extract(argv)
         return run_build(argv)
     except DataErrors as exc:
         for error in exc.errors:
