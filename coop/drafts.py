@@ -174,9 +174,13 @@ def extractions_to_locations_csv(extractions: list[Extraction]) -> str:
     return rows_to_csv(rows, [c.name for c in LOCATION_COLUMNS])
 
 
-def extractions_to_dataset(extractions: list[Extraction]) -> Dataset:
-    """The draft as a dataset: one intervention per document, its places as locations."""
-    interventions = [Intervention(id=e.slug, title=e.document.name, funders=(e.document.name,),
+def extractions_to_dataset(extractions: list[Extraction],
+                           labels: dict[str, str] | None = None) -> Dataset:
+    """The draft as a dataset: one intervention per document (titled and "funded" by its
+    label, the document's name unless ``labels`` gives another), its places as locations."""
+    labels = labels or {}
+    interventions = [Intervention(id=e.slug, title=labels.get(e.document.name, e.document.name),
+                                  funders=(labels.get(e.document.name, e.document.name),),
                                   funder_group=DRAFT_GROUP, themes=(), status="unknown",
                                   scope="subnational" if e.mentions else "unspecified regions",
                                   source=e.document.name)

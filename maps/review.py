@@ -7,7 +7,8 @@ own map page (:func:`maps.page.render_map_page`), one layer per document.
 
 Document text is hostile: the page carries it as JSON data (escaped for
 ``<script>``) and ``static/review.js`` builds the page from text nodes only.
-The map page sits in a sandboxed ``iframe`` (``srcdoc``, HTML-escaped).
+The map page (the project's own, its data escaped as on every map) is a string in that
+JSON, loaded into a sandboxed ``iframe`` once the page is laid out.
 """
 
 from __future__ import annotations
@@ -17,20 +18,27 @@ from typing import Any
 from coop.documents import DocumentError
 from coop.drafts import Extraction, confidence_text, extractions_to_dataset, group_mentions
 from maps import assets
-from maps.escape import to_html_attr, to_html_text, to_script_json
+from maps.escape import to_html_text, to_script_json
 
 LOW_CONFIDENCE = 0.7  # mentions below this are flagged "check"
 MAP_TITLE = "Places named in the documents"
+MAP_ATTRIBUTION = ("Boundaries: Natural Earth (public domain) · Places: GeoNames (CC-BY 4.0) · "
+                   "Codes: INEI · Data: places found in the documents (a draft to review)")
 
 
-def department_colour(code: str) -> dict[str, str]:
-    """A department's highlight (light, for text) and its ink (dark), by INEI code.
+# ColorBrewer Set3 (light, for highlighting text), each with a darker ink of its hue.
+HIGHLIGHTS = (("#8dd3c7", "#1b7a6c"), ("#ffffb3", "#8a8a00"), ("#bebada", "#4f4a8c"),
+              ("#fb8072", "#a8281a"), ("#80b1d3", "#1f5f8b"), ("#fdb462", "#a35a00"),
+              ("#b3de69", "#4d7a0c"), ("#fccde5", "#a3386f"), ("#d9d9d9", "#555555"),
+              ("#bc80bd", "#6a2a6b"), ("#ccebc5", "#3c7a31"), ("#ffed6f", "#8a7a00"))
 
-    Hues are spread by the golden angle so that neighbouring codes differ.
-    """
-    n = int(code) if code.isdigit() else 0
-    hue = round((n * 137.508) % 360)
-    return {"fill": f"hsl({hue}, 85%, 84%)", "ink": f"hsl({hue}, 70%, 30%)"}
+
+def departments_to_colours(codes: list[str]) -> dict[str, dict[str, str]]:
+    """Each department's highlight (``fill``) and ``ink``, by its place in the sorted
+    codes, so that the departments of one page differ (twelve colours, then again)."""
+    return {code: {"fill": HIGHLIGHTS[i % len(HIGHLIGHTS)][0],
+                   "ink": HIGHLIGHTS[i % len(HIGHLIGHTS)][1]}
+            for i, code in enumerate(sorted(set(codes)))}
 
 
 def text_to_segments(text: str, mentions: tuple[Any, ...]) -> list[list]:
@@ -83,35 +91,50 @@ def extractions_to_map_page(extractions: list[Extraction]) -> str:
     from maps.page import render_map_page
     from maps.palette import funders_to_colours
 
-    dataset = extractions_to_dataset(extractions)
+    placed = [e for e in extractions if e.mentions]  # a document without places is no layer
+    dataset = extractions_to_dataset(placed, labels=_short_labels(placed))
     regions = load_regions()
     footprint = dataset_to_footprint(dataset, regions)
     places = len({(loc.ubigeo, loc.name, loc.level) for loc in dataset.locations})
     spec = MapSpec("review-map.html", MAP_TITLE,
-                   f"{places} places in {len(extractions)} document(s); one layer per document",
+                   f"{places} place(s) in {len(placed)} document(s); one layer per document",
                    tuple(range(len(dataset.interventions))), "funder")
     data = dataset_to_mapdata(dataset, spec, footprint, regions,
                               funders_to_colours(dataset.funders()))
+    data["attribution"] = MAP_ATTRIBUTION
     return render_map_page(data, to_script_json(load_geometry()), funders_on=True,
                            shading="plain")
+
+
+def _short_labels(extractions: list[Extraction]) -> dict[str, str]:
+    """Each document's file name, or its name as given where two share a file name."""
+    from pathlib import PurePath
+
+    short = {e.document.name: PurePath(e.document.name).name for e in extractions}
+    counts: dict[str, int] = {}
+    for label in short.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {name: label if counts[label] == 1 else name for name, label in short.items()}
 
 
 def render_review_page(extractions: list[Extraction], failures: list[DocumentError]) -> str:
     """The whole review page, self-contained and offline."""
     codes = sorted({m.department_code for e in extractions for m in e.mentions})
     names = {m.department_code: m.department for e in extractions for m in e.mentions}
+    colours = departments_to_colours(codes)
     data = {
         "documents": [extraction_to_data(e) for e in extractions],
         "failed": [{"name": f.document, "why": f.why} for f in failures],
-        "departments": [dict(code=c, name=names[c], **department_colour(c)) for c in codes],
+        "departments": [dict(code=c, name=names[c], **colours[c]) for c in codes],
         "low": LOW_CONFIDENCE,
+        "map": extractions_to_map_page(extractions),
     }
     mentions = sum(len(e.mentions) for e in extractions)
     title = (f"Review: places in {len(extractions)} document(s)" if len(extractions) != 1
              else f"Review: places in {extractions[0].document.name}")
     return REVIEW_PAGE.format(
         title=to_html_text(title), css=assets.own("review.css"), js=assets.own("review.js"),
-        data=to_script_json(data), map=to_html_attr(extractions_to_map_page(extractions)),
+        data=to_script_json(data),
         summary=to_html_text(f"{mentions} mention(s) of Peruvian places in "
                              f"{len(extractions)} document(s)"))
 
@@ -149,7 +172,9 @@ Edit <code>locations.csv</code> beside this page to keep, correct or drop a plac
 <div class="rv-body">
 <main class="rv-docs" id="rv-docs"></main>
 <aside class="rv-side">
-<iframe class="rv-map" title="Map of the places found" sandbox="allow-scripts" srcdoc="{map}"></iframe>
+<div class="rv-map-bar"><span>Map: one layer per document</span>
+<button type="button" class="rv-map-toggle" id="rv-map-toggle">Enlarge map</button></div>
+<iframe class="rv-map" title="Map of the places found" sandbox="allow-scripts"></iframe>
 <div class="rv-list" id="rv-list"></div>
 </aside>
 </div>

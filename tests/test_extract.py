@@ -302,6 +302,8 @@ def test_review_page_is_inert_and_shows_the_text(browser, hostile_review) -> Non
     WebDriverWait(browser, 20).until(
         lambda d: d.execute_script("return document.querySelector('[data-cm-ready]')"))
     assert browser.execute_script("return document.querySelectorAll('.cm-layers input').length") >= 1
+    size = browser.execute_script("var s = coopMap.map.getSize(); return [s.x, s.y]")
+    assert min(size) > 100  # drawn once its frame was laid out, so Peru fits in it
     browser.switch_to.default_content()
     console, urls = drain_logs(browser)
     assert [c for c in console if c["level"] == "SEVERE"] == []

@@ -174,14 +174,43 @@
     return box;
   }
 
+  function toolbar(side) {
+    var places = 0, low = 0;
+    data.documents.forEach(function (doc) {
+      places += doc.places.length;
+      doc.places.forEach(function (p) { if (p.low) low += 1; });
+    });
+    var bar = el("div", "rv-toolbar");
+    bar.appendChild(el("span", null, places + " place(s), " + low + " to check"));
+    var label = el("label", "rv-filter");
+    var box = el("input");
+    box.type = "checkbox";
+    box.addEventListener("change", function () {
+      side.classList.toggle("rv-only-low", box.checked);
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" only places to check"));
+    bar.appendChild(label);
+    side.appendChild(bar);
+  }
+
   legend();
   var docs = document.getElementById("rv-docs");
   var side = document.getElementById("rv-list");
+  toolbar(side);
   var notRead = failed();
   if (notRead) docs.appendChild(notRead);
   data.documents.forEach(function (doc, d) {
     docs.appendChild(documentText(doc, d));
     side.appendChild(sideList(doc, d));
   });
+  var frame = document.querySelector("iframe.rv-map");
+  var toggle = document.getElementById("rv-map-toggle");
+  toggle.addEventListener("click", function () {
+    var big = document.body.classList.toggle("rv-map-big");
+    toggle.textContent = big ? "Close the large map" : "Enlarge map";
+  });
+  // The map page loads once this page is laid out, so that it fits its frame.
+  window.requestAnimationFrame(function () { frame.srcdoc = data.map; });
   document.body.setAttribute("data-rv-ready", "true");
 })();
