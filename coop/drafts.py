@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any, Protocol
 
 from coop.documents import Document
@@ -76,12 +79,14 @@ def documents_to_extractions(documents: list[Document],
 
 
 def document_to_slug(name: str) -> str:
-    """``"reports/Informe Cusco 2023.pdf"`` -> ``"informe-cusco-2023"``."""
-    from pathlib import PurePath
+    """``"reports/Informe Cusco 2023.pdf"`` -> ``"informe-cusco-2023"``.
 
-    from maps.atlas import slugify
-
-    return slugify(PurePath(name).stem or PurePath(name).name)
+    The file name without its extension, by the rule of ``maps.atlas.slugify`` (the
+    dataset does not import the maps; a test keeps the two rules equal).
+    """
+    stem = PurePath(name).stem or PurePath(name).name
+    plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-") or "map"
 
 
 def _unique(name: str, taken: set[str]) -> str:
