@@ -19,8 +19,8 @@ from pathlib import PurePath
 from typing import Any, Protocol
 
 from coop.documents import Document
-from geo.errors import PeruMapsError
 from coop.model import LOCATION_COLUMNS, Dataset, Intervention, Location
+from geo.errors import PeruMapsError
 
 MENTION_COLUMNS = ["document", "start", "end", "mention", "name", "level", "ubigeo",
                    "department", "lat", "lon", "precision", "confidence"]

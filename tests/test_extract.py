@@ -317,10 +317,24 @@ def test_review_page_is_inert_and_shows_the_text(browser, hostile_review) -> Non
     assert browser.execute_script("return document.querySelectorAll('.cm-layers input').length") >= 1
     size = browser.execute_script("var s = coopMap.map.getSize(); return [s.x, s.y]")
     assert min(size) > 100  # drawn once its frame was laid out, so Peru fits in it
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    assert browser.execute_script(
+        "return document.querySelectorAll('[id^=pwn], [onerror], img[src=x]').length") == 0
+    labels = browser.find_element(By.CSS_SELECTOR, ".cm-layers").get_attribute("textContent")
+    assert "<img src=x onerror=alert(1)> ${x}.txt" in labels
     browser.switch_to.default_content()
     console, urls = drain_logs(browser)
     assert [c for c in console if c["level"] == "SEVERE"] == []
     assert [u for u in urls if u.startswith(("http:", "https:"))] == []
+
+
+def test_review_script_builds_no_markup_from_text() -> None:
+    script = (Path(build_maps.__file__).parent / "maps" / "static" / "review.js").read_text(
+        encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                 "new Function"):
+        assert sink not in script, sink
+    assert script.count(".srcdoc =") == 1  # the map page, built and escaped by maps.page
 
 
 # --- end to end, with the project's geoparser ------------------------------------------------
