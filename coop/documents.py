@@ -84,9 +84,18 @@ def arguments_to_paths(arguments: list[str]) -> tuple[list[str], list[DocumentEr
 
 
 def folder_to_documents(folder: str) -> list[str]:
-    """The documents in ``folder`` and its subfolders, as paths built on ``folder``."""
+    """The documents in ``folder`` and its subfolders, as paths built on ``folder``.
+
+    Folders this tool wrote (they hold its manifest, e.g. an earlier ``--out``) are
+    skipped: a review page is not a document.
+    """
+    from coop.folders import MANIFEST
+
     found = []
     for dirpath, dirnames, filenames in os.walk(folder):
+        if MANIFEST in filenames:
+            dirnames[:] = []
+            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
             if not filename.startswith(".") and Path(filename).suffix.lower() in SUFFIXES:

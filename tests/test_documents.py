@@ -152,6 +152,15 @@ def test_a_folder_means_the_documents_in_it(tmp_path: Path) -> None:
     assert found == expected
 
 
+def test_the_tools_own_outputs_are_not_documents(tmp_path: Path) -> None:
+    from coop.folders import write_output_folder
+
+    (tmp_path / "a.txt").write_text("Cusco", encoding="utf-8")
+    write_output_folder({"review.html": b"<p>Cusco</p>", "mentions.csv": b"x"},
+                        tmp_path / "review")
+    assert folder_to_documents(str(tmp_path)) == [str(tmp_path / "a.txt")]
+
+
 def test_arguments_name_each_document_once(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text("Cusco", encoding="utf-8")
