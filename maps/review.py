@@ -26,11 +26,12 @@ MAP_ATTRIBUTION = ("Boundaries: Natural Earth (public domain) · Places: GeoName
                    "Codes: INEI · Data: places found in the documents (a draft to review)")
 
 
-# ColorBrewer Set3 (light, for highlighting text), each with a darker ink of its hue.
+# ColorBrewer Set3 (light, for highlighting text; its second yellow replaced by Set2's tan),
+# each with a darker ink of its hue.
 HIGHLIGHTS = (("#8dd3c7", "#1b7a6c"), ("#ffffb3", "#8a8a00"), ("#bebada", "#4f4a8c"),
               ("#fb8072", "#a8281a"), ("#80b1d3", "#1f5f8b"), ("#fdb462", "#a35a00"),
               ("#b3de69", "#4d7a0c"), ("#fccde5", "#a3386f"), ("#d9d9d9", "#555555"),
-              ("#bc80bd", "#6a2a6b"), ("#ccebc5", "#3c7a31"), ("#ffed6f", "#8a7a00"))
+              ("#bc80bd", "#6a2a6b"), ("#ccebc5", "#3c7a31"), ("#e5c494", "#7a5a1e"))
 
 
 def departments_to_colours(codes: list[str]) -> dict[str, dict[str, str]]:

@@ -131,7 +131,8 @@
     var chips = el("div", "rv-chips");
     p.mentions.forEach(function (j, n) {
       var m = doc.mentions[j];
-      var label = m.mention === first.name ? String(n + 1) : (n + 1) + " " + m.mention;
+      var written = m.mention.replace(/\s+/g, " ");
+      var label = written === first.name ? String(n + 1) : (n + 1) + " " + written;
       var chip = button("rv-chip" + (m.low ? " rv-m-low" : ""), label,
         m.context + "\n" + describe(m));
       chip.addEventListener("click", function () { jumpTo(d, j); });
