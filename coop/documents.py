@@ -202,6 +202,8 @@ class _VisibleText(HTMLParser):
         self.line = []
 
     def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "body":
+            self.hidden = []  # an unclosed head ends where the body starts
         if tag in _VOID:
             if not self.hidden and tag in _BLOCKS:
                 self._break()

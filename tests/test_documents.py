@@ -184,6 +184,8 @@ def test_arguments_name_each_document_once(tmp_path: Path) -> None:
     ("<p>x<!-- Cusco -->y</p>", "xy"),
     ("<svg><text>Lima</text></svg><p>Tacna</p>", "Tacna"),
     ("<template><p>Lima</p></template>Ica", "Ica"),
+    ("<html><head><title>Lima</title><body><p>Tacna</p>", "Tacna"),
+    ("<p>Uno<p>Dos", "Uno\nDos"),
 ])
 def test_html_visible_text(markup: str, expected: str) -> None:
     assert html_to_text(markup) == expected
