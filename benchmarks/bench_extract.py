@@ -12,7 +12,10 @@ parser, which finds a fixed list of names), its time and size are printed.
 from __future__ import annotations
 
 import argparse
+import csv
 import html
+import io
+import subprocess
 import sys
 import tempfile
 import time
@@ -111,6 +114,15 @@ def main() -> None:
         took = time.perf_counter() - started
         print(f"review.html + locations.csv: {took:.2f} s; review.html {len(page) / 1e6:.2f} MB, "
               f"{draft.count(chr(10)) - 1} draft rows")
+        if not label.startswith("the project"):
+            return
+        for args in ([str(files["pdf"])], [str(files["pdf"]), "--out", str(Path(tmp) / "out")]):
+            started = time.perf_counter()
+            result = subprocess.run([sys.executable, str(ROOT / "build_maps.py"), "extract", *args],
+                                    capture_output=True, text=True, check=False)
+            took = time.perf_counter() - started
+            print(f"command: extract {' '.join(Path(a).name for a in args)}: {took:.2f} s wall, "
+                  f"exit {result.returncode}, {len(list(csv.reader(io.StringIO(result.stdout)))) - 1} rows")
 
 
 if __name__ == "__main__":
