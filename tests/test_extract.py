@@ -328,6 +328,26 @@ def test_review_page_is_inert_and_shows_the_text(browser, hostile_review) -> Non
     assert [u for u in urls if u.startswith(("http:", "https:"))] == []
 
 
+@pytest.mark.parametrize("text", [HOSTILE, "Cusco", "🇵🇪Cusco🌎 Puno\r\nPuno", "sin lugares"])
+def test_review_cuts_the_text_at_the_mentions(text: str) -> None:
+    from maps.review import text_to_segments
+
+    mentions = tuple(NameParser(NAMES).parse(text))
+    segments = text_to_segments(text, mentions)
+    assert "".join(s for s, _i in segments) == text
+    assert [(s, i) for s, i in segments if i >= 0] == [(m.mention, n)
+                                                       for n, m in enumerate(mentions)]
+
+
+def test_departments_on_one_page_differ_in_colour() -> None:
+    from maps.review import departments_to_colours
+
+    codes = [f"{n:02d}" for n in range(1, 26)]
+    for size in range(1, 13):
+        fills = [c["fill"] for c in departments_to_colours(codes[:size]).values()]
+        assert len(set(fills)) == size
+
+
 def test_review_script_builds_no_markup_from_text() -> None:
     script = (Path(build_maps.__file__).parent / "maps" / "static" / "review.js").read_text(
         encoding="utf-8")
