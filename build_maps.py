@@ -5,6 +5,8 @@
     python build_maps.py geocode --file F               names -> CSV on stdout
     python build_maps.py validate [--data PATH]         check a dataset
     python build_maps.py iati PATH... --out DIR         IATI activity files -> a dataset
+    python build_maps.py extract FILE_OR_FOLDER... [--out DIR]
+                                                        place mentions in documents -> CSV
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from geo.errors import PeruMapsError, UnknownDepartmentError, UnknownPlaceError
 if TYPE_CHECKING:
     from coop.model import Dataset
 
-COMMANDS = ("build", "geocode", "validate", "iati")
+COMMANDS = ("build", "geocode", "validate", "iati", "extract")
 
 
 def _geocode_parser() -> argparse.ArgumentParser:
@@ -108,6 +110,42 @@ def run_iati(argv: list[str]) -> int:
     write_output_folder(result.to_files(), args.out)
     print(f"{args.out}: {result.summary()}")
     return 0
+def run_extract(argv: list[str]) -> int:
+    """The ``extract`` subcommand: every Peruvian place mention as CSV on stdout; with
+    ``--out``, mentions.csv, a locations.csv draft and review.html. Exit 2 when a
+    document could not be read (the others are still read)."""
+    from coop.documents import arguments_to_paths, read_documents
+    from coop.drafts import (MENTION_COLUMNS, documents_to_extractions, extractions_to_rows,
+                             rows_to_csv)
+    from coop.folders import check_output_folder, write_output_folder
+
+    p = argparse.ArgumentParser(
+        prog="build_maps.py extract",
+        description="Find the Peruvian places that documents name (.txt, .md, .html, .htm, "
+                    ".pdf, .docx; a folder means the documents in it).")
+    p.add_argument("documents", nargs="+", metavar="FILE_OR_FOLDER")
+    p.add_argument("--out", type=Path,
+                   help="also write DIR/mentions.csv, DIR/locations.csv (a draft) and "
+                        "DIR/review.html")
+    args = p.parse_args(argv)
+    if args.out is not None:
+        check_output_folder(args.out)
+    names, failures = arguments_to_paths(args.documents)
+    documents, unread = read_documents(names)
+    failures += unread
+    extractions = documents_to_extractions(documents) if documents else []
+    sys.stdout.write(rows_to_csv(extractions_to_rows(extractions), MENTION_COLUMNS))
+    sys.stdout.flush()
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    if args.out is not None and extractions:
+        from maps.review import draft_to_files
+
+        write_output_folder(draft_to_files(extractions, failures), args.out)
+    elif args.out is not None:
+        print(f"build_maps.py: no document could be read; {args.out} was not written",
+              file=sys.stderr)
+    return 2 if failures else 0
 
 
 def summarize(dataset: Dataset) -> str:
@@ -127,7 +165,8 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog="other commands: 'build_maps.py validate [--data PATH]' checks a dataset; "
                "'build_maps.py geocode NAME [--department D]' or 'geocode --file F' "
                "resolves place names; 'build_maps.py iati PATH... --out DIR' imports IATI "
-               "activity files (each has --help)")
+               "activity files; 'build_maps.py extract FILE_OR_FOLDER... [--out DIR]' finds "
+               "the places documents name (each has --help)")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA,
                    help="a folder with interventions.csv and locations.csv, an .xlsx file, or "
                         "IATI activity files (.xml, or a folder of them) (default: the bundled data)")
@@ -191,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_validate(argv)
         if command == "iati":
             return run_iati(argv)
+        if command == "extract":
+            return run_extract(argv)
         return run_build(argv)
     except DataErrors as exc:
         for error in exc.errors:
