@@ -16,7 +16,8 @@ from coop.errors import DataError, DataErrors
 from coop.files import display_path
 from coop.model import (INTERVENTION_COLUMNS, LOCATION_COLUMNS, TABLE_COLUMNS, Column, Dataset,
                         Intervention, Location)
-from coop.tables import RawTable, read_tables
+from coop.info import check_sources
+from coop.tables import RawTable, read_info, read_tables
 from coop.values import (ValueProblem, text_to_coordinate, text_to_date, text_to_int,
                          text_to_list, text_to_number)
 from coop.vocabulary import CURRENCIES, REACH, SCOPES, STATUSES, THEMES
@@ -34,10 +35,15 @@ def load_dataset(path: Path = DEFAULT_DATA, *, geocoder: Geocoder | None = None,
     if progress:
         progress(f"reading {display_path(path)}")
     tables = read_tables(path)
+    info = read_info(path)
     dataset, errors = tables_to_dataset(tables, geocoder or default_geocoder(), progress)
+    interventions = tables["interventions"]
+    errors += check_sources(info, [(row, rec.get("source", "")) for row, rec in
+                                   interventions.records()], interventions.label)
     if errors:
         raise DataErrors(errors)
     dataset.label = display_path(path)
+    dataset.info = info
     return dataset
 
 
