@@ -85,7 +85,8 @@ CASES = [
     ("point outside Peru", INTERVENTIONS, _edit(LOCATIONS, 0, lat="40.4", lon="-3.7"),
      "locations.csv:2:lat: point (40.4, -3.7) lies outside Peru"),
     ("point in another department", INTERVENTIONS, _edit(LOCATIONS, 0, lat="-13.5", lon="-71.97"),
-     "locations.csv:2:lat: point (-13.5, -71.97) lies in Cusco, but 'Cajamarca' is in Cajamarca"),
+     "locations.csv:2:lat: point (-13.5, -71.97) lies in Cusco, but 'Cajamarca' is in Cajamarca, "
+     "more than 15 km away"),
     ("wrong type", _edit(INTERVENTIONS, 0, budget="a lot"), LOCATIONS,
      "interventions.csv:2:budget: budget: 'a lot' is not a number"),
     ("ambiguous number", _edit(INTERVENTIONS, 0, budget="1.500"), LOCATIONS,
