@@ -38,7 +38,10 @@ def load_dataset(path: Path = DEFAULT_DATA, *, geocoder: Geocoder | None = None,
     if progress:
         progress(f"reading {display_path(path)}")
     tables = read_tables(path)
-    info = read_info(path)
+    try:
+        info = read_info(path)
+    except DataError as exc:
+        raise DataErrors([exc]) from None
     dataset, errors = tables_to_dataset(tables, geocoder or default_geocoder(), progress)
     interventions = tables["interventions"]
     errors += check_sources(info, [(row, rec.get("source", "")) for row, rec in
@@ -221,7 +224,10 @@ def rows_to_locations(table: RawTable, ids: set[str], geocoder: Geocoder,
         lat = _parse(rec.get("lat", ""), text_to_coordinate, "lat", err)
         lon = _parse(rec.get("lon", ""), text_to_coordinate, "lon", err)
         if (lat is None) != (lon is None):
-            err("lat" if lat is None else "lon", "give both lat and lon, or neither")
+            unreadable = any(v is None and rec.get(c, "").strip()
+                             for c, v in (("lat", lat), ("lon", lon)))
+            if not unreadable:  # an unreadable cell is reported already
+                err("lat" if lat is None else "lon", "give both lat and lon, or neither")
             lat = lon = None
         if not rec["place"].strip():
             continue
