@@ -134,6 +134,35 @@ class Location:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Source:
+    """One document or file the dataset cites."""
+
+    file: str
+    title: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+
+    def citation(self) -> str:
+        """``"Publisher, Title (date)"``, or the file name when nothing else is known."""
+        text = ", ".join(part for part in (self.publisher, self.title) if part) or self.file
+        return f"{text} ({self.date})" if self.date else text
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What a dataset says about itself (``dataset.toml`` or a ``dataset`` sheet)."""
+
+    title: str = ""
+    description: str = ""
+    attribution: str = ""
+    sources: tuple[Source, ...] = ()
+
+
+DEFAULT_TITLE = "Development cooperation in Peru"
+
+
 @dataclass
 class Dataset:
     """Interventions and their resolved locations."""
@@ -141,6 +170,7 @@ class Dataset:
     interventions: list[Intervention]
     locations: list[Location]
     label: str = ""
+    info: DatasetInfo = field(default_factory=DatasetInfo)
     _by_id: dict[str, Intervention] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -154,6 +184,24 @@ class Dataset:
         """National interventions and those whose regions are not named."""
         placed = {loc.intervention_id for loc in self.locations}
         return [i for i in self.interventions if i.id not in placed]
+
+    def title(self) -> str:
+        """The dataset's title, or the tool's default."""
+        return self.info.title or DEFAULT_TITLE
+
+    def source_count(self) -> int:
+        """The documents the dataset cites: its listed sources, else the distinct
+        values of the interventions' ``source`` column."""
+        return len(self.info.sources) or len({i.source for i in self.interventions})
+
+    def sources_text(self) -> str:
+        """``"5 source documents"``."""
+        n = self.source_count()
+        return f"{n:,} source document{'s' if n != 1 else ''}"
+
+    def attribution(self) -> str:
+        """The data's credit line: the dataset's own, else its count of sources."""
+        return self.info.attribution or f"the dataset's {self.sources_text()}"
 
     def funders(self) -> list[str]:
         """Every funder, in order of first appearance."""

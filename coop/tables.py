@@ -14,6 +14,8 @@ from pathlib import Path
 
 from coop.errors import DataError
 from coop.files import bytes_to_binary_kind, display_path, read_text
+from coop.info import INFO_FILE, INFO_SHEET, read_info_file, rows_to_info
+from coop.model import DatasetInfo
 
 TABLE_NAMES = ("interventions", "locations")
 
@@ -44,6 +46,24 @@ def read_tables(path: Path) -> dict[str, RawTable]:
         raise DataError(display_path(path), None, None, "no such file or folder")
     msg = "expected a folder with interventions.csv and locations.csv, or an .xlsx file"
     raise DataError(display_path(path), None, None, msg)
+
+
+def read_info(path: Path) -> DatasetInfo:
+    """What the dataset says about itself: ``dataset.toml`` beside the CSV files, or
+    the workbook's ``dataset`` sheet; empty when there is none."""
+    if path.is_dir():
+        return read_info_file(path / INFO_FILE)
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    sheets = {name.strip().lower(): name for name in book.sheetnames}
+    if INFO_SHEET not in sheets:
+        book.close()
+        return DatasetInfo()
+    grid = [[_cell_to_text(v) for v in row]
+            for row in book[sheets[INFO_SHEET]].iter_rows(values_only=True)]
+    book.close()
+    return rows_to_info(f"{display_path(path)}[{INFO_SHEET}]", grid)
 
 
 def read_csv_table(path: Path) -> RawTable:

@@ -16,10 +16,11 @@ from coop.errors import DataError, DataErrors
 from coop.files import display_path
 from coop.iati import is_iati_source, paths_to_import
 from coop.model import (INTERVENTION_COLUMNS, LOCATION_COLUMNS, TABLE_COLUMNS, Column, Dataset,
-                        Intervention, Location)
-from coop.tables import RawTable, read_tables
-from coop.values import (ValueProblem, text_to_coordinate, text_to_date, text_to_int,
-                         text_to_list, text_to_number)
+                        DatasetInfo, Intervention, Location)
+from coop.info import check_sources
+from coop.tables import RawTable, read_info, read_tables
+from coop.values import (ValueProblem, text_to_code, text_to_coordinate, text_to_date,
+                         text_to_excel_error, text_to_int, text_to_list, text_to_number)
 from coop.vocabulary import CURRENCIES, REACH, SCOPES, STATUSES, THEMES
 from geo.errors import UnknownDepartmentError, UnknownPlaceError
 from geo.geocoder import Geocoder, Match, default_geocoder
@@ -27,6 +28,9 @@ from geo.names import LEVELS
 from geo.paths import DATA_DIR
 
 DEFAULT_DATA = DATA_DIR
+# A given point may lie this far outside its place's department: the bundled boundaries are
+# coarse (INEI's own district capitals lie up to 13.9 km outside theirs, e.g. Ventanilla).
+POINT_TOLERANCE_KM = 15.0
 
 
 def load_dataset(path: Path = DEFAULT_DATA, *, geocoder: Geocoder | None = None,
@@ -39,14 +43,25 @@ def load_dataset(path: Path = DEFAULT_DATA, *, geocoder: Geocoder | None = None,
     if progress:
         progress(f"reading {display_path(path)}")
     geocoder = geocoder or default_geocoder()
-    if is_iati_source(path):
+    iati = is_iati_source(path)
+    if iati:
         tables = paths_to_import([path], geocoder).to_tables(display_path(path))
     else:
         tables = read_tables(path)
+    try:
+        info = read_info(path) if path.is_dir() or not iati else DatasetInfo()
+    except DataError as exc:
+        raise DataErrors([exc]) from None
     dataset, errors = tables_to_dataset(tables, geocoder, progress)
+    interventions = tables["interventions"]
+    errors += check_sources(info, [(row, rec.get("source", "")) for row, rec in
+                                   interventions.records()
+                                   if not text_to_excel_error(rec.get("source", ""))],
+                            interventions.label)
     if errors:
         raise DataErrors(errors)
     dataset.label = display_path(path)
+    dataset.info = info
     return dataset
 
 
@@ -59,6 +74,37 @@ def tables_to_dataset(tables: dict[str, RawTable], geocoder: Geocoder,
         errors += check_columns(table, TABLE_COLUMNS[name])
     if errors:
         return Dataset([], []), errors
+    excel: list[DataError] = []
+    tables = {name: _blank_excel_errors(table, excel) for name, table in tables.items()}
+    dataset, errors = _tables_to_dataset(tables, geocoder, progress)
+    # a cell holding an Excel error is reported once, as that, not again as empty or bad
+    flagged = {(e.file, e.row, e.column) for e in excel}
+    errors = excel + [e for e in errors if (e.file, e.row, e.column) not in flagged]
+    errors.sort(key=lambda e: (e.file != tables["interventions"].label, e.file, e.row or 0))
+    return dataset, errors
+
+
+def _blank_excel_errors(table: RawTable, errors: list[DataError]) -> RawTable:
+    """The table with cells holding an Excel error (``#N/A``...) emptied, each reported."""
+    rows = []
+    for number, row in enumerate(table.rows, start=2):
+        cells = list(row)
+        for col, cell in enumerate(cells):
+            problem = text_to_excel_error(cell)
+            if problem:
+                errors.append(DataError(
+                    table.label, number, table.header[col],
+                    f"the cell holds the spreadsheet error {problem} (a formula that failed): "
+                    "type the value, or leave the cell empty"))
+                cells[col] = ""
+        rows.append(cells)
+    return RawTable(table.label, table.header, rows, table.decimal_comma)
+
+
+def _tables_to_dataset(tables: dict[str, RawTable], geocoder: Geocoder,
+                       progress: Callable[[str], None] | None = None,
+                       ) -> tuple[Dataset, list[DataError]]:
+    errors: list[DataError] = []
     if not tables["interventions"].records():
         label = tables["interventions"].label
         return Dataset([], []), [DataError(label, 2, None,
@@ -188,11 +234,17 @@ def rows_to_locations(table: RawTable, ids: set[str], geocoder: Geocoder,
         lat = _parse(rec.get("lat", ""), text_to_coordinate, "lat", err)
         lon = _parse(rec.get("lon", ""), text_to_coordinate, "lon", err)
         if (lat is None) != (lon is None):
-            err("lat" if lat is None else "lon", "give both lat and lon, or neither")
+            unreadable = any(v is None and rec.get(c, "").strip()
+                             for c, v in (("lat", lat), ("lon", lon)))
+            if not unreadable:  # an unreadable cell is reported already
+                err("lat" if lat is None else "lon", "give both lat and lon, or neither")
             lat = lon = None
         if not rec["place"].strip():
             continue
-        key = (rec["place"], rec.get("department") or None, level)
+        hint = rec.get("department", "").strip()
+        if hint.isdigit() and len(hint) == 1:  # an INEI code that lost its zero
+            hint = "0" + hint
+        key = (rec["place"], hint or None, level)
         if key not in resolved:
             try:
                 resolved[key] = geocoder.geocode(*key)
@@ -205,13 +257,15 @@ def rows_to_locations(table: RawTable, ids: set[str], geocoder: Geocoder,
         if isinstance(match, UnknownDepartmentError):
             err("department", str(match))
             continue
-        if rec.get("ubigeo") and rec["ubigeo"] != match.ubigeo:
+        ubigeo = _parse(rec.get("ubigeo", ""), text_to_code, "ubigeo", err)
+        if ubigeo and ubigeo != match.ubigeo:
             err("ubigeo", f"ubigeo {rec['ubigeo']!r} does not match {rec['place']!r}, "
                           f"which the gazetteer gives as {match.ubigeo} ({match.name}, {match.level})")
-        code = rec.get("department_code", "")
-        if code and code.zfill(2) != match.department_code:
-            err("department_code", f"department_code {code!r} does not match {rec['place']!r} "
-                                   f"in {match.department} ({match.department_code})")
+        code = _parse(rec.get("department_code", ""), text_to_code, "department_code", err)
+        if code and code != match.department_code:
+            err("department_code", f"department_code {rec['department_code']!r} does not match "
+                                   f"{rec['place']!r} in {match.department} "
+                                   f"({match.department_code})")
         pending.append(_Pending(row_no, rec, match, lat, lon, precision, reach))
     errors += _check_points(table.label, pending, geocoder)
     locations = [Location(
@@ -242,10 +296,13 @@ def _check_points(label: str, pending: list[_Pending], geocoder: Geocoder) -> li
     given = [p for p in pending if p.lat is not None]
     if not given:
         return []
-    from geo.regions import points_to_regions
+    from geo.regions import points_to_department_km, points_to_regions
 
     joined = points_to_regions([p.lon for p in given], [p.lat for p in given])["ubigeo"]
     wrong = [(p, dept) for p, dept in zip(given, joined) if dept != p.match.department_code]
+    near = points_to_department_km([p.lon for p, _ in wrong], [p.lat for p, _ in wrong],
+                                   [p.match.department_code for p, _ in wrong])
+    wrong = [(p, dept) for (p, dept), km in zip(wrong, near) if km > POINT_TOLERANCE_KM]
     # only the points that miss are tried the other way round
     swapped = points_to_regions([p.lat for p, _ in wrong], [p.lon for p, _ in wrong])["ubigeo"]
     names = geocoder.departments
@@ -253,7 +310,7 @@ def _check_points(label: str, pending: list[_Pending], geocoder: Geocoder) -> li
     for (p, dept), swap in zip(wrong, swapped):
         if isinstance(dept, str):
             msg = (f"point ({p.lat}, {p.lon}) lies in {names[dept]}, but {p.rec['place']!r} is "
-                   f"in {p.match.department}")
+                   f"in {p.match.department}, more than {POINT_TOLERANCE_KM:g} km away")
         elif isinstance(swap, str):
             msg = (f"lat {p.lat} and lon {p.lon} look swapped: ({p.lon}, {p.lat}) would lie in "
                    f"{names[swap]}")

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 _THOUSANDS_DOT = re.compile(r"^-?\d{1,3}(\.\d{3}){2,}$")  # 9.911.420
 _THOUSANDS_COMMA = re.compile(r"^-?\d{1,3}(,\d{3})+$")  # 9,911,420
 _PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+_CODE = re.compile(r"^\d+(\.0+)?$")
+# What Excel writes in a cell whose formula failed; openpyxl reads them as this text.
+EXCEL_ERRORS = ("#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!",
+                "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!",
+                "#CONNECT!", "#BUSY!")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[ T]00:00:00)?$")
 
 
@@ -48,9 +54,35 @@ def _looks_grouped(s: str) -> bool:
 
 def _to_float(s: str, original: str) -> float:
     try:
-        return float(s)
+        value = float(s)
     except ValueError:
         raise ValueProblem(f"{original!r} is not a number") from None
+    if not math.isfinite(value):  # "nan", "inf": what a program wrote for no number
+        raise ValueProblem(f"{original!r} is not a number: leave the cell empty if it is unknown")
+    return value
+
+
+def text_to_excel_error(text: str) -> str | None:
+    """The Excel error a cell holds (``#N/A``, ``#VALUE!``...), or ``None``."""
+    s = text.strip().upper()
+    return s if s in EXCEL_ERRORS else None
+
+
+def text_to_code(text: str) -> str:
+    """An INEI code as text, its leading zero restored where a spreadsheet dropped it:
+    ``"6"`` -> ``"06"``, ``"801"`` -> ``"0801"``, ``"80101"`` -> ``"080101"``
+    (codes have 2, 4 or 6 digits, so an odd length can only have lost one zero)."""
+    s = text.strip()
+    if not _CODE.match(s):
+        raise ValueProblem(f"{text!r} is not an INEI code: write 2, 4 or 6 digits, e.g. 08, "
+                           "0801, 080101")
+    s = s.split(".")[0]
+    if len(s) in (1, 3, 5):
+        s = "0" + s
+    if len(s) not in (2, 4, 6):
+        raise ValueProblem(f"{text!r} is not an INEI code: write 2, 4 or 6 digits, e.g. 08, "
+                           "0801, 080101")
+    return s
 
 
 @dataclass(frozen=True, order=True)

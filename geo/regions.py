@@ -59,3 +59,15 @@ def points_to_regions(lons: np.ndarray | list[float], lats: np.ndarray | list[fl
         out.loc[near.index, "distance_km"] = near["dist"] / 1000
         out.loc[near.index, "method"] = "nearest"
     return out.reset_index(drop=True)
+
+
+def points_to_department_km(lons: list[float], lats: list[float], departments: list[str], *,
+                            regions: gpd.GeoDataFrame | None = None) -> list[float]:
+    """How far each point lies from its INEI department (0 inside), in km."""
+    if not departments:
+        return []
+    regions = load_regions() if regions is None else regions
+    shapes = regions.to_crs(METRIC_CRS).dissolve(by="ubigeo").geometry
+    points = gpd.GeoSeries(gpd.points_from_xy(lons, lats), crs="EPSG:4326").to_crs(METRIC_CRS)
+    return [point.distance(shapes[code]) / 1000 if code in shapes.index else float("inf")
+            for point, code in zip(points, departments)]

@@ -18,7 +18,8 @@ from coop.vocabulary import THEMES
 from geo.paths import NEIGHBOURS_FILE, REGIONS_FILE
 from geo.regions import load_neighbours, load_regions
 from maps.gallery import render_gallery
-from maps.mapdata import Footprint, MapSpec, dataset_to_footprint, dataset_to_mapdata
+from coop.facts import Facts, dataset_to_facts
+from maps.mapdata import MapSpec, attribution_text, dataset_to_mapdata
 from maps.matrix import dataset_to_matrix, matrix_to_csv, render_matrix_page
 from maps.escape import to_html_attr, to_script_json
 from maps.page import render_map_page
@@ -55,23 +56,21 @@ def _describe(count: int, what: str, apart: int) -> str:
     return text + (f"; {apart:,} national or not located, listed apart" if apart else "")
 
 
-def plan_maps(dataset: Dataset, footprint: Footprint, regions) -> list[MapSpec]:
+def plan_maps(dataset: Dataset, facts: Facts) -> list[MapSpec]:
     """The overview, one map per funder, per theme, and per department with interventions."""
     items = dataset.interventions
-    unlocated = {n for n, i in enumerate(items) if i.id not in footprint.locations_of}
+    unlocated = {n for n, i in enumerate(items) if i.id not in facts.locations_of}
     by_funder: dict[str, list[int]] = {}
     by_theme: dict[str, list[int]] = {}
     by_dept: dict[str, set[int]] = {}
-    iso_to_dept = dict(zip(regions["iso_code"], regions["ubigeo"]))
     for n, item in enumerate(items):
         for funder in item.funders:
             by_funder.setdefault(funder, []).append(n)
         for theme in item.themes:
             by_theme.setdefault(theme, []).append(n)
-        for loc in footprint.locations_of.get(item.id, ()):
-            for iso in footprint.touched[loc]:
-                by_dept.setdefault(iso_to_dept[iso], set()).add(n)
-    specs = [MapSpec("overview.html", "Development cooperation in Peru",
+        for code in facts.departments_of.get(item.id, ()):
+            by_dept.setdefault(code, set()).add(n)
+    specs = [MapSpec("overview.html", dataset.title(),
                      f"{len(items):,} interventions by {len(by_funder):,} funders: "
                      "who funds what, where", tuple(range(len(items))), "overview")]
     taken = {"overview", "index", "matrix", "report", "static"}
@@ -90,11 +89,10 @@ def plan_maps(dataset: Dataset, footprint: Footprint, regions) -> list[MapSpec]:
                                  _describe(len(members), f"on {theme}",
                                            len(unlocated.intersection(members))),
                                  tuple(members), "theme"))
-    names = {u: n for u, n, k in zip(regions["ubigeo"], regions["name"], regions["kind"])
-             if k != "municipality"}
+    names = facts.department_names
     for code in sorted(by_dept):
         members = tuple(sorted(by_dept[code]))
-        focus = tuple(sorted(i for i, u in iso_to_dept.items() if u == code))
+        focus = facts.units_of_department[code]
         name = _unique(f"department-{code}-{slugify(names[code])}", taken)
         specs.append(MapSpec(f"{name}.html", f"{names[code]}: cooperation in the department",
                              _describe(len(members), f"located in {names[code]} (INEI {code})", 0),
@@ -124,16 +122,17 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
     """Every output file of a build, by name."""
     regions = load_regions()
     geo_json = to_script_json(load_geometry())
-    footprint = dataset_to_footprint(dataset, regions)
+    facts = dataset_to_facts(dataset)
     colours = funders_to_colours(dataset.funders())
-    specs = plan_maps(dataset, footprint, regions)
+    specs = plan_maps(dataset, facts)
+    attribution = attribution_text(dataset)
     files: dict[str, bytes] = {}
     thumbs: dict[str, str] = {}
     pictures: list[tuple[MapSpec, dict, str]] = []
     for n, spec in enumerate(specs, start=1):
         if progress:
             progress(f"map {n}/{len(specs)}: {spec.filename}")
-        data = dataset_to_mapdata(dataset, spec, footprint, regions, colours)
+        data = dataset_to_mapdata(dataset, spec, facts, colours, attribution)
         shading = "count" if spec.kind == "overview" else "plain"
         html = render_map_page(data, geo_json, tiles=options.tiles,
                                funders_on=spec.kind != "overview", shading=shading)
@@ -144,18 +143,20 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
                 spec.filename, spec.title).encode("utf-8")
         if options.static and spec.kind in ("overview", "funder", "theme"):
             pictures.append((spec, data, shading))
-    matrix = dataset_to_matrix(dataset, footprint.touched, regions)
+    matrix = dataset_to_matrix(dataset, facts)
     files["matrix.csv"] = matrix_to_csv(matrix).encode("utf-8-sig")
     files["matrix.html"] = render_matrix_page(matrix, colours).encode("utf-8")
     if options.static:
-        files.update(pictures_to_files(pictures, dataset, matrix, colours, options, progress))
+        files.update(pictures_to_files(pictures, dataset, facts, matrix, colours, options,
+                                       progress))
     defs = regions_to_defs(regions, load_neighbours())
     files["index.html"] = render_gallery(specs, dataset, thumbs, defs, embed=options.embed,
                                          static=options.static).encode("utf-8")
     return files
 
 
-def pictures_to_files(pictures: list[tuple[MapSpec, dict, str]], dataset: Dataset, matrix,
+def pictures_to_files(pictures: list[tuple[MapSpec, dict, str]], dataset: Dataset, facts: Facts,
+                      matrix,
                       colours: dict[str, str], options: BuildOptions,
                       progress: Callable[[str], None] | None) -> dict[str, bytes]:
     """PNG and SVG of the overview, funder and theme maps; the report and its PDF."""
@@ -174,7 +175,7 @@ def pictures_to_files(pictures: list[tuple[MapSpec, dict, str]], dataset: Datase
             files[f"{stem}.{fmt}"] = content
         if spec.kind == "overview":
             overview_png = files[f"{stem}.png"]
-    report = render_report(dataset, matrix, colours, overview_png).encode("utf-8")
+    report = render_report(dataset, facts, matrix, colours, overview_png).encode("utf-8")
     files["report.html"] = report
     if progress:
         progress("printing report.pdf")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coop.model import Dataset
 from maps.escape import to_html_attr, to_html_text
-from maps.mapdata import MapSpec
+from maps.mapdata import MapSpec, attribution_text
 
 SECTIONS = [("overview", "Overview"), ("funder", "By funder"), ("theme", "By theme"),
             ("department", "By department")]
@@ -42,8 +42,28 @@ def render_gallery(specs: list[MapSpec], dataset: Dataset, thumbs: dict[str, str
               if static else "")
     return GALLERY_PAGE.format(
         sections="\n".join(parts), defs=defs, report=report, n=len(dataset.interventions),
-        funders=len(dataset.funders()),
-        unlocated=unlocated)
+        funders=len(dataset.funders()), unlocated=unlocated,
+        title=to_html_text(dataset.title()), sources=to_html_text(dataset.sources_text()),
+        description=_description_html(dataset), cited=sources_html(dataset),
+        attribution=to_html_text(attribution_text(dataset)))
+
+
+def _description_html(dataset: Dataset) -> str:
+    text = dataset.info.description
+    return f"<p>{to_html_text(text)}</p>\n" if text else ""
+
+
+def sources_html(dataset: Dataset) -> str:
+    """The dataset's sources as a list, when it names them."""
+    if not dataset.info.sources:
+        return ""
+    items = []
+    for source in dataset.info.sources:
+        cite = to_html_text(source.citation())
+        if source.url.startswith(("https://", "http://")):
+            cite = f'<a href="{to_html_attr(source.url)}">{cite}</a>'
+        items.append(f"<li>{cite} <small>({to_html_text(source.file)})</small></li>")
+    return "<h2>Sources</h2>\n<ul class=\"sources\">\n" + "\n".join(items) + "\n</ul>\n"
 
 
 GALLERY_PAGE = """<!DOCTYPE html>
@@ -51,7 +71,7 @@ GALLERY_PAGE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Development cooperation in Peru: maps</title>
+<title>{title}: maps</title>
 <style>
 body {{ font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   margin: 1.5em auto; max-width: 60em; padding: 0 1em; color: #222; }}
@@ -68,8 +88,8 @@ li.card div {{ min-width: 0; overflow-wrap: anywhere; }}
 </head>
 <body>
 {defs}
-<h1>Development cooperation in Peru</h1>
-<p>{n} interventions by {funders} funders, from five documents. Each map works offline
+<h1>{title}</h1>
+{description}<p>{n} interventions by {funders} funders, from {sources}. Each map works offline
 and shows who funds what, where; whole departments are shaded, and only places finer
 than a department get a marker. {unlocated} interventions are national or do not name
 their regions: each map lists them apart instead of pinning them to Lima.</p>
@@ -80,8 +100,7 @@ their regions: each map lists them apart instead of pinning them to Lima.</p>
 each department (also as <a href="matrix.csv">CSV</a>).</li>
 {report}
 </ul>
-<p><small>Boundaries: Natural Earth (public domain) · Places: GeoNames (CC-BY 4.0) ·
-Department, province and district codes: INEI.</small></p>
+{cited}<p><small>{attribution}</small></p>
 </body>
 </html>
 """

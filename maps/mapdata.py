@@ -13,15 +13,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import geopandas as gpd
-
-from geo.gazetteer import PRECISION_LABELS
+from coop.facts import Facts
 from coop.model import Dataset, Intervention, Location
-from geo.regions import points_to_regions
+from geo.gazetteer import PRECISION_LABELS
 from maps.palette import NONE_COLOUR, counts_to_classes
 
-ATTRIBUTION = ("Boundaries: Natural Earth (public domain) · Places: GeoNames (CC-BY 4.0) · "
-               "Codes: INEI · Data: the five source documents")
+GEOGRAPHY_ATTRIBUTION = ("Boundaries: Natural Earth (public domain) · Places: GeoNames "
+                         "(CC-BY 4.0) · Codes: INEI")
 POPUP_LIST_MAX = 40  # interventions listed in a department or place popup; the rest counted
 UNLOCATED_MAX = 200  # national interventions listed in the panel; the rest counted
 MARKERS_MAX = 2000  # above this, markers group interventions by place and funder, then place
@@ -42,42 +40,9 @@ class MapSpec:
     department: str = ""  # INEI code, for department maps
 
 
-@dataclass
-class Footprint:
-    """Where each intervention is, computed once per build for every map."""
-
-    locations_of: dict[str, list[int]]  # intervention id -> indices into dataset.locations
-    touched: list[list[str]]  # per location: region iso codes
-
-
-def dataset_to_footprint(dataset: Dataset, regions: gpd.GeoDataFrame) -> Footprint:
-    """Join every location to its regions, once."""
-    locations_of: dict[str, list[int]] = defaultdict(list)
-    for n, loc in enumerate(dataset.locations):
-        locations_of[loc.intervention_id].append(n)
-    return Footprint(dict(locations_of), locations_to_regions(dataset.locations, regions))
-
-
-def locations_to_regions(locations: list[Location], regions: gpd.GeoDataFrame) -> list[list[str]]:
-    """The region iso codes each location touches.
-
-    A department-level place touches every region of its department (Lima: PE-LIM
-    and PE-LMA); a finer place, the region its point lies in.
-    """
-    by_ubigeo: dict[str, list[str]] = defaultdict(list)
-    for iso, ubigeo in zip(regions["iso_code"], regions["ubigeo"]):
-        by_ubigeo[ubigeo].append(iso)
-    out = [sorted(by_ubigeo[loc.department_code]) for loc in locations]
-    points = sorted({(loc.lon, loc.lat) for loc in locations if not _is_department_level(loc)})
-    if points:
-        joined = points_to_regions([p[0] for p in points], [p[1] for p in points], regions=regions)
-        iso_at = dict(zip(points, joined["iso_code"]))
-        for i, loc in enumerate(locations):
-            if not _is_department_level(loc):
-                iso = iso_at[(loc.lon, loc.lat)]
-                if isinstance(iso, str):
-                    out[i] = [iso]
-    return out
+def attribution_text(dataset: Dataset) -> str:
+    """The maps' attribution: the geography's sources, then the data's own credit."""
+    return f"{GEOGRAPHY_ATTRIBUTION} · Data: {dataset.attribution()}"
 
 
 def _is_department_level(loc: Location) -> bool:
@@ -92,38 +57,45 @@ def _intervention_to_dict(item: Intervention) -> dict:
             "scope_note": item.scope_note, "source": item.source}
 
 
-def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, footprint: Footprint,
-                       regions: gpd.GeoDataFrame, colours: dict[str, str]) -> dict:
-    """The data one map's script draws; its size is bounded whatever the dataset's."""
+def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
+                       colours: dict[str, str], attribution: str = GEOGRAPHY_ATTRIBUTION) -> dict:
+    """The data one map's script draws; its size is bounded whatever the dataset's.
+
+    Counts are the facts' (INEI departments: a region's popup and shade are its
+    department's, so PE-LIM and PE-LMA both show Lima's); fills and markers are
+    drawn where the locations' codes say.
+    """
     chosen = [dataset.interventions[n] for n in spec.members]
-    region_items: dict[str, list[int]] = defaultdict(list)
     places: list[tuple[Location, int]] = []
     located: set[int] = set()
+    drawn: dict[str, set[str]] = defaultdict(set)  # funder -> ISO units its locations fill
     for k, item in enumerate(chosen):
-        for n in footprint.locations_of.get(item.id, ()):
+        for n in facts.locations_of.get(item.id, ()):
             located.add(k)
-            for iso in footprint.touched[n]:
-                region_items[iso].append(k)
+            for funder in item.funders:
+                drawn[funder].update(facts.location_units[n])
             loc = dataset.locations[n]
             if not _is_department_level(loc):
                 places.append((loc, k))
-    names = dict(zip(regions["iso_code"], regions["name"]))
     shown: dict[int, int] = {}  # index in chosen -> index in the map's list
 
     def show(ks: list[int]) -> list[int]:
         return [shown.setdefault(k, len(shown)) for k in ks]
 
-    region_data = {}
-    fills: dict[str, list[str]] = defaultdict(list)
     funders_of = [item.funders for item in chosen]
-    for iso in sorted(names):
-        items = sorted(set(region_items.get(iso, ())))
+    by_department = facts.department_interventions(chosen)
+    department_data = {}
+    for code in sorted(facts.units_of_department):
+        items = by_department.get(code, [])
         funders = sorted({f for k in items for f in funders_of[k]}, key=str.casefold)
-        region_data[iso] = {"name": names[iso], "n": len(items), "funders": funders,
-                            "items": show(items[:POPUP_LIST_MAX]),
-                            "more": max(0, len(items) - POPUP_LIST_MAX)}
-        for funder in funders:
-            fills[funder].append(iso)
+        department_data[code] = {"n": len(items), "funders": funders,
+                                 "items": show(items[:POPUP_LIST_MAX]),
+                                 "more": max(0, len(items) - POPUP_LIST_MAX)}
+    region_data = {}
+    for iso, name in sorted(facts.unit_names.items()):
+        code = facts.department_of_unit[iso]
+        region_data[iso] = {"name": name, "department": facts.department_names.get(code, name),
+                            "code": code, **department_data[code]}
     markers = _places_to_markers(places, chosen, show)
     unlocated = [k for k in range(len(chosen)) if k not in located]
     counts: dict[str, int] = defaultdict(int)
@@ -132,9 +104,10 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, footprint: Footprint,
         for f in item.funders:
             counts[f] += 1
             group_of.setdefault(f, item.funder_group)
+    departments_of_funder = facts.funder_departments(chosen)
     funders_used = sorted(counts, key=lambda f: (group_of[f].casefold(), f.casefold()))
-    max_n = max((r["n"] for r in region_data.values()), default=0)
-    max_f = max((len(r["funders"]) for r in region_data.values()), default=0)
+    max_n = max((d["n"] for d in department_data.values()), default=0)
+    max_f = max((len(d["funders"]) for d in department_data.values()), default=0)
     unlocated_shown = show(unlocated[:UNLOCATED_MAX])
     listed = sorted(shown, key=shown.get)
     return {
@@ -145,7 +118,8 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, footprint: Footprint,
         "interventions": [_intervention_to_dict(chosen[k]) for k in listed],
         "regions": region_data,
         "funders": [{"name": f, "group": group_of[f], "colour": colours[f],
-                     "regions": fills.get(f, []), "count": counts[f]}
+                     "regions": sorted(drawn.get(f, ())), "count": counts[f],
+                     "departments": len(departments_of_funder.get(f, ()))}
                     for f in funders_used],
         "markers": markers,
         "unlocated": unlocated_shown,
@@ -153,7 +127,7 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, footprint: Footprint,
         "shading": {"count": counts_to_classes(max_n), "funders": counts_to_classes(max_f),
                     "none": NONE_COLOUR},
         "focus": list(spec.focus),
-        "attribution": ATTRIBUTION,
+        "attribution": attribution,
         "precision_labels": {str(k): v for k, v in PRECISION_LABELS.items()},
     }
 

@@ -6,6 +6,8 @@ import csv
 import io
 from dataclasses import dataclass
 
+from coop.facts import NATIONAL as FACTS_NATIONAL
+from coop.facts import Facts
 from coop.model import Dataset
 from maps.escape import to_csv_cell, to_html_attr, to_html_text
 
@@ -22,23 +24,18 @@ class Matrix:
     totals: dict[str, int]  # funder -> interventions
 
 
-def dataset_to_matrix(dataset: Dataset, touched: list[list[str]], regions) -> Matrix:
-    """Count, for each funder and department, the interventions located there."""
-    iso_to_dept = dict(zip(regions["iso_code"], regions["ubigeo"]))
-    departments = sorted({(u, n) for u, n, k in zip(regions["ubigeo"], regions["name"],
-                                                    regions["kind"]) if k != "municipality"})
-    where: dict[str, set[str]] = {}
-    for loc, isos in zip(dataset.locations, touched):
-        where.setdefault(loc.intervention_id, set()).update(iso_to_dept[i] for i in isos)
+def dataset_to_matrix(dataset: Dataset, facts: Facts) -> Matrix:
+    """Count, for each funder and INEI department, the interventions located there."""
+    departments = list(facts.department_names.items())
+    counts = facts.funder_counts(dataset.interventions)
+    cells = {(f, NATIONAL if code == FACTS_NATIONAL else code): n
+             for (f, code), n in counts.items()}
     groups: dict[str, str] = {}
-    cells: dict[tuple[str, str], int] = {}
     totals: dict[str, int] = {}
     for item in dataset.interventions:
         for funder in item.funders:
             groups.setdefault(funder, item.funder_group)
             totals[funder] = totals.get(funder, 0) + 1
-            for code in where.get(item.id, {NATIONAL}):
-                cells[(funder, code)] = cells.get((funder, code), 0) + 1
     funders = sorted(groups.items(), key=lambda fg: (fg[1].casefold(), fg[0].casefold()))
     return Matrix(funders, departments, cells, totals)
 

@@ -22,7 +22,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from maps.escape import to_plot_text  # noqa: E402
-from maps.mapdata import ATTRIBUTION, region_colour  # noqa: E402
+from maps.mapdata import region_colour  # noqa: E402
 
 SEA = "#d7e6ef"
 LAND = "#eeeeea"
@@ -145,7 +145,8 @@ def _titles(fig, data: dict) -> None:
         fig.text(0.98, 0.045, f"{n} national intervention{'s' if n != 1 else ''} or with regions "
                  "not named: not on the map, listed in the report.", fontsize=7.5, ha="right",
                  color="#444444")
-    fig.text(0.98, 0.02, ATTRIBUTION, fontsize=6.5, ha="right", color="#666666")
+    fig.text(0.98, 0.02, to_plot_text(_shorten(data["attribution"], 180)), fontsize=6.5,
+             ha="right", color="#666666")
 
 
 def _shorten(text: str, limit: int = 60) -> str:

@@ -12,26 +12,28 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from coop.facts import Facts
 from coop.model import Dataset
 from maps.escape import to_html_attr, to_html_text
+from maps.gallery import sources_html
+from maps.mapdata import attribution_text
 from maps.matrix import MATRIX_CSS, NATIONAL, Matrix, matrix_table_html, render_matrix_rows
 from geo.errors import PeruMapsError
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
 
-def _places(dataset: Dataset, intervention_id: str) -> str:
+def _places(dataset: Dataset, facts: Facts, intervention_id: str) -> str:
     seen = []
-    for loc in dataset.locations:
-        if loc.intervention_id != intervention_id:
-            continue
+    for n in facts.locations_of.get(intervention_id, ()):
+        loc = dataset.locations[n]
         text = loc.name if loc.level == "department" else f"{loc.name} ({loc.department})"
         if text not in seen:
             seen.append(text)
     return "; ".join(seen)
 
 
-def render_report(dataset: Dataset, matrix: Matrix, colours: dict[str, str],
+def render_report(dataset: Dataset, facts: Facts, matrix: Matrix, colours: dict[str, str],
                   overview_png: bytes) -> str:
     """The report page, self-contained (the picture is a data URI)."""
     image = base64.b64encode(overview_png).decode("ascii")
@@ -39,7 +41,7 @@ def render_report(dataset: Dataset, matrix: Matrix, colours: dict[str, str],
     ordered = sorted(dataset.interventions,
                      key=lambda i: (i.funder_group.casefold(), i.funders[0].casefold(), i.id))
     for item in ordered:
-        places = _places(dataset, item.id) or (
+        places = _places(dataset, facts, item.id) or (
             "national" if item.scope == "national" else f"not named ({item.scope_note})"
             if item.scope_note else "not named")
         budget = f"<br><small>{to_html_text(item.budget_text())}</small>" if item.budget else ""
@@ -60,6 +62,8 @@ def render_report(dataset: Dataset, matrix: Matrix, colours: dict[str, str],
         image=image, n=len(dataset.interventions), funders=len(dataset.funders()),
         unlocated=len(dataset.unlocated()), matrix=matrix_table_html(head, body),
         rows="\n".join(rows), national=to_html_text(NATIONAL),
+        title=to_html_text(dataset.title()), sources=to_html_text(dataset.sources_text()),
+        cited=sources_html(dataset), attribution=to_html_text(attribution_text(dataset)),
         alt=to_html_attr("Map: development cooperation in Peru, interventions per department"))
 
 
@@ -106,7 +110,7 @@ REPORT_PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Development cooperation in Peru: report annex</title>
+<title>{title}: report annex</title>
 <style>
 @page {{ size: A4; margin: 14mm 12mm; }}
 body {{ font: 10.5pt/1.35 "DejaVu Sans", system-ui, Arial, sans-serif; color: #222; margin: 0 auto;
@@ -129,14 +133,13 @@ table.matrix thead th {{ height: 95pt; }}
 </style>
 </head>
 <body>
-<h1>Development cooperation in Peru</h1>
-<p>{n} interventions by {funders} funders, read from five documents. {unlocated} of them
+<h1>{title}</h1>
+<p>{n} interventions by {funders} funders, read from {sources}. {unlocated} of them
 are national or do not name their regions: they are listed below, not placed on the map.</p>
 <figure>
 <img src="data:image/png;base64,{image}" alt="{alt}">
 <figcaption>Departments shaded by the number of interventions located there; dots are towns,
-rings are provinces, districts or named areas. Boundaries: Natural Earth; places: GeoNames
-(CC-BY 4.0); codes: INEI.</figcaption>
+rings are provinces, districts or named areas. {attribution}.</figcaption>
 </figure>
 <div class="section">
 <h2>Funders by department</h2>
@@ -154,7 +157,7 @@ Metropolitana); national interventions and those with regions not named are unde
 {rows}
 </tbody>
 </table>
-</div>
+{cited}</div>
 </body>
 </html>
 """

@@ -78,15 +78,15 @@ def test_gallery_links_pictures_and_report(built: Path) -> None:
 def test_print_resolution_300_dpi() -> None:
     from geo.regions import load_neighbours, load_regions
     from maps.atlas import plan_maps
-    from maps.mapdata import dataset_to_footprint, dataset_to_mapdata
+    from coop.facts import dataset_to_facts
+    from maps.mapdata import dataset_to_mapdata
     from maps.palette import funders_to_colours
     from maps.picture import data_to_figure, figure_to_bytes
 
     dataset, regions = load_dataset(), load_regions()
-    footprint = dataset_to_footprint(dataset, regions)
-    spec = plan_maps(dataset, footprint, regions)[0]
-    data = dataset_to_mapdata(dataset, spec, footprint, regions,
-                              funders_to_colours(dataset.funders()))
+    facts = dataset_to_facts(dataset)
+    spec = plan_maps(dataset, facts)[0]
+    data = dataset_to_mapdata(dataset, spec, facts, funders_to_colours(dataset.funders()))
     outputs = []
     for _ in range(2):
         fig = data_to_figure(data, regions, load_neighbours(), shading="count")

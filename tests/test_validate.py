@@ -85,7 +85,8 @@ CASES = [
     ("point outside Peru", INTERVENTIONS, _edit(LOCATIONS, 0, lat="40.4", lon="-3.7"),
      "locations.csv:2:lat: point (40.4, -3.7) lies outside Peru"),
     ("point in another department", INTERVENTIONS, _edit(LOCATIONS, 0, lat="-13.5", lon="-71.97"),
-     "locations.csv:2:lat: point (-13.5, -71.97) lies in Cusco, but 'Cajamarca' is in Cajamarca"),
+     "locations.csv:2:lat: point (-13.5, -71.97) lies in Cusco, but 'Cajamarca' is in Cajamarca, "
+     "more than 15 km away"),
     ("wrong type", _edit(INTERVENTIONS, 0, budget="a lot"), LOCATIONS,
      "interventions.csv:2:budget: budget: 'a lot' is not a number"),
     ("ambiguous number", _edit(INTERVENTIONS, 0, budget="1.500"), LOCATIONS,
@@ -193,3 +194,50 @@ def test_bundled_data_validates() -> None:
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("data: OK: ")
     assert len(out.stdout.strip().splitlines()) == 1
+
+
+def _points_across_the_border() -> list[tuple[float, float, float, bool]]:
+    """Points on the way from Cajamarca's capital towards Trujillo (La Libertad): for
+    each, its distance to department 06 in km and whether another department's
+    polygon holds it, computed here with shapely from the GeoJSON."""
+    import json
+
+    import geopandas as gpd
+    from shapely.geometry import Point, shape
+    from shapely.ops import unary_union
+
+    from conftest import ROOT
+
+    features = json.loads((ROOT / "data" / "regions.geojson").read_text())["features"]
+    own = unary_union([shape(f["geometry"]) for f in features
+                       if str(f["properties"]["ubigeo"]).zfill(2) == "06"])
+    own_m = gpd.GeoSeries([own], crs="EPSG:4326").to_crs("EPSG:32718").iloc[0]
+    others = [shape(f["geometry"]) for f in features
+              if str(f["properties"]["ubigeo"]).zfill(2) != "06"]
+    start, end = (-78.51083, -7.15472), (-79.02998, -8.11599)
+    out = []
+    for k in range(1, 200):
+        lon = start[0] + (end[0] - start[0]) * k / 200
+        lat = start[1] + (end[1] - start[1]) * k / 200
+        point_m = gpd.GeoSeries([Point(lon, lat)], crs="EPSG:4326").to_crs("EPSG:32718").iloc[0]
+        inside_other = any(o.contains(Point(lon, lat)) for o in others)
+        out.append((round(lat, 4), round(lon, 4), point_m.distance(own_m) / 1000, inside_other))
+    return out
+
+
+def test_a_point_just_across_a_coarse_border_is_accepted_far_beyond_is_not(tmp_path) -> None:
+    from coop.validation import POINT_TOLERANCE_KM
+
+    points = [p for p in _points_across_the_border() if p[3]]
+    near = next(p for p in points if 1 < p[2] < POINT_TOLERANCE_KM - 1)
+    far = next(p for p in points if p[2] > POINT_TOLERANCE_KM + 1)
+    for lat, lon, km, _inside in (near, far):
+        folder = tmp_path / f"p{km:.0f}"
+        folder.mkdir()
+        write_dataset(folder, INTERVENTIONS, _edit(LOCATIONS, 0, lat=str(lat), lon=str(lon)))
+        result = run_cli("validate", "--data", str(folder))
+        if km <= POINT_TOLERANCE_KM:
+            assert result.returncode == 0, (km, result.stderr)
+        else:
+            assert result.returncode == 2
+            assert "lies in La Libertad, but 'Cajamarca' is in Cajamarca" in result.stderr

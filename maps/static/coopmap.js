@@ -48,7 +48,9 @@
   function regionPopup(region, data, colourOf) {
     var box = el("div", "cm-popup");
     box.appendChild(el("h3", null, region.name));
-    box.appendChild(el("p", "cm-popup-sub", plural(region.n, "intervention", "interventions") +
+    // Counts are the INEI department's: Lima's include Lima Metropolitana.
+    var whole = region.department && region.department !== region.name ? region.department + ": " : "";
+    box.appendChild(el("p", "cm-popup-sub", whole + plural(region.n, "intervention", "interventions") +
       " · " + plural(region.funders.length, "funder", "funders")));
     if (region.funders.length) {
       var fl = el("ul", "cm-funder-list");
@@ -176,7 +178,8 @@
         var r = data.regions[feature.properties.iso_code];
         layer.bindPopup(function () { return regionPopup(r, data, colourOf); }, { maxWidth: 360, maxHeight: 320 });
         layer.bindTooltip(function () {
-          return el("span", null, r.name + ": " + plural(r.n, "intervention", "interventions"));
+          var whole = r.department && r.department !== r.name ? " (" + r.department + ")" : "";
+          return el("span", null, r.name + whole + ": " + plural(r.n, "intervention", "interventions"));
         }, { sticky: true });
       }
     }).addTo(map);
@@ -311,7 +314,8 @@
         });
         label.appendChild(input);
         label.appendChild(swatch(f.colour));
-        var regionsText = f.regions.length ? plural(f.regions.length, "department", "departments") : "no department";
+        // INEI departments, counted once beside the dataset (Lima once, with Lima Metropolitana).
+        var regionsText = f.departments ? plural(f.departments, "department", "departments") : "no department";
         label.appendChild(el("span", null, f.name + " · " + plural(f.count, "intervention", "interventions") + ", " + regionsText));
         body.appendChild(label);
       });

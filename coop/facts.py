@@ -1,0 +1,118 @@
+"""Facts about a dataset, computed once, that every page reads.
+
+A location's department is its resolved unit's INEI code
+(:attr:`~coop.model.Location.department_code`), never its point re-joined to
+the (coarse) boundaries: the point is for drawing. Departments are counted as
+INEI departments: Lima (15) once, with Lima Metropolitana.
+
+The ISO 3166-2 units a location is drawn in follow from its codes alone: a
+department's every unit (15 Lima: PE-LIM and PE-LMA), except that in Lima a
+unit in province 1501 is in PE-LMA and a unit in another province in PE-LIM.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from coop.model import Dataset, Intervention, Location
+
+LIMA = "15"
+LIMA_METROPOLITANA_PROVINCE = "1501"  # Lima Province, ISO 3166-2 PE-LMA
+NATIONAL = ""  # the "department" of an intervention no location places
+
+
+@dataclass(frozen=True)
+class RegionUnit:
+    """One ISO 3166-2:PE subdivision: its code, name, INEI department and kind."""
+
+    iso_code: str
+    name: str
+    department_code: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Where each intervention counts and is drawn, and the counts every page shows."""
+
+    department_names: dict[str, str]  # INEI code -> department name, in code order
+    units_of_department: dict[str, tuple[str, ...]]  # INEI code -> ISO codes
+    department_of_unit: dict[str, str]  # ISO code -> INEI code
+    unit_names: dict[str, str]  # ISO code -> name
+    locations_of: dict[str, tuple[int, ...]]  # intervention id -> indices into locations
+    location_units: tuple[tuple[str, ...], ...]  # per location: ISO codes it is drawn in
+    departments_of: dict[str, tuple[str, ...]]  # intervention id -> INEI codes (sorted)
+
+    def funder_departments(self, interventions: Iterable[Intervention]) -> dict[str, set[str]]:
+        """For each funder of these interventions, the INEI departments they are located in."""
+        out: dict[str, set[str]] = {}
+        for item in interventions:
+            codes = self.departments_of.get(item.id, ())
+            for funder in item.funders:
+                out.setdefault(funder, set()).update(codes)
+        return out
+
+    def department_interventions(self, interventions: Iterable[Intervention]
+                                 ) -> dict[str, list[int]]:
+        """INEI code -> positions (in the given order) of the interventions located there."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for k, item in enumerate(interventions):
+            for code in self.departments_of.get(item.id, ()):
+                out[code].append(k)
+        return dict(out)
+
+    def funder_counts(self, interventions: Iterable[Intervention]) -> dict[tuple[str, str], int]:
+        """``(funder, INEI code)`` -> interventions; :data:`NATIONAL` for those not located."""
+        cells: dict[tuple[str, str], int] = defaultdict(int)
+        for item in interventions:
+            for funder in item.funders:
+                for code in self.departments_of.get(item.id, (NATIONAL,)):
+                    cells[(funder, code)] += 1
+        return dict(cells)
+
+
+def location_to_units(loc: Location, units_of_department: dict[str, tuple[str, ...]]
+                      ) -> tuple[str, ...]:
+    """The ISO units a location is drawn in, from its INEI codes alone."""
+    units = units_of_department.get(loc.department_code, ())
+    if loc.department_code == LIMA and len(loc.ubigeo) >= 4:
+        metropolitana = loc.ubigeo.startswith(LIMA_METROPOLITANA_PROVINCE)
+        lima = [u for u in units if (u == "PE-LMA") == metropolitana]
+        return tuple(lima) or units
+    return units
+
+
+def dataset_to_facts(dataset: Dataset, units: list[RegionUnit] | None = None) -> Facts:
+    """Compute the facts of a dataset once; ``units`` default to the bundled regions."""
+    units = region_units() if units is None else units
+    units_of_department: dict[str, list[str]] = defaultdict(list)
+    for unit in sorted(units, key=lambda u: u.iso_code):
+        units_of_department[unit.department_code].append(unit.iso_code)
+    frozen = {code: tuple(isos) for code, isos in sorted(units_of_department.items())}
+    names = {u.department_code: u.name for u in sorted(units, key=lambda u: u.department_code)
+             if u.kind != "municipality"}
+    locations_of: dict[str, list[int]] = defaultdict(list)
+    departments: dict[str, set[str]] = defaultdict(set)
+    for n, loc in enumerate(dataset.locations):
+        locations_of[loc.intervention_id].append(n)
+        departments[loc.intervention_id].add(loc.department_code)
+    return Facts(
+        department_names=names,
+        units_of_department=frozen,
+        department_of_unit={u.iso_code: u.department_code for u in units},
+        unit_names={u.iso_code: u.name for u in sorted(units, key=lambda u: u.iso_code)},
+        locations_of={k: tuple(v) for k, v in locations_of.items()},
+        location_units=tuple(location_to_units(loc, frozen) for loc in dataset.locations),
+        departments_of={k: tuple(sorted(v)) for k, v in departments.items()},
+    )
+
+
+def region_units() -> list[RegionUnit]:
+    """The bundled ISO 3166-2:PE units."""
+    from geo.regions import load_regions
+
+    regions = load_regions()
+    return [RegionUnit(iso, name, code, kind) for iso, name, code, kind in
+            zip(regions["iso_code"], regions["name"], regions["ubigeo"], regions["kind"])]
