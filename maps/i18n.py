@@ -71,11 +71,13 @@ class Translator:
         return format_decimal(value, locale=self.locale)
 
     def money(self, amount: float, currency: str) -> str:
-        """An amount in whole units with its currency, in the locale's currency pattern."""
+        """An amount in whole units with its currency, in the locale's currency pattern
+        (without a currency: the number alone)."""
+        if not currency:
+            return self.number(round(amount))
         pattern = parse_pattern(self.locale.currency_formats["standard"])
         pattern.frac_prec = (0, 0)
-        return pattern.apply(round(amount), self.locale, currency=currency or "XXX",
-                             currency_digits=False)
+        return pattern.apply(round(amount), self.locale, currency=currency, currency_digits=False)
 
     def date(self, value: PartialDate) -> str:
         """A year, a month or a day, as precise as the source, in the locale's words."""

@@ -113,6 +113,7 @@ def test_numbers_money_and_dates_follow_the_locale(lang: str, babel: str) -> Non
     money = tr.money(57_000_000, "EUR")
     assert f"57{group}000{group}000" in money and ("€" in money or "EUR" in money)
     assert "." not in money.replace(group, "") or group == "."
+    assert tr.money(1500, "") == tr.number(1500)
 
 
 def test_plurals_and_fallbacks() -> None:
