@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections import Counter
 import unicodedata
 from pathlib import Path
 
@@ -72,11 +73,10 @@ def dataset_to_departments(dataset: Dataset, footprint: Footprint,
     rows = []
     for iso, name, ubigeo, kind in zip(regions["iso_code"], regions["name"], regions["ubigeo"],
                                        regions["kind"]):
-        here = [dataset.interventions[n] for n in sorted(items[iso])]
-        counts = {f: sum(f in i.funders for i in here) for f in funders}
+        counts = Counter(f for n in items[iso] for f in set(dataset.interventions[n].funders))
         rows.append({"iso": iso, "name": name, "ubigeo": ubigeo, "kind": kind,
-                     "n_interv": len(here), "n_funders": sum(1 for c in counts.values() if c),
-                     **{columns[f]: counts[f] for f in funders}})
+                     "n_interv": len(items[iso]), "n_funders": len(counts),
+                     **{columns[f]: counts.get(f, 0) for f in funders}})
     return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=list(regions.geometry), crs=CRS)
 
 
