@@ -1,6 +1,7 @@
 """Command line for the Peru cooperation maps.
 
     python build_maps.py [--data PATH] [--out DIR]      build the maps
+        [--lang es|en] [--export]                       in Spanish; with cooperation.gpkg
     python build_maps.py geocode NAME [--department D]  one name -> one JSON object
     python build_maps.py geocode --file F               names -> CSV on stdout
     python build_maps.py validate [--data PATH]         check a dataset
@@ -182,6 +183,10 @@ def _build_parser() -> argparse.ArgumentParser:
                         "(the PDF needs Chromium)")
     p.add_argument("--dpi", type=int, default=150,
                    help="resolution of the PNG maps (default 150; 300 for print)")
+    p.add_argument("--lang", choices=("en", "es"), default="en",
+                   help="language of every page, picture and table: en (default) or es")
+    p.add_argument("--export", action="store_true",
+                   help="also write cooperation.gpkg (GeoPackage, EPSG:4326) for QGIS and other GIS")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     return p
 
@@ -208,7 +213,8 @@ def run_build(argv: list[str]) -> int:
     check_output_folder(args.out)
     dataset = load_dataset(args.data, progress=progress)
     files = dataset_to_files(dataset, BuildOptions(tiles=args.tiles, embed=args.embed,
-                                                    static=args.static, dpi=args.dpi), progress)
+                                                    static=args.static, dpi=args.dpi,
+                                                    lang=args.lang, export=args.export), progress)
     progress(f"writing {len(files)} files")
     write_output_folder(files, args.out)
     if show and time.perf_counter() - started > 2:

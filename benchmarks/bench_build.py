@@ -25,12 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def time_build(out: Path, runs: int = 5) -> list[float]:
+def time_build(out: Path, runs: int = 5, extra: tuple[str, ...] = ()) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, str(ROOT / "build_maps.py"), "--out", str(out), "-q"],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, str(ROOT / "build_maps.py"), "--out", str(out), "-q",
+                        *extra], check=True, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
     return times
 
@@ -81,6 +81,14 @@ def main() -> int:
         print(f"overview.html: {overview.stat().st_size / 1024:.1f} KB, external scripts/styles: "
               f"{len(external_urls(overview.read_text(encoding='utf-8')))}, renders offline: "
               f"{leaflet_starts_offline(overview)}")
+        spanish = Path(tmp) / "spanish"
+        times = time_build(spanish, runs=3, extra=("--lang", "es", "--export"))
+        print(f"build --lang es --export: best {min(times):.2f} s, median "
+              f"{statistics.median(times):.2f} s over {len(times)} runs; overview.html "
+              f"{(spanish / 'overview.html').stat().st_size / 1024:.1f} KB (English "
+              f"{overview.stat().st_size / 1024:.1f} KB, limit 400 KB in either language); "
+              f"index.html {(spanish / 'index.html').stat().st_size / 1024:.1f} KB; "
+              f"cooperation.gpkg {(spanish / 'cooperation.gpkg').stat().st_size / 1024:.1f} KB")
 
         from geo.regions import load_regions
 

@@ -160,9 +160,6 @@ class DatasetInfo:
     sources: tuple[Source, ...] = ()
 
 
-DEFAULT_TITLE = "Development cooperation in Peru"
-
-
 @dataclass
 class Dataset:
     """Interventions and their resolved locations."""
@@ -185,23 +182,10 @@ class Dataset:
         placed = {loc.intervention_id for loc in self.locations}
         return [i for i in self.interventions if i.id not in placed]
 
-    def title(self) -> str:
-        """The dataset's title, or the tool's default."""
-        return self.info.title or DEFAULT_TITLE
-
     def source_count(self) -> int:
         """The documents the dataset cites: its listed sources, else the distinct
         values of the interventions' ``source`` column."""
         return len(self.info.sources) or len({i.source for i in self.interventions})
-
-    def sources_text(self) -> str:
-        """``"5 source documents"``."""
-        n = self.source_count()
-        return f"{n:,} source document{'s' if n != 1 else ''}"
-
-    def attribution(self) -> str:
-        """The data's credit line: the dataset's own, else its count of sources."""
-        return self.info.attribution or f"the dataset's {self.sources_text()}"
 
     def funders(self) -> list[str]:
         """Every funder, in order of first appearance."""

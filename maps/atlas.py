@@ -13,15 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from coop.facts import Facts, dataset_to_facts
 from coop.model import Dataset
 from coop.vocabulary import THEMES
 from geo.paths import NEIGHBOURS_FILE, REGIONS_FILE
 from geo.regions import load_neighbours, load_regions
-from maps.gallery import render_gallery
-from coop.facts import Facts, dataset_to_facts
-from maps.mapdata import MapSpec, attribution_text, dataset_to_mapdata
-from maps.matrix import dataset_to_matrix, matrix_to_csv, render_matrix_page
 from maps.escape import to_html_attr, to_script_json
+from maps.gallery import render_gallery
+from maps.i18n import Translator
+from maps.mapdata import MapSpec, dataset_to_mapdata
+from maps.matrix import dataset_to_matrix, matrix_to_csv, render_matrix_page
 from maps.page import render_map_page
 from maps.palette import funders_to_colours
 from maps.thumbnail import data_to_thumbnail, regions_to_defs
@@ -35,6 +36,8 @@ class BuildOptions:
     embed: bool = False
     static: bool = False
     dpi: int = 150
+    lang: str = "en"
+    export: bool = False
 
 
 def slugify(text: str) -> str:
@@ -51,13 +54,14 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _describe(count: int, what: str, apart: int) -> str:
-    text = f"{count:,} intervention{'s' if count != 1 else ''} {what}"
-    return text + (f"; {apart:,} national or not located, listed apart" if apart else "")
+def _describe(tr: Translator, key: str, count: int, apart: int, **values: object) -> str:
+    text = tr.t(key, count=count, **values)
+    return text + (tr.t("map.apart", count=apart) if apart else "")
 
 
-def plan_maps(dataset: Dataset, facts: Facts) -> list[MapSpec]:
+def plan_maps(dataset: Dataset, facts: Facts, tr: Translator | None = None) -> list[MapSpec]:
     """The overview, one map per funder, per theme, and per department with interventions."""
+    tr = tr or Translator()
     items = dataset.interventions
     unlocated = {n for n, i in enumerate(items) if i.id not in facts.locations_of}
     by_funder: dict[str, list[int]] = {}
@@ -70,32 +74,36 @@ def plan_maps(dataset: Dataset, facts: Facts) -> list[MapSpec]:
             by_theme.setdefault(theme, []).append(n)
         for code in facts.departments_of.get(item.id, ()):
             by_dept.setdefault(code, set()).add(n)
-    specs = [MapSpec("overview.html", dataset.title(),
-                     f"{len(items):,} interventions by {len(by_funder):,} funders: "
-                     "who funds what, where", tuple(range(len(items))), "overview")]
+    specs = [MapSpec("overview.html", tr.dataset_title(dataset),
+                     tr.t("map.overview_description",
+                          interventions=tr.t("count.interventions", count=len(items)),
+                          funders=tr.t("count.funders", count=len(by_funder))),
+                     tuple(range(len(items))), "overview")]
     taken = {"overview", "index", "matrix", "report", "static"}
     for funder in sorted(by_funder, key=str.casefold):
         members = by_funder[funder]
         name = _unique(f"funder-{slugify(funder)}", taken)
-        specs.append(MapSpec(f"{name}.html", f"Funded by {funder}",
-                             _describe(len(members), f"funded by {funder}",
-                                       len(unlocated.intersection(members))),
+        specs.append(MapSpec(f"{name}.html", tr.t("map.funder_title", funder=funder),
+                             _describe(tr, "map.funder_description", len(members),
+                                       len(unlocated.intersection(members)), funder=funder),
                              tuple(members), "funder"))
     for theme in THEMES:
         members = by_theme.get(theme, [])
         if members:
             name = _unique(f"theme-{slugify(theme)}", taken)
-            specs.append(MapSpec(f"{name}.html", f"Theme: {theme}",
-                                 _describe(len(members), f"on {theme}",
-                                           len(unlocated.intersection(members))),
+            word = tr.term("theme", theme)
+            specs.append(MapSpec(f"{name}.html", tr.t("map.theme_title", theme=word),
+                                 _describe(tr, "map.theme_description", len(members),
+                                           len(unlocated.intersection(members)), theme=word),
                                  tuple(members), "theme"))
     names = facts.department_names
     for code in sorted(by_dept):
         members = tuple(sorted(by_dept[code]))
         focus = facts.units_of_department[code]
         name = _unique(f"department-{code}-{slugify(names[code])}", taken)
-        specs.append(MapSpec(f"{name}.html", f"{names[code]}: cooperation in the department",
-                             _describe(len(members), f"located in {names[code]} (INEI {code})", 0),
+        specs.append(MapSpec(f"{name}.html", tr.t("map.department_title", name=names[code]),
+                             _describe(tr, "map.department_description", len(members), 0,
+                                       name=names[code], code=code),
                              members, "department", focus, code))
     return specs
 
@@ -120,22 +128,23 @@ def embed_snippet(filename: str, title: str) -> str:
 def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
                      progress: Callable[[str], None] | None = None) -> dict[str, bytes]:
     """Every output file of a build, by name."""
+    tr = Translator(options.lang)
     regions = load_regions()
     geo_json = to_script_json(load_geometry())
     facts = dataset_to_facts(dataset)
     colours = funders_to_colours(dataset.funders())
-    specs = plan_maps(dataset, facts)
-    attribution = attribution_text(dataset)
+    specs = plan_maps(dataset, facts, tr)
+    attribution = tr.attribution(dataset)
     files: dict[str, bytes] = {}
     thumbs: dict[str, str] = {}
     pictures: list[tuple[MapSpec, dict, str]] = []
     for n, spec in enumerate(specs, start=1):
         if progress:
             progress(f"map {n}/{len(specs)}: {spec.filename}")
-        data = dataset_to_mapdata(dataset, spec, facts, colours, attribution)
+        data = dataset_to_mapdata(dataset, spec, facts, colours, attribution, tr)
         shading = "count" if spec.kind == "overview" else "plain"
         html = render_map_page(data, geo_json, tiles=options.tiles,
-                               funders_on=spec.kind != "overview", shading=shading)
+                               funders_on=spec.kind != "overview", shading=shading, tr=tr)
         files[spec.filename] = html.encode("utf-8")
         thumbs[spec.filename] = data_to_thumbnail(data, regions, shading=shading)
         if options.embed:
@@ -144,25 +153,33 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
         if options.static and spec.kind in ("overview", "funder", "theme"):
             pictures.append((spec, data, shading))
     matrix = dataset_to_matrix(dataset, facts)
-    files["matrix.csv"] = matrix_to_csv(matrix).encode("utf-8-sig")
-    files["matrix.html"] = render_matrix_page(matrix, colours).encode("utf-8")
+    files["matrix.csv"] = matrix_to_csv(matrix, tr).encode("utf-8-sig")
+    files["matrix.html"] = render_matrix_page(matrix, colours, tr).encode("utf-8")
     if options.static:
         files.update(pictures_to_files(pictures, dataset, facts, matrix, colours, options,
-                                       progress))
+                                       progress, tr))
+    if options.export:
+        from maps.geopackage import dataset_to_geopackage
+
+        if progress:
+            progress("writing cooperation.gpkg")
+        files["cooperation.gpkg"] = dataset_to_geopackage(dataset, facts, regions)
     defs = regions_to_defs(regions, load_neighbours())
     files["index.html"] = render_gallery(specs, dataset, thumbs, defs, embed=options.embed,
-                                         static=options.static).encode("utf-8")
+                                         static=options.static, tr=tr,
+                                         export=options.export).encode("utf-8")
     return files
 
 
 def pictures_to_files(pictures: list[tuple[MapSpec, dict, str]], dataset: Dataset, facts: Facts,
-                      matrix,
-                      colours: dict[str, str], options: BuildOptions,
-                      progress: Callable[[str], None] | None) -> dict[str, bytes]:
+                      matrix, colours: dict[str, str], options: BuildOptions,
+                      progress: Callable[[str], None] | None,
+                      tr: Translator | None = None) -> dict[str, bytes]:
     """PNG and SVG of the overview, funder and theme maps; the report and its PDF."""
     from maps.picture import data_to_figure, figure_to_bytes
     from maps.report import html_to_pdf, render_report
 
+    tr = tr or Translator()
     regions, neighbours = load_regions(), load_neighbours()
     files: dict[str, bytes] = {}
     overview_png = b""
@@ -170,12 +187,12 @@ def pictures_to_files(pictures: list[tuple[MapSpec, dict, str]], dataset: Datase
         if progress:
             progress(f"picture {n}/{len(pictures)}: {spec.filename}")
         stem = "static/" + spec.filename.removesuffix(".html")
-        fig = data_to_figure(data, regions, neighbours, shading=shading)
+        fig = data_to_figure(data, regions, neighbours, shading=shading, tr=tr)
         for fmt, content in figure_to_bytes(fig, ("png", "svg"), options.dpi).items():
             files[f"{stem}.{fmt}"] = content
         if spec.kind == "overview":
             overview_png = files[f"{stem}.png"]
-    report = render_report(dataset, facts, matrix, colours, overview_png).encode("utf-8")
+    report = render_report(dataset, facts, matrix, colours, overview_png, tr).encode("utf-8")
     files["report.html"] = report
     if progress:
         progress("printing report.pdf")

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 from coop.model import Dataset
 from maps.escape import to_html_attr, to_html_text
-from maps.mapdata import MapSpec, attribution_text
+from maps.i18n import Translator
+from maps.mapdata import MapSpec
 
-SECTIONS = [("overview", "Overview"), ("funder", "By funder"), ("theme", "By theme"),
-            ("department", "By department")]
+SECTIONS = ("overview", "funder", "theme", "department")  # kinds, each a gallery.KIND heading
+
+
+def _link(href: str, text: str) -> str:
+    return f'<a href="{to_html_attr(href)}">{to_html_text(text)}</a>'
+
+
+def _with_link(tr: Translator, key: str, name: str, href: str) -> str:
+    """A catalogue sentence holding one link, ``{name}``, both escaped."""
+    before, _, after = tr.t(key, **{name: "\0"}).partition("\0")
+    return to_html_text(before) + _link(href, tr.t(f"gallery.{name}")) + to_html_text(after)
 
 
 def render_gallery(specs: list[MapSpec], dataset: Dataset, thumbs: dict[str, str], defs: str,
-                   *, embed: bool = False, static: bool = False) -> str:
+                   *, embed: bool = False, static: bool = False,
+                   tr: Translator | None = None, export: bool = False) -> str:
     """The index page: a card per map, with its thumbnail and one line."""
+    tr = tr or Translator()
     parts = []
-    for kind, heading in SECTIONS:
+    for kind in SECTIONS:
         items = [s for s in specs if s.kind == kind]
         if not items:
             continue
@@ -23,29 +35,40 @@ def render_gallery(specs: list[MapSpec], dataset: Dataset, thumbs: dict[str, str
             href = to_html_attr(spec.filename)
             extra = []
             if embed:
-                extra.append(f'<a href="{to_html_attr(spec.filename.replace(".html", ".embed.html"))}"'
-                             ">embed code</a>")
+                extra.append(_link(spec.filename.replace(".html", ".embed.html"),
+                                   tr.t("gallery.embed")))
             if static and spec.kind != "department":
-                stem = to_html_attr("static/" + spec.filename.removesuffix(".html"))
-                extra.append(f'<a href="{stem}.png">PNG</a>')
-                extra.append(f'<a href="{stem}.svg">SVG</a>')
+                stem = "static/" + spec.filename.removesuffix(".html")
+                extra.append(_link(f"{stem}.png", tr.t("gallery.picture_png")))
+                extra.append(_link(f"{stem}.svg", tr.t("gallery.picture_svg")))
             more = f'<span class="more">{" · ".join(extra)}</span>' if extra else ""
             cards.append(f'<li class="card"><a href="{href}" class="thumb-link">'
                          f'{thumbs.get(spec.filename, "")}</a><div><a href="{href}">'
                          f'<b>{to_html_text(spec.title)}</b></a><p>'
                          f"{to_html_text(spec.description)}</p>{more}</div></li>")
-        parts.append(f"<h2>{to_html_text(heading)}</h2>\n<ul class=\"cards\">\n"
+        parts.append(f"<h2>{to_html_text(tr.t(f'gallery.{kind}'))}</h2>\n<ul class=\"cards\">\n"
                      + "\n".join(cards) + "\n</ul>")
-    unlocated = len(dataset.unlocated())
-    report = ('<li><a href="report.html">Report annex</a>: the overview as a picture, the matrix '
-              'and every intervention, printable (also as <a href="report.pdf">PDF</a>).</li>'
-              if static else "")
+    tables = [f"<li>{_link('matrix.html', tr.t('gallery.matrix'))}: "
+              f"{_with_link(tr, 'gallery.matrix_text', 'csv', 'matrix.csv')}</li>"]
+    if static:
+        tables.append(f"<li>{_link('report.html', tr.t('gallery.report'))}: "
+                      f"{_with_link(tr, 'gallery.report_text', 'pdf', 'report.pdf')}</li>")
+    if export:
+        tables.append(f"<li>{_link('cooperation.gpkg', tr.t('gallery.gpkg'))}: "
+                      f"{to_html_text(tr.t('gallery.gpkg_text'))}</li>")
+    intro = tr.t("gallery.intro",
+                 interventions=tr.t("count.interventions", count=len(dataset.interventions)),
+                 funders=tr.t("count.funders", count=len(dataset.funders())),
+                 sources=tr.sources(dataset),
+                 unlocated=tr.t("gallery.unlocated", count=len(dataset.unlocated())))
     return GALLERY_PAGE.format(
-        sections="\n".join(parts), defs=defs, report=report, n=len(dataset.interventions),
-        funders=len(dataset.funders()), unlocated=unlocated,
-        title=to_html_text(dataset.title()), sources=to_html_text(dataset.sources_text()),
-        description=_description_html(dataset), cited=sources_html(dataset),
-        attribution=to_html_text(attribution_text(dataset)))
+        lang=to_html_attr(tr.html_lang),
+        title=to_html_text(tr.t("gallery.title", title=tr.dataset_title(dataset))),
+        heading=to_html_text(tr.t("gallery.heading", title=tr.dataset_title(dataset))),
+        description=_description_html(dataset), intro=to_html_text(intro),
+        sections="\n".join(parts), defs=defs, tables_heading=to_html_text(tr.t("gallery.tables")),
+        tables="\n".join(tables), cited=sources_html(dataset, tr),
+        attribution=to_html_text(tr.attribution(dataset)))
 
 
 def _description_html(dataset: Dataset) -> str:
@@ -53,7 +76,7 @@ def _description_html(dataset: Dataset) -> str:
     return f"<p>{to_html_text(text)}</p>\n" if text else ""
 
 
-def sources_html(dataset: Dataset) -> str:
+def sources_html(dataset: Dataset, tr: Translator) -> str:
     """The dataset's sources as a list, when it names them."""
     if not dataset.info.sources:
         return ""
@@ -63,15 +86,16 @@ def sources_html(dataset: Dataset) -> str:
         if source.url.startswith(("https://", "http://")):
             cite = f'<a href="{to_html_attr(source.url)}">{cite}</a>'
         items.append(f"<li>{cite} <small>({to_html_text(source.file)})</small></li>")
-    return "<h2>Sources</h2>\n<ul class=\"sources\">\n" + "\n".join(items) + "\n</ul>\n"
+    return (f"<h2>{to_html_text(tr.t('data.sources_heading'))}</h2>\n<ul class=\"sources\">\n"
+            + "\n".join(items) + "\n</ul>\n")
 
 
 GALLERY_PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}: maps</title>
+<title>{title}</title>
 <style>
 body {{ font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   margin: 1.5em auto; max-width: 60em; padding: 0 1em; color: #222; }}
@@ -88,17 +112,12 @@ li.card div {{ min-width: 0; overflow-wrap: anywhere; }}
 </head>
 <body>
 {defs}
-<h1>{title}</h1>
-{description}<p>{n} interventions by {funders} funders, from {sources}. Each map works offline
-and shows who funds what, where; whole departments are shaded, and only places finer
-than a department get a marker. {unlocated} interventions are national or do not name
-their regions: each map lists them apart instead of pinning them to Lima.</p>
+<h1>{heading}</h1>
+{description}<p>{intro}</p>
 {sections}
-<h2>Tables</h2>
+<h2>{tables_heading}</h2>
 <ul>
-<li><a href="matrix.html">Funders by department</a>: how many interventions each funder has in
-each department (also as <a href="matrix.csv">CSV</a>).</li>
-{report}
+{tables}
 </ul>
 {cited}<p><small>{attribution}</small></p>
 </body>

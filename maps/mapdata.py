@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from coop.facts import Facts
 from coop.model import Dataset, Intervention, Location
 from geo.gazetteer import PRECISION_LABELS
+from maps.i18n import Translator
 from maps.palette import NONE_COLOUR, counts_to_classes
 
-GEOGRAPHY_ATTRIBUTION = ("Boundaries: Natural Earth (public domain) · Places: GeoNames "
-                         "(CC-BY 4.0) · Codes: INEI")
 POPUP_LIST_MAX = 40  # interventions listed in a department or place popup; the rest counted
 UNLOCATED_MAX = 200  # national interventions listed in the panel; the rest counted
 MARKERS_MAX = 2000  # above this, markers group interventions by place and funder, then place
@@ -40,31 +39,31 @@ class MapSpec:
     department: str = ""  # INEI code, for department maps
 
 
-def attribution_text(dataset: Dataset) -> str:
-    """The maps' attribution: the geography's sources, then the data's own credit."""
-    return f"{GEOGRAPHY_ATTRIBUTION} · Data: {dataset.attribution()}"
-
-
 def _is_department_level(loc: Location) -> bool:
     return loc.level == "department" or loc.precision >= 4
 
 
-def _intervention_to_dict(item: Intervention) -> dict:
-    """What the popups and the national panel show of an intervention."""
-    return {"id": item.id, "title": item.title, "funders": list(item.funders),
-            "implementers": list(item.implementers), "period": item.period(),
-            "status": item.status, "themes": list(item.themes), "scope": item.scope,
-            "scope_note": item.scope_note, "source": item.source}
+def _intervention_to_dict(item: Intervention, tr: Translator) -> dict:
+    """What the popups and the national panel show of an intervention, in ``tr``'s words."""
+    return {"id": item.id, "title": tr.title(item), "funders": list(item.funders),
+            "implementers": list(item.implementers), "period": tr.period(item),
+            "status": tr.term("status", item.status), "themes": tr.terms("theme", item.themes),
+            "scope": item.scope, "scope_note": item.scope_note, "source": item.source}
 
 
 def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
-                       colours: dict[str, str], attribution: str = GEOGRAPHY_ATTRIBUTION) -> dict:
-    """The data one map's script draws; its size is bounded whatever the dataset's.
+                       colours: dict[str, str], attribution: str | None = None,
+                       tr: Translator | None = None) -> dict:
+    """The data one map's script draws, in ``tr``'s language; its size is bounded
+    whatever the dataset's.
 
     Counts are the facts' (INEI departments: a region's popup and shade are its
     department's, so PE-LIM and PE-LMA both show Lima's); fills and markers are
     drawn where the locations' codes say.
     """
+    tr = tr or Translator()
+    if attribution is None:
+        attribution = tr.attribution(dataset)
     chosen = [dataset.interventions[n] for n in spec.members]
     places: list[tuple[Location, int]] = []
     located: set[int] = set()
@@ -96,7 +95,7 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
         code = facts.department_of_unit[iso]
         region_data[iso] = {"name": name, "department": facts.department_names.get(code, name),
                             "code": code, **department_data[code]}
-    markers = _places_to_markers(places, chosen, show)
+    markers = _places_to_markers(places, chosen, show, tr)
     unlocated = [k for k in range(len(chosen)) if k not in located]
     counts: dict[str, int] = defaultdict(int)
     group_of: dict[str, str] = {}
@@ -115,7 +114,7 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
         "description": spec.description,
         "kind": spec.kind,
         "total": len(chosen),
-        "interventions": [_intervention_to_dict(chosen[k]) for k in listed],
+        "interventions": [_intervention_to_dict(chosen[k], tr) for k in listed],
         "regions": region_data,
         "funders": [{"name": f, "group": group_of[f], "colour": colours[f],
                      "regions": sorted(drawn.get(f, ())), "count": counts[f],
@@ -128,12 +127,12 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
                     "none": NONE_COLOUR},
         "focus": list(spec.focus),
         "attribution": attribution,
-        "precision_labels": {str(k): v for k, v in PRECISION_LABELS.items()},
+        "precision_labels": {str(k): tr.term("precision", k) for k in PRECISION_LABELS},
     }
 
 
 def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Intervention],
-                       show: Callable[[list[int]], list[int]]) -> list[dict]:
+                       show: Callable[[list[int]], list[int]], tr: Translator) -> list[dict]:
     """One marker per intervention and place; when there are too many, one per place
     and funder, then one per place, each listing its interventions."""
     keys = (lambda loc, k: (loc.lat, loc.lon, loc.name, k),
@@ -156,7 +155,7 @@ def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Interven
         ks = sorted({k for _loc, k in members})
         markers.append({
             "lat": round(loc.lat, 5), "lon": round(loc.lon, 5), "place": loc.name,
-            "written": loc.as_written or loc.place, "level": loc.level,
+            "written": loc.as_written or loc.place, "level": tr.term("level", loc.level),
             "department": loc.department, "precision": loc.precision,
             "reach": loc.reach,
             "funder": chosen[ks[0]].funders[0], "items": show(ks[:limit]),

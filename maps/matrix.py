@@ -10,8 +10,9 @@ from coop.facts import NATIONAL as FACTS_NATIONAL
 from coop.facts import Facts
 from coop.model import Dataset
 from maps.escape import to_csv_cell, to_html_attr, to_html_text
+from maps.i18n import Translator
 
-NATIONAL = "National or not named"
+NATIONAL = "national"  # the cells' key for national and not located; its label is matrix.national
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,15 @@ def dataset_to_matrix(dataset: Dataset, facts: Facts) -> Matrix:
     return Matrix(funders, departments, cells, totals)
 
 
-def matrix_to_csv(matrix: Matrix) -> str:
-    """The matrix as CSV: one row per funder, one column per department."""
+def matrix_to_csv(matrix: Matrix, tr: Translator | None = None) -> str:
+    """The matrix as CSV: one row per funder, one column per department; headers in
+    ``tr``'s language, then a row of HXL hashtags."""
+    tr = tr or Translator()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["funder", "funder_group", *(f"{name} ({code})" for code, name in
-                                                 matrix.departments), NATIONAL, "interventions"])
+    writer.writerow([tr.t("matrix.csv_funder"), tr.t("matrix.csv_funder_group"),
+                     *(f"{name} ({code})" for code, name in matrix.departments),
+                     tr.t("matrix.national"), tr.t("matrix.csv_interventions")])
     writer.writerow(["#org+funder", "#org+funder+country",
                      *(f"#adm1+code+i{code}" for code, _ in matrix.departments), "#meta+national",
                      "#activity+num"])
@@ -63,10 +67,12 @@ def _cell(count: int) -> str:
     return f'<td style="background:rgba(43,140,190,{shade:.2f})">{count}</td>'
 
 
-def render_matrix_rows(matrix: Matrix, colours: dict[str, str]) -> tuple[str, list[str]]:
+def render_matrix_rows(matrix: Matrix, colours: dict[str, str],
+                       tr: Translator | None = None) -> tuple[str, list[str]]:
     """The table's header cells and body rows."""
-    head = "".join(f'<th scope="col" title="{to_html_attr(name)} (INEI {code})"><span>'
-                   f"{to_html_text(name)}</span></th>" for code, name in matrix.departments)
+    tr = tr or Translator()
+    head = "".join(f'<th scope="col" title="{to_html_attr(tr.t("matrix.cell_title", name=name, code=code))}">'
+                   f"<span>{to_html_text(name)}</span></th>" for code, name in matrix.departments)
     rows = []
     for funder, group in matrix.funders:
         colour = colours.get(funder, "#777777")
@@ -76,23 +82,30 @@ def render_matrix_rows(matrix: Matrix, colours: dict[str, str]) -> tuple[str, li
             f'<tr><th scope="row"><span class="sw" style="background:{to_html_attr(colour)}">'
             f"</span>{to_html_text(funder)}<small>{to_html_text(group)}</small></th>{cells}"
             f"{_cell(matrix.cells.get((funder, NATIONAL), 0))}"
-            f'<td class="total">{matrix.totals[funder]}</td></tr>')
+            f'<td class="total">{tr.number(matrix.totals[funder])}</td></tr>')
     return head, rows
 
 
-def render_matrix_page(matrix: Matrix, colours: dict[str, str]) -> str:
+def render_matrix_page(matrix: Matrix, colours: dict[str, str],
+                       tr: Translator | None = None) -> str:
     """A standalone HTML page with the matrix as a table."""
-    head, rows = render_matrix_rows(matrix, colours)
-    return MATRIX_PAGE.format(national=to_html_text(NATIONAL),
-                              table_only=matrix_table_html(head, rows))
+    tr = tr or Translator()
+    head, rows = render_matrix_rows(matrix, colours, tr)
+    words = {key: to_html_text(tr.t(f"matrix.{key}"))
+             for key in ("title", "heading", "back", "download", "attribution")}
+    return MATRIX_PAGE.format(
+        lang=to_html_attr(tr.html_lang), **words,
+        text=to_html_text(tr.t("matrix.text", national=tr.t("matrix.national"))),
+        table_only=matrix_table_html(head, rows, tr))
 
 
-def matrix_table_html(head: str, rows: list[str]) -> str:
+def matrix_table_html(head: str, rows: list[str], tr: Translator | None = None) -> str:
     """The table alone, for the report."""
-    return (f'<table class="matrix"><thead><tr><th scope="col">Funder</th>{head}'
-            f'<th scope="col"><span>{to_html_text(NATIONAL)}</span></th>'
-            f'<th scope="col"><span>Interventions</span></th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    tr = tr or Translator()
+    return (f'<table class="matrix"><thead><tr><th scope="col">{to_html_text(tr.t("matrix.funder"))}'
+            f'</th>{head}<th scope="col"><span>{to_html_text(tr.t("matrix.national"))}</span></th>'
+            f'<th scope="col"><span>{to_html_text(tr.t("matrix.interventions"))}</span></th></tr>'
+            f"</thead><tbody>{''.join(rows)}</tbody></table>")
 
 
 MATRIX_CSS = """
@@ -109,11 +122,11 @@ table.matrix td.total { font-weight: bold; }
 """
 
 MATRIX_PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Funders by department: development cooperation in Peru</title>
+<title>{title}</title>
 <style>
 body {{ font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   margin: 1.5em; color: #222; }}
@@ -121,14 +134,11 @@ body {{ font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans
 </style>
 </head>
 <body>
-<p><a href="index.html">← All maps</a> · <a href="matrix.csv">Download CSV</a></p>
-<h1>Funders by department</h1>
-<p>Number of interventions of each funder located in each department (INEI codes; Lima
-includes Lima Metropolitana). An intervention in several departments counts in each;
-national interventions and those whose regions the documents do not name are counted
-under "{national}".</p>
+<p><a href="index.html">{back}</a> · <a href="matrix.csv">{download}</a></p>
+<h1>{heading}</h1>
+<p>{text}</p>
 {table_only}
-<p><small>Boundaries: Natural Earth · Places: GeoNames (CC-BY 4.0) · Codes: INEI.</small></p>
+<p><small>{attribution}</small></p>
 </body>
 </html>
 """

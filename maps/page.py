@@ -18,6 +18,7 @@ from jinja2 import Template
 
 from maps import assets
 from maps.escape import to_html_text, to_script_json
+from maps.i18n import Translator
 
 OSM_TILES = {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
              "attribution": "© OpenStreetMap contributors"}
@@ -92,8 +93,10 @@ def deterministic_ids() -> Iterator[None]:
 
 
 def render_map_page(data: dict, geo_json: str, *, tiles: bool = False, funders_on: bool = False,
-                    shading: str = "count") -> str:
-    """The complete HTML of one map; ``geo_json`` is :func:`to_script_json` of the geometry."""
+                    shading: str = "count", tr: Translator | None = None) -> str:
+    """The complete HTML of one map; ``geo_json`` is :func:`to_script_json` of the geometry;
+    the page script's words are ``tr``'s."""
+    tr = tr or Translator()
     with deterministic_ids():
         m = OfflineMap(location=[-9.2, -75.0], zoom_start=5, tiles=None, control_scale=True,
                        prefer_canvas=False)
@@ -111,6 +114,7 @@ def render_map_page(data: dict, geo_json: str, *, tiles: bool = False, funders_o
         m.add_child(InlineAssets(styles, scripts))
         m.add_child(CoopLayers(data, geo_json, {"tiles": OSM_TILES if tiles else False,
                                            "fundersOn": funders_on,
-                                           "shading": shading}))
+                                           "shading": shading,
+                                           "words": tr.script_words()}))
         html = figure.render()
-    return html.replace("<html>", '<html lang="en">', 1)
+    return html.replace("<html>", f'<html lang="{tr.html_lang}">', 1)

@@ -22,6 +22,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from maps.escape import to_plot_text  # noqa: E402
+from maps.i18n import Translator  # noqa: E402
 from maps.mapdata import region_colour  # noqa: E402
 
 SEA = "#d7e6ef"
@@ -34,8 +35,9 @@ plt.rcParams["font.family"] = "DejaVu Sans"
 
 
 def data_to_figure(data: dict, regions: gpd.GeoDataFrame, neighbours: gpd.GeoDataFrame,
-                   *, shading: str) -> Any:
-    """A matplotlib figure of one map."""
+                   *, shading: str, tr: Translator | None = None) -> Any:
+    """A matplotlib figure of one map, its words in ``tr``'s language."""
+    tr = tr or Translator()
     fig, ax = plt.subplots(figsize=(8.0, 9.6))
     fig.subplots_adjust(left=0.02, right=0.98, top=0.90, bottom=0.06)
     ax.set_facecolor(SEA)
@@ -44,7 +46,7 @@ def data_to_figure(data: dict, regions: gpd.GeoDataFrame, neighbours: gpd.GeoDat
     regions.plot(ax=ax, color=fills, edgecolor="#555555", linewidth=0.5)
     handles: list = []
     if shading != "plain":
-        handles += _shading_handles(data, shading)
+        handles += _shading_handles(data, shading, tr)
     if shading == "plain":
         for funder in data["funders"]:
             chosen = regions[regions["iso_code"].isin(funder["regions"])]
@@ -59,26 +61,28 @@ def data_to_figure(data: dict, regions: gpd.GeoDataFrame, neighbours: gpd.GeoDat
                                  edgecolor=funder["colour"], label=label))
     _label_regions(ax, regions, data)
     if data["markers"]:
-        handles += _draw_markers(ax, data)
+        handles += _draw_markers(ax, data, tr)
         if shading != "plain":
             used = {m["funder"] for m in data["markers"]}
             handles += [Line2D([], [], marker="o", ls="none", ms=6, mfc=f["colour"], mec="white",
-                               label=to_plot_text(f"place of a {_shorten(f['name'])} intervention"))
+                               label=to_plot_text(tr.t("picture.place_of",
+                                                       funder=_shorten(f["name"]))))
                         for f in data["funders"] if f["name"] in used]
     _frame(ax, regions, data["focus"])
-    _titles(fig, data)
+    _titles(fig, data, tr)
     if handles:
         ax.legend(handles=handles, loc="lower left", fontsize=7.5, framealpha=0.95,
-                  title="Legend", title_fontsize=8)
+                  title=tr.t("picture.legend"), title_fontsize=8)
     return fig
 
 
-def _shading_handles(data: dict, shading: str) -> list:
-    what = "Interventions" if shading == "count" else "Funders"
+def _shading_handles(data: dict, shading: str, tr: Translator) -> list:
+    what = tr.t("picture.what_count" if shading == "count" else "picture.what_funders")
     handles = [Patch(facecolor=data["shading"]["none"], edgecolor="#555555",
-                     label=f"{what} per department: none")]
+                     label=tr.t("picture.shading_none", what=what))]
     for c in data["shading"][shading]:
-        label = str(c["lo"]) if c["lo"] == c["hi"] else f"{c['lo']}–{c['hi']}"
+        lo, hi = tr.number(c["lo"]), tr.number(c["hi"])
+        label = lo if c["lo"] == c["hi"] else f"{lo}–{hi}"
         handles.append(Patch(facecolor=c["colour"], edgecolor="#555555", label=label))
     return handles
 
@@ -96,7 +100,7 @@ def _label_regions(ax, regions: gpd.GeoDataFrame, data: dict) -> None:
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6})
 
 
-def _draw_markers(ax, data: dict) -> list:
+def _draw_markers(ax, data: dict, tr: Translator) -> list:
     colour_of = {f["name"]: f["colour"] for f in data["funders"]}
     seen: dict[tuple, int] = {}
     for m in data["markers"]:
@@ -115,9 +119,9 @@ def _draw_markers(ax, data: dict) -> list:
             ax.plot(m["lon"] + dx, m["lat"] + dy, "o", ms=10, mfc="none", mec=colour, mew=1.3,
                     ls="none", zorder=4)
     return [Line2D([], [], marker="o", ls="none", ms=6, mfc="#555555", mec="white",
-                   label="town or point (within 25 km)"),
+                   label=tr.t("script.marker_exact")),
             Line2D([], [], marker="o", ls="none", ms=10, mfc=(0.33, 0.33, 0.33, 0.3),
-                   mec="#555555", label="somewhere in a province, district or named area")]
+                   mec="#555555", label=tr.t("script.marker_area"))]
 
 
 def _frame(ax, regions: gpd.GeoDataFrame, focus: list[str]) -> None:
@@ -135,15 +139,15 @@ def _frame(ax, regions: gpd.GeoDataFrame, focus: list[str]) -> None:
         spine.set_edgecolor("#999999")
 
 
-def _titles(fig, data: dict) -> None:
+def _titles(fig, data: dict, tr: Translator) -> None:
     fig.text(0.02, 0.965, to_plot_text(_shorten(data["title"], 70)), fontsize=15,
              fontweight="bold", va="top")
     fig.text(0.02, 0.93, to_plot_text(_shorten(data["description"], 110)), fontsize=9.5,
              color="#444444", va="top")
     n = len(data["unlocated"])
     if n:
-        fig.text(0.98, 0.045, f"{n} national intervention{'s' if n != 1 else ''} or with regions "
-                 "not named: not on the map, listed in the report.", fontsize=7.5, ha="right",
+        fig.text(0.98, 0.045, to_plot_text(tr.t("picture.unlocated", count=n)), fontsize=7.5,
+                 ha="right",
                  color="#444444")
     fig.text(0.98, 0.02, to_plot_text(_shorten(data["attribution"], 180)), fontsize=6.5,
              ha="right", color="#666666")

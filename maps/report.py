@@ -16,8 +16,8 @@ from coop.facts import Facts
 from coop.model import Dataset
 from maps.escape import to_html_attr, to_html_text
 from maps.gallery import sources_html
-from maps.mapdata import attribution_text
-from maps.matrix import MATRIX_CSS, NATIONAL, Matrix, matrix_table_html, render_matrix_rows
+from maps.i18n import Translator
+from maps.matrix import MATRIX_CSS, Matrix, matrix_table_html, render_matrix_rows
 from geo.errors import PeruMapsError
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
@@ -34,37 +34,53 @@ def _places(dataset: Dataset, facts: Facts, intervention_id: str) -> str:
 
 
 def render_report(dataset: Dataset, facts: Facts, matrix: Matrix, colours: dict[str, str],
-                  overview_png: bytes) -> str:
-    """The report page, self-contained (the picture is a data URI)."""
+                  overview_png: bytes, tr: Translator | None = None) -> str:
+    """The report page in ``tr``'s language, self-contained (the picture is a data URI)."""
+    tr = tr or Translator()
     image = base64.b64encode(overview_png).decode("ascii")
     rows = []
     ordered = sorted(dataset.interventions,
                      key=lambda i: (i.funder_group.casefold(), i.funders[0].casefold(), i.id))
     for item in ordered:
         places = _places(dataset, facts, item.id) or (
-            "national" if item.scope == "national" else f"not named ({item.scope_note})"
-            if item.scope_note else "not named")
-        budget = f"<br><small>{to_html_text(item.budget_text())}</small>" if item.budget else ""
+            tr.t("report.national") if item.scope == "national"
+            else tr.t("report.not_named_note", note=item.scope_note) if item.scope_note
+            else tr.t("report.not_named"))
+        budget = (f"<br><small>{to_html_text(tr.money(item.budget, item.currency))}</small>"
+                  if item.budget else "")
+        description = tr.description(item)
+        about = f"<br><small>{to_html_text(description)}</small>" if description else ""
         rows.append(
             "<tr>"
-            f"<td><b>{to_html_text(item.title)}</b><br><small>{to_html_text(item.id)} · "
-            f"{to_html_text(', '.join(item.themes))}</small></td>"
+            f"<td><b>{to_html_text(tr.title(item))}</b><br><small>{to_html_text(item.id)} · "
+            f"{to_html_text(', '.join(tr.terms('theme', item.themes)))}</small>{about}</td>"
             f"<td>{to_html_text(', '.join(item.funders))}<br><small>"
             f"{to_html_text(item.funder_group)}</small></td>"
             f"<td>{to_html_text(', '.join(item.implementers) or '—')}</td>"
-            f"<td>{to_html_text(item.period())}<br><small>{to_html_text(item.status)}</small>"
+            f"<td>{to_html_text(tr.period(item))}<br><small>"
+            f"{to_html_text(tr.term('status', item.status))}</small>"
             f"{budget}</td>"
             f"<td>{to_html_text(places)}</td>"
             f"<td><small>{to_html_text(item.source)}</small></td>"
             "</tr>")
-    head, body = render_matrix_rows(matrix, colours)
+    head, body = render_matrix_rows(matrix, colours, tr)
+    words = {key: to_html_text(tr.t(f"report.{key}")) for key in (
+        "matrix_heading", "list_heading", "col_intervention",
+        "col_funders", "col_implementers", "col_period", "col_places", "col_source")}
+    title = tr.dataset_title(dataset)
+    words["title"] = to_html_text(tr.t("report.title", title=title))
+    words["heading"] = to_html_text(tr.t("report.heading", title=title))
+    words["caption"] = to_html_text(tr.t("report.caption", attribution=tr.attribution(dataset)))
+    intro = tr.t("report.intro",
+                 interventions=tr.t("count.interventions", count=len(dataset.interventions)),
+                 funders=tr.t("count.funders", count=len(dataset.funders())),
+                 sources=tr.sources(dataset),
+                 unlocated=tr.t("report.unlocated", count=len(dataset.unlocated())))
     return REPORT_PAGE.format(
-        image=image, n=len(dataset.interventions), funders=len(dataset.funders()),
-        unlocated=len(dataset.unlocated()), matrix=matrix_table_html(head, body),
-        rows="\n".join(rows), national=to_html_text(NATIONAL),
-        title=to_html_text(dataset.title()), sources=to_html_text(dataset.sources_text()),
-        cited=sources_html(dataset), attribution=to_html_text(attribution_text(dataset)),
-        alt=to_html_attr("Map: development cooperation in Peru, interventions per department"))
+        lang=to_html_attr(tr.html_lang), **words, intro=to_html_text(intro), image=image,
+        matrix=matrix_table_html(head, body, tr), rows="\n".join(rows),
+        matrix_text=to_html_text(tr.t("report.matrix_text", national=tr.t("matrix.national"))),
+        cited=sources_html(dataset, tr), alt=to_html_attr(tr.t("report.alt")))
 
 
 def find_chromium() -> str | None:
@@ -107,10 +123,10 @@ def fix_pdf_dates(pdf: bytes) -> bytes:
 
 
 REPORT_PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
-<title>{title}: report annex</title>
+<title>{title}</title>
 <style>
 @page {{ size: A4; margin: 14mm 12mm; }}
 body {{ font: 10.5pt/1.35 "DejaVu Sans", system-ui, Arial, sans-serif; color: #222; margin: 0 auto;
@@ -133,26 +149,22 @@ table.matrix thead th {{ height: 95pt; }}
 </style>
 </head>
 <body>
-<h1>{title}</h1>
-<p>{n} interventions by {funders} funders, read from {sources}. {unlocated} of them
-are national or do not name their regions: they are listed below, not placed on the map.</p>
+<h1>{heading}</h1>
+<p>{intro}</p>
 <figure>
 <img src="data:image/png;base64,{image}" alt="{alt}">
-<figcaption>Departments shaded by the number of interventions located there; dots are towns,
-rings are provinces, districts or named areas. {attribution}.</figcaption>
+<figcaption>{caption}</figcaption>
 </figure>
 <div class="section">
-<h2>Funders by department</h2>
-<p>Number of interventions of each funder located in each department (Lima includes Lima
-Metropolitana); national interventions and those with regions not named are under
-"{national}".</p>
+<h2>{matrix_heading}</h2>
+<p>{matrix_text}</p>
 {matrix}
 </div>
 <div class="section">
-<h2>Interventions</h2>
+<h2>{list_heading}</h2>
 <table class="list">
-<thead><tr><th>Intervention</th><th>Funders</th><th>Implementers</th><th>Period</th>
-<th>Places</th><th>Source</th></tr></thead>
+<thead><tr><th>{col_intervention}</th><th>{col_funders}</th><th>{col_implementers}</th>
+<th>{col_period}</th><th>{col_places}</th><th>{col_source}</th></tr></thead>
 <tbody>
 {rows}
 </tbody>

@@ -86,23 +86,21 @@ def extraction_to_data(extraction: Extraction) -> dict:
 
 def extractions_to_map_page(extractions: list[Extraction]) -> str:
     """The map of every document's places, one layer per document, as a full page."""
-    from geo.regions import load_regions
+    from coop.facts import dataset_to_facts
     from maps.atlas import load_geometry
-    from maps.mapdata import MapSpec, dataset_to_footprint, dataset_to_mapdata
+    from maps.mapdata import MapSpec, dataset_to_mapdata
     from maps.page import render_map_page
     from maps.palette import funders_to_colours
 
     placed = [e for e in extractions if e.mentions]  # a document without places is no layer
     dataset = extractions_to_dataset(placed, labels=_short_labels(placed))
-    regions = load_regions()
-    footprint = dataset_to_footprint(dataset, regions)
+    facts = dataset_to_facts(dataset)
     places = len({(loc.ubigeo, loc.name, loc.level) for loc in dataset.locations})
     spec = MapSpec("review-map.html", MAP_TITLE,
                    f"{places} place(s) in {len(placed)} document(s); one layer per document",
                    tuple(range(len(dataset.interventions))), "funder")
-    data = dataset_to_mapdata(dataset, spec, footprint, regions,
-                              funders_to_colours(dataset.funders()))
-    data["attribution"] = MAP_ATTRIBUTION
+    data = dataset_to_mapdata(dataset, spec, facts, funders_to_colours(dataset.funders()),
+                              MAP_ATTRIBUTION)
     return render_map_page(data, to_script_json(load_geometry()), funders_on=True,
                            shading="plain")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -13,13 +14,22 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 from test_maps import MAPS, map_data
 
+from coop.validation import load_dataset
+from maps.i18n import Translator, load_catalogue
+
 READY = "return document.querySelector('[data-cm-ready]') !== null"
 
 
+@pytest.fixture(scope="module", params=["en", "es"])
+def lang(request) -> str:
+    """Every browser test runs on an English and on a Spanish build."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "output"
-    result = run_cli("--out", str(out))
+def built(tmp_path_factory, lang: str) -> Path:
+    out = tmp_path_factory.mktemp(f"browser-{lang}") / "output"
+    result = run_cli("--out", str(out), "--lang", lang)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -129,14 +139,16 @@ def click_region(browser, iso: str) -> None:
         body, int(point[0] - rect["width"] / 2), int(point[1] - rect["height"] / 2)).click().perform()
 
 
-@pytest.mark.parametrize(("name", "iso", "expected"), [
-    ("overview.html", "PE-ARE", ["Arequipa", "ACCD", "DGD", "Tourist activity in the Colca Canyon"]),
-    ("overview.html", "PE-CAJ", ["Cajamarca", "VLIR-UOS", "DGD",
-                                 "TEAM project: impact of mining on water resources in Cajamarca"]),
-    ("department-16-loreto.html", "PE-LOR", ["Loreto", "ACCD", "VLIR-UOS"]),
+@pytest.mark.parametrize(("name", "iso", "expected", "ids"), [
+    ("overview.html", "PE-ARE", ["Arequipa", "ACCD", "DGD"], ["FUNIBER-COLCA"]),
+    ("overview.html", "PE-CAJ", ["Cajamarca", "VLIR-UOS", "DGD"], ["VLIR-TEAM-CAJAMARCA"]),
+    ("department-16-loreto.html", "PE-LOR", ["Loreto", "ACCD", "VLIR-UOS"], []),
 ])
-def test_clicking_a_department_opens_its_popup(browser, built: Path, name: str, iso: str,
-                                               expected: list[str]) -> None:
+def test_clicking_a_department_opens_its_popup(browser, built: Path, lang: str, name: str,
+                                               iso: str, expected: list[str],
+                                               ids: list[str]) -> None:
+    dataset = load_dataset()
+    expected = expected + [Translator(lang).title(dataset.get(i)) for i in ids]
     open_map(browser, built / name)
     click_region(browser, iso)
     WebDriverWait(browser, 5).until(lambda d: expected[0] in "".join(
@@ -185,3 +197,64 @@ def test_map_fills_the_full_window(browser, built: Path) -> None:
     assert size[:2] == size[2:]
     assert browser.execute_script(
         "return document.querySelector('.cm-layers .cm-body').style.display") == ""
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def _catalogue_words(lang: str) -> set[str]:
+    words: set[str] = set()
+    for section in load_catalogue(lang).values():
+        for value in section.values():
+            for text in (value.values() if isinstance(value, dict) else [value]):
+                words |= _words(re.sub(r"\{\w+\}", " ", text))
+    return words
+
+
+def _data_words() -> set[str]:
+    """Words of the data a page shows as the source wrote them (names, notes, sources)."""
+    dataset = load_dataset()
+    words: set[str] = set()
+    for item in dataset.interventions:
+        for text in (*item.funders, item.funder_group, *item.implementers, item.scope_note,
+                     item.source, item.title_es or item.title):
+            words |= _words(text)
+    for loc in dataset.locations:
+        words |= _words(f"{loc.name} {loc.as_written} {loc.place} {loc.department}")
+    return words
+
+
+@pytest.mark.parametrize("lang", ["es"], indirect=True)
+def test_a_spanish_page_shows_no_english_word(browser, built: Path, lang: str) -> None:
+    """The visible text of the Spanish overview (panels, every funder's legend, both
+    shadings, a department's and a place's popup and tooltip), gallery and matrix
+    holds no word of the English catalogue that Spanish does not share."""
+    english = _catalogue_words("en") - _catalogue_words("es") - _data_words()
+    assert {"legend", "funders", "interventions", "shading"} <= english
+    seen = []
+    open_map(browser, built / "overview.html")
+    for box in browser.find_elements(By.CSS_SELECTOR, "input[data-funder]"):
+        box.click()
+    seen.append(browser.execute_script("return document.body.innerText"))
+    browser.find_element(By.CSS_SELECTOR, 'input[name="cm-shading"][value="funders"]').click()
+    seen.append(browser.execute_script("return document.body.innerText"))
+    click_region(browser, "PE-ARE")
+    WebDriverWait(browser, 5).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content"))
+    seen.append(browser.execute_script("return document.body.innerText"))
+    for k in range(len(map_data((built / "overview.html").read_text(encoding="utf-8"))[0]["markers"])):
+        seen.append(browser.execute_script("""
+            window.cmAll = window.cmAll || coopMap.markers.getLayers();
+            var m = window.cmAll[arguments[0]];
+            coopMap.markers.removeLayer(m); m.addTo(coopMap.map); m.openPopup(); m.openTooltip();
+            var text = document.body.innerText; m.closePopup(); return text;""", k))
+    seen.append(browser.execute_script("""
+        var r = coopMap.regions.getLayers()[0]; r.openTooltip(r.getBounds().getCenter());
+        return document.body.innerText;"""))
+    for page in ("index.html", "matrix.html"):
+        browser.get((built / page).as_uri())
+        seen.append(browser.execute_script("return document.body.innerText"))
+    shown = set().union(*(_words(text) for text in seen))
+    assert len(shown) > 100
+    assert sorted(shown & english) == []

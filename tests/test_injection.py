@@ -37,8 +37,9 @@ PAYLOADS = [
     "L" + "o" * 3000 + "ng",
 ]
 # Free text; vocabularies (themes, status, scope, level, reach) and places stay valid.
-INTERVENTION_TEXT = ["id", "title", "description", "funders", "funder_group", "implementers",
-                     "partners", "beneficiaries_note", "scope_note", "source", "quote", "note"]
+INTERVENTION_TEXT = ["id", "title", "description", "title_es", "description_es", "funders",
+                     "funder_group", "implementers", "partners", "beneficiaries_note",
+                     "scope_note", "source", "quote", "note"]
 LOCATION_TEXT = ["as_written", "note"]
 
 
@@ -66,13 +67,14 @@ def hostile_dataset(folder: Path) -> dict[str, str]:
     return ids
 
 
-@pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
+@pytest.fixture(scope="module", params=["en", "es"])
+def hostile_build(tmp_path_factory, request) -> Path:
+    """Built in English and in Spanish (which shows title_es and description_es)."""
+    root = tmp_path_factory.mktemp(f"hostile-{request.param}")
     hostile_dataset(root / "data")
     out = root / "output"
     result = run_cli("--data", str(root / "data"), "--out", str(out), "--static", "--embed",
-                     "--dpi", "40")
+                     "--dpi", "40", "--lang", request.param)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -104,7 +104,10 @@ def test_overview_layers_legend_and_panel(built: Path) -> None:
     assert {f["group"] for f in data["funders"]} == {"Belgium", "European Union",
                                                     "Spain (Catalonia)"}
     assert len(geo["regions"]["features"]) == 26
-    assert options == {"fundersOn": False, "shading": "count", "tiles": False}
+    from maps.i18n import Translator
+
+    assert options == {"fundersOn": False, "shading": "count", "tiles": False,
+                       "words": Translator("en").script_words()}
     unlocated = {data["interventions"][n]["id"] for n in data["unlocated"]}
     assert unlocated == {i.id for i in dataset.unlocated()}
     assert "EU-MIP-2021" in unlocated

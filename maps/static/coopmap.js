@@ -1,7 +1,8 @@
 /* Peru cooperation maps: draws one map from its data.
  *
  * Every text comes from data and reaches the page through textContent or
- * escapeHtml(); nothing is parsed as markup. Geometry is embedded once and
+ * escapeHtml(); nothing is parsed as markup. Every word comes from the page's
+ * catalogue (options.words, from maps/locales/*.toml); this script holds none. Geometry is embedded once and
  * shared by the shading layer and every funder's fill layer.
  */
 (function () {
@@ -33,8 +34,28 @@
     return none;
   }
 
-  function plural(n, one, many) {
-    return n + " " + (n === 1 ? one : many);
+  var W = {};  // the words of the page's language: set by render()
+
+  function num(n) {
+    var text = String(n);
+    if (Math.abs(n) < W.group_min) return text;
+    return text.replace(/\B(?=(\d{3})+(?!\d))/g, W.group);
+  }
+
+  // A catalogue text with {name}s filled in; a plural entry ({one, other}) is
+  // chosen by values.count (English and Spanish: one for 1, other otherwise).
+  function word(key, values) {
+    var entry = W[key];
+    values = values || {};
+    if (typeof entry === "object") entry = values.count === 1 ? entry.one : entry.other;
+    return String(entry).replace(/\{(\w+)\}/g, function (all, name) {
+      var v = values[name];
+      return typeof v === "number" ? num(v) : String(v);
+    });
+  }
+
+  function plural(n, key) {
+    return word(key, { count: n });
   }
 
   function interventionLine(item) {
@@ -50,8 +71,8 @@
     box.appendChild(el("h3", null, region.name));
     // Counts are the INEI department's: Lima's include Lima Metropolitana.
     var whole = region.department && region.department !== region.name ? region.department + ": " : "";
-    box.appendChild(el("p", "cm-popup-sub", whole + plural(region.n, "intervention", "interventions") +
-      " · " + plural(region.funders.length, "funder", "funders")));
+    box.appendChild(el("p", "cm-popup-sub", whole + plural(region.n, "interventions") +
+      " · " + plural(region.funders.length, "funders")));
     if (region.funders.length) {
       var fl = el("ul", "cm-funder-list");
       region.funders.forEach(function (f) {
@@ -67,8 +88,8 @@
       region.items.forEach(function (n) { il.appendChild(interventionLine(data.interventions[n])); });
       box.appendChild(il);
     }
-    if (region.more) box.appendChild(el("p", "cm-more", "and " + region.more + " more"));
-    if (!region.n) box.appendChild(el("p", "cm-more", "No intervention on this map is located here."));
+    if (region.more) box.appendChild(el("p", "cm-more", plural(region.more, "more")));
+    if (!region.n) box.appendChild(el("p", "cm-more", word("region_empty")));
     return box;
   }
 
@@ -83,26 +104,26 @@
     if (marker.items.length === 1 && !marker.more) {
       var item = data.interventions[marker.items[0]];
       box.appendChild(el("h3", null, item.title));
-      row("Funders", item.funders.join(", "));
-      row("Implementers", item.implementers.join(", "));
-      row("Period", item.period + (item.status ? " (" + item.status + ")" : ""));
+      row(word("label_funders"), item.funders.join(", "));
+      row(word("label_implementers"), item.implementers.join(", "));
+      row(word("label_period"), item.period + (item.status ? " (" + item.status + ")" : ""));
     } else {
       box.appendChild(el("h3", null, marker.place));
       var total = marker.items.length + marker.more;
-      box.appendChild(el("p", "cm-popup-sub", plural(total, "intervention", "interventions") + " here"));
+      box.appendChild(el("p", "cm-popup-sub", plural(total, "interventions_here")));
       var list = el("ul", "cm-item-list");
       marker.items.forEach(function (n) { list.appendChild(interventionLine(data.interventions[n])); });
       box.appendChild(list);
-      if (marker.more) box.appendChild(el("p", "cm-more", "and " + marker.more + " more"));
+      if (marker.more) box.appendChild(el("p", "cm-more", plural(marker.more, "more")));
     }
-    row("Place", marker.place + " (" + marker.level + ", " + marker.department + ")");
-    row("As written", marker.written);
-    row("Precision", data.precision_labels[String(marker.precision)]);
-    row("Reach", marker.reach === "2" ? "beneficiaries live here" : "the activity happens here");
+    row(word("label_place"), marker.place + " (" + marker.level + ", " + marker.department + ")");
+    row(word("label_written"), marker.written);
+    row(word("label_precision"), data.precision_labels[String(marker.precision)]);
+    row(word("label_reach"), marker.reach === "2" ? word("reach_2") : word("reach_1"));
     if (marker.items.length === 1 && !marker.more) {
       var only = data.interventions[marker.items[0]];
-      row("Themes", only.themes.join(", "));
-      row("Source", only.source);
+      row(word("label_themes"), only.themes.join(", "));
+      row(word("label_source"), only.source);
     }
     box.appendChild(dl);
     return box;
@@ -140,6 +161,7 @@
 
   function render(map, data, geo, options) {
     options = options || {};
+    W = options.words;
     var wide = map.getSize().x >= 700;
     // Leaflet.markercluster needs a maximum zoom; with no tile layer nothing sets one.
     map.setMaxZoom(options.tiles ? 18 : 14);
@@ -179,7 +201,7 @@
         layer.bindPopup(function () { return regionPopup(r, data, colourOf); }, { maxWidth: 360, maxHeight: 320 });
         layer.bindTooltip(function () {
           var whole = r.department && r.department !== r.name ? " (" + r.department + ")" : "";
-          return el("span", null, r.name + whole + ": " + plural(r.n, "intervention", "interventions"));
+          return el("span", null, r.name + whole + ": " + plural(r.n, "interventions"));
         }, { sticky: true });
       }
     }).addTo(map);
@@ -189,10 +211,10 @@
       if (mode === "plain") { shadeLegend.style.display = "none"; return; }
       shadeLegend.style.display = "";
       shadeLegend.appendChild(el("div", "cm-legend-title",
-        mode === "count" ? "Interventions per department" : "Funders per department"));
-      var rows = [[data.shading.none, "none"]];
+        mode === "count" ? word("shading_count") : word("shading_funders")));
+      var rows = [[data.shading.none, word("shading_none")]];
       data.shading[mode].forEach(function (c) {
-        rows.push([c.colour, c.lo === c.hi ? String(c.lo) : c.lo + "–" + c.hi]);
+        rows.push([c.colour, c.lo === c.hi ? num(c.lo) : num(c.lo) + "–" + num(c.hi)]);
       });
       rows.forEach(function (row) {
         var line = el("div", "cm-legend-row");
@@ -237,7 +259,7 @@
       marker.bindTooltip(function () {
         var total = m.items.length + m.more;
         return el("span", null, total === 1 ? data.interventions[m.items[0]].title
-                                            : m.place + ": " + plural(total, "intervention", "interventions"));
+                                            : m.place + ": " + plural(total, "interventions"));
       });
       markerLayer.addLayer(marker);
     });
@@ -245,7 +267,7 @@
     // Legend: one section per layer, shown only while its layer is on.
     var legendSections = {};
     control(map, "bottomright", "cm-legend", function (div) {
-      var body = collapsible(div, "Legend", wide);
+      var body = collapsible(div, word("legend"), wide);
       body.appendChild(shadeLegend);
       var fl = el("div", "cm-legend-funders");
       data.funders.forEach(function (f, k) {
@@ -259,16 +281,16 @@
       });
       body.appendChild(fl);
       var ml = el("div", "cm-legend-markers");
-      ml.appendChild(el("div", "cm-legend-title", "Places finer than a department"));
+      ml.appendChild(el("div", "cm-legend-title", word("markers_title")));
       var a = el("div", "cm-legend-row");
       a.appendChild(el("span", "cm-dot cm-dot-exact"));
-      a.appendChild(el("span", null, "town or point (within 25 km)"));
+      a.appendChild(el("span", null, word("marker_exact")));
       var b = el("div", "cm-legend-row");
       b.appendChild(el("span", "cm-dot cm-dot-area"));
-      b.appendChild(el("span", null, "somewhere in a province, district or named area"));
+      b.appendChild(el("span", null, word("marker_area")));
       ml.appendChild(a);
       ml.appendChild(b);
-      ml.appendChild(el("div", "cm-legend-note", "Colour: the first funder. Whole departments are shaded, not pinned."));
+      ml.appendChild(el("div", "cm-legend-note", word("markers_note")));
       ml.style.display = "none";
       legendSections.markers = ml;
       body.appendChild(ml);
@@ -282,9 +304,9 @@
 
     // Layer switcher: shading (one of), funders grouped by country or group, places.
     control(map, "topright", "cm-layers", function (div) {
-      var body = collapsible(div, "Layers", wide);
-      body.appendChild(el("div", "cm-layers-head", "Shading"));
-      [["count", "Interventions per department"], ["funders", "Funders per department"], ["plain", "No shading"]]
+      var body = collapsible(div, word("layers"), wide);
+      body.appendChild(el("div", "cm-layers-head", word("layers_shading")));
+      [["count", word("shading_count")], ["funders", word("shading_funders")], ["plain", word("shading_plain")]]
         .forEach(function (opt) {
           var label = el("label", "cm-option");
           var input = el("input");
@@ -297,7 +319,7 @@
           label.appendChild(el("span", null, opt[1]));
           body.appendChild(label);
         });
-      if (data.funders.length) body.appendChild(el("div", "cm-layers-head", "Funders"));
+      if (data.funders.length) body.appendChild(el("div", "cm-layers-head", word("layers_funders")));
       var lastGroup = null;
       data.funders.forEach(function (f, k) {
         if (f.group !== lastGroup) {
@@ -315,12 +337,12 @@
         label.appendChild(input);
         label.appendChild(swatch(f.colour));
         // INEI departments, counted once beside the dataset (Lima once, with Lima Metropolitana).
-        var regionsText = f.departments ? plural(f.departments, "department", "departments") : "no department";
-        label.appendChild(el("span", null, f.name + " · " + plural(f.count, "intervention", "interventions") + ", " + regionsText));
+        var regionsText = f.departments ? plural(f.departments, "departments") : word("no_department");
+        label.appendChild(el("span", null, f.name + " · " + plural(f.count, "interventions") + ", " + regionsText));
         body.appendChild(label);
       });
       if (data.markers.length) {
-        body.appendChild(el("div", "cm-layers-head", "Places"));
+        body.appendChild(el("div", "cm-layers-head", word("layers_places")));
         var label = el("label", "cm-option");
         var input = el("input");
         input.type = "checkbox";
@@ -330,7 +352,7 @@
           if (input.checked) markerLayer.addTo(map); else map.removeLayer(markerLayer);
         });
         label.appendChild(input);
-        label.appendChild(el("span", null, "Places finer than a department (" + data.markers.length + ")"));
+        label.appendChild(el("span", null, plural(data.markers.length, "places_layer")));
         body.appendChild(label);
       }
     });
@@ -341,27 +363,26 @@
       div.appendChild(el("h1", null, data.title));
       if (data.description) div.appendChild(el("p", null, data.description));
     });
-    L.control.zoom({ position: "topleft" }).addTo(map);
+    L.control.zoom({ position: "topleft", zoomInTitle: word("zoom_in"), zoomOutTitle: word("zoom_out") }).addTo(map);
 
     // National or not located: listed apart, never pinned.
     if (data.unlocated.length) {
       control(map, "bottomleft", "cm-national", function (div) {
         var count = data.unlocated.length + data.unlocated_more;
-        var body = collapsible(div, "National, or regions not named (" + count + ")", wide);
-        body.appendChild(el("p", "cm-legend-note",
-          "Not pinned to a place: these cover the whole country or regions the sources do not name."));
+        var body = collapsible(div, plural(count, "national_title"), wide);
+        body.appendChild(el("p", "cm-legend-note", word("national_note")));
         var list = el("ul", "cm-item-list");
         data.unlocated.forEach(function (n) {
           var item = data.interventions[n];
           var li = el("li");
           li.appendChild(el("span", "cm-item-title", item.title));
-          var scope = item.scope === "national" ? "national" : (item.scope_note || "regions not named");
+          var scope = item.scope === "national" ? word("national") : (item.scope_note || word("regions_not_named"));
           li.appendChild(el("span", "cm-item-meta", " — " + [item.funders.join(", "), item.period, scope].join(" · ")));
           li.title = item.source;
           list.appendChild(li);
         });
         body.appendChild(list);
-        if (data.unlocated_more) body.appendChild(el("p", "cm-more", "and " + data.unlocated_more + " more"));
+        if (data.unlocated_more) body.appendChild(el("p", "cm-more", plural(data.unlocated_more, "more")));
       });
     }
 
