@@ -18,7 +18,8 @@ from coop.model import DatasetInfo, Source
 
 INFO_FILE = "dataset.toml"
 INFO_SHEET = "dataset"
-TEXT_KEYS = ("title", "description", "attribution")
+TEXT_KEYS = ("title", "description", "attribution", "title_es", "description_es",
+             "attribution_es")
 SOURCE_KEYS = ("file", "title", "publisher", "date", "url")
 SHEET_COLUMNS = ("key", "value", "title", "publisher", "date", "url")
 

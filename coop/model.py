@@ -157,7 +157,14 @@ class DatasetInfo:
     title: str = ""
     description: str = ""
     attribution: str = ""
+    title_es: str = ""  # the same in Spanish, shown by --lang es (the above is the fallback)
+    description_es: str = ""
+    attribution_es: str = ""
     sources: tuple[Source, ...] = ()
+
+    def text(self, key: str, lang: str) -> str:
+        """``title``, ``description`` or ``attribution`` in ``lang``; the main text as fallback."""
+        return (getattr(self, f"{key}_es") if lang == "es" else "") or getattr(self, key)
 
 
 @dataclass

@@ -65,14 +65,14 @@ def render_gallery(specs: list[MapSpec], dataset: Dataset, thumbs: dict[str, str
         lang=to_html_attr(tr.html_lang),
         title=to_html_text(tr.t("gallery.title", title=tr.dataset_title(dataset))),
         heading=to_html_text(tr.t("gallery.heading", title=tr.dataset_title(dataset))),
-        description=_description_html(dataset), intro=to_html_text(intro),
+        description=_description_html(dataset, tr), intro=to_html_text(intro),
         sections="\n".join(parts), defs=defs, tables_heading=to_html_text(tr.t("gallery.tables")),
         tables="\n".join(tables), cited=sources_html(dataset, tr),
         attribution=to_html_text(tr.attribution(dataset)))
 
 
-def _description_html(dataset: Dataset) -> str:
-    text = dataset.info.description
+def _description_html(dataset: Dataset, tr: Translator) -> str:
+    text = dataset.info.text("description", tr.lang)
     return f"<p>{to_html_text(text)}</p>\n" if text else ""
 
 

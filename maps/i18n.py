@@ -102,7 +102,7 @@ class Translator:
 
     def dataset_title(self, dataset: Dataset) -> str:
         """The dataset's own title (``dataset.toml``), else the tool's, in this language."""
-        return dataset.info.title or self.t("map.overview_title")
+        return dataset.info.text("title", self.lang) or self.t("map.overview_title")
 
     def sources(self, dataset: Dataset) -> str:
         """``"5 source documents"``: the sources the dataset cites, counted."""
@@ -111,7 +111,7 @@ class Translator:
     def attribution(self, dataset: Dataset) -> str:
         """The maps' credit line: the geography's sources, then the data's own credit
         (the dataset's attribution, else its count of sources)."""
-        data = dataset.info.attribution or self.t("data.attribution", sources=self.sources(dataset))
+        data = dataset.info.text("attribution", self.lang) or self.t("data.attribution", sources=self.sources(dataset))
         return self.t("map.attribution", data=data)
 
     def title(self, item: Intervention) -> str:
