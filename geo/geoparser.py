@@ -1,0 +1,595 @@
+"""Geoparsing: a document's text -> the Peruvian places it names, with offsets.
+
+A gazetteer matcher over normalised tokens (case, accents, hyphens and ALL CAPS
+ignored; every token keeps its offsets in the original text), longest match
+first, over one phrase table: the gazetteer's names and aliases, the reviewed
+features (in their Spanish and English word orders), the reviewed institutions
+(``data/institutions.csv``: a university or institute -> its seat) and phrases
+that are never places (people, places abroad, vague regions).
+
+Each match is then judged in its context:
+
+- cue words before or after it ("provincia de", "distrito de", "región",
+  "city of", "Cajamarca region", "río", ...) select a level and raise confidence;
+  a cue reaches the items of a list ("los departamentos de Ancash, Junín y Puno");
+- filters drop the classic errors: person names (a first name or title before
+  "Grau", "Bolívar"), streets and organisations named for a place ("Avenida
+  Grau", "Universidad San Martín de Porres", "Minera Yanacocha"), common words
+  that are district names (unión, progreso, llama, cuenca...: capitalised, not at
+  a sentence start, else a cue), places abroad (a foreign country in the same
+  sentence for the homonyms La Paz, Cochabamba, Santiago, Concepción...),
+  the Amazon river (never the Amazonas department), lowercase words, and small
+  GeoNames places with neither a cue nor their department nearby;
+- homonyms take the department the text points to: an adjacent unit
+  ("Canchis-Cusco", "Comas (Concepción)", "distrito de X, provincia de Y"), then
+  the departments named in the same sentence, paragraph and document, then the
+  geocoder's default rule (admin level, population, code).
+
+Confidence: 0.95 for a name in one department only (0.99 with a cue), 0.85 for
+a homonym settled by an adjacent unit, 0.75 by its sentence or paragraph, 0.6 by
+the document, 0.45 by the default rule; common words and small places lose 0.1.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from geo.gazetteer import Place
+from geo.geocoder import Geocoder, default_geocoder
+from geo.names import normalize_name
+from geo.paths import DATA_DIR
+
+INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
+
+_TOKEN = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?;:•·]\s|\n\s*\n|\n\s*[-•*·]|\s\u2022")
+_PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
+_HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
+
+# Cue words before a name (normalised, the last words before it) -> level.
+_CUES_BEFORE: dict[str, str] = {}
+for _level, _words in {
+    "department": ["region", "region de", "regiones de", "regiones", "departamento de",
+                   "departamento", "departamentos de", "departamentos", "department of",
+                   "departments of", "region of", "regions of", "gobierno regional de",
+                   "gore", "direccion regional de", "hospital regional de",
+                   "the region", "regional government of"],
+    "province": ["provincia de", "provincia", "provincias de", "province of", "provinces of",
+                 "municipalidad provincial de"],
+    "district": ["distrito de", "distrito", "distritos de", "district of", "districts of",
+                 "municipalidad distrital de"],
+    "populated place": ["ciudad de", "city of", "cities of", "town of", "towns of",
+                        "village of", "pueblo de", "localidad de", "centro poblado",
+                        "caserio", "caserio de", "comunidad de", "comunidad campesina de",
+                        "comunidad campesina", "comunidad nativa de", "comunidad nativa",
+                        "community of", "capital", "capital city", "ciudades de"],
+}.items():
+    for _w in _words:
+        _CUES_BEFORE[_w] = _level
+_CUES_AFTER: dict[str, str] = {
+    "region": "department", "department": "department", "province": "province",
+    "district": "district", "city": "populated place", "town": "populated place",
+    "village": "populated place",
+}
+_CUE_MAX = max(len(k.split()) for k in _CUES_BEFORE)
+
+# Feature kinds: Spanish words before the name, English words after (or before).
+_FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
+    "river": (["rio"], ["river"]),
+    "valley": (["valle"], ["valley"]),
+    "basin": (["cuenca"], ["basin", "river basin", "watershed"]),
+    "lake": (["lago", "laguna"], ["lake"]),
+    "canyon": (["canon"], ["canyon"]),
+    "trail": (["camino"], ["trail"]),
+    "road": (["carretera"], ["road", "highway"]),
+    "park": (["parque nacional"], ["national park"]),
+    "reserve": (["reserva nacional", "reserva comunal"], ["national reserve", "reserve"]),
+    "range": (["cordillera"], ["mountain range", "range"]),
+}
+_ES_LINKS = ["", "de ", "del ", "de la ", "de los ", "de las "]
+_EN_LINKS = ["of ", "of the "]
+_FEATURE_CUE_WORDS = {w for es, en in _FEATURE_KINDS.values() for w in es + en}
+
+# Words that join two units naming one place ("X, provincia de Y", "X-Y", "X (Y)").
+_LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "distrito",
+               "district", "de", "del", "of", "the", "la", "en", "in", "y", "and"}
+_LIST_WORDS = {"y", "and", "e", "as", "well", "or", "o"}
+
+# First names and titles before a surname that a unit shares (Miguel Grau).
+_PERSON_BEFORE = {"jose", "simon", "miguel", "ramon", "antonio", "tupac", "general",
+                  "mariscal", "almirante", "libertador", "presidente", "president", "don",
+                  "dona", "senor", "santo", "saint", "st", "jorge", "juan", "maria",
+                  "francisco", "luis", "carlos", "manuel", "pedro", "gran", "coronel",
+                  "capitan", "sargento", "inca", "fray", "padre", "beato", "mr", "mrs",
+                  "dr", "doctor", "ing", "lic", "prof", "hugo", "ricardo", "cesar",
+                  "alberto", "victor", "andres"}
+# Streets, buildings and organisations named directly after a unit (Avenida Grau).
+_ORG_BEFORE = {"avenida", "av", "jiron", "jr", "calle", "plaza", "pasaje", "malecon",
+               "paseo", "colegio", "universidad", "university", "hospital", "clinica",
+               "fundacion", "foundation", "consorcio", "consortium", "empresa", "compania",
+               "company", "banco", "bank", "club", "escuela", "school", "instituto",
+               "institute", "asociacion", "association", "cooperativa", "minera",
+               "mining", "hotel", "restaurante", "ie", "iep", "liceo", "estadio",
+               "stadium", "teatro", "cine", "grupo", "group", "movimiento", "partido",
+               "radio", "diario", "revista", "editorial", "caja", "corporacion",
+               "sociedad", "petroleos", "airlines", "airport", "aeropuerto", "mercado",
+               "urbanizacion", "urb", "agraria", "catolica", "cientifica", "privada",
+               "tecnologica", "nuestra", "senora", "parroquia", "iglesia", "templo",
+               "proyecto", "project", "programa", "operation", "operacion"}
+_ORG_AFTER = {"sa", "sac", "saa", "eirl", "srl", "ltd", "ltda", "inc", "corp", "plc",
+              "consortium", "company", "group", "airlines", "fc", "club", "university",
+              "street", "avenue"}
+
+# Common words, in Spanish or English, that are also unit names.
+_COMMON = {"union", "progreso", "libertad", "esperanza", "victoria", "florida", "pampas",
+           "mala", "llama", "cuenca", "molino", "independencia", "providencia", "colonia",
+           "santa", "trinidad", "rosario", "caja", "belen", "jesus", "maria", "tambo",
+           "paz", "porvenir", "primavera", "alianza", "triunfo", "milagro", "mirador",
+           "paraiso", "huaca", "quebrada", "pueblo", "chacra", "salud", "sol", "oro",
+           "plata", "cruz", "carmen", "pacifico", "capital", "nueva", "vista", "encuentro",
+           "sorpresa", "buenos aires", "central", "unidad", "amistad", "justicia",
+           "comercio", "porvenir", "lucha", "fortaleza", "manantial", "bolsa", "colca"}
+# Surnames of heroes that name units: a bare one needs a cue or its department nearby.
+_PERSON_NAMES = {"grau", "bolivar", "castilla", "sucre", "tupac amaru", "bolognesi",
+                 "cáceres", "caceres", "mariscal caceres", "ugarte", "pardo", "prado",
+                 "leguia", "raimondi", "olaya", "quinones", "san roman", "vallejo",
+                 "mariategui", "arguedas", "basadre", "palma", "heredia", "ramon castilla"}
+# Peruvian names that are better known abroad: dropped near a foreign country.
+_FOREIGN_HOMONYMS = {"la paz", "cochabamba", "santiago", "concepcion", "santa cruz",
+                     "sucre", "potosi", "oruro", "tarija", "valparaiso", "cuenca", "loja",
+                     "leticia", "arica", "trinidad", "cordoba", "mendoza", "rosario",
+                     "san juan", "florida", "victoria", "santa fe", "san jose", "colonia",
+                     "belen", "san pedro", "independencia", "guadalupe", "bolivar",
+                     "san antonio", "paris", "roma", "huacho"}
+_FOREIGN = {"bolivia", "bolivian", "boliviano", "boliviana", "chile", "chilean", "chileno",
+            "chilena", "ecuador", "ecuadorian", "ecuatoriano", "ecuatoriana", "colombia",
+            "colombian", "colombiano", "colombiana", "brasil", "brazil", "brazilian",
+            "brasileno", "brasilena", "argentina", "argentine", "argentino", "paraguay",
+            "uruguay", "venezuela", "mexico", "espana", "spain", "usa", "eeuu",
+            "cuba", "honduras", "guatemala", "panama", "costa rica", "nicaragua",
+            "el salvador", "filipinas", "philippines", "texas", "california",
+            "united states", "estados unidos", "belgium", "belgica", "france", "francia",
+            "italia", "italy", "portugal"}
+# Phrases that contain unit names but never name a place in Peru.
+_NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
+               "miguel grau", "almirante grau", "ramon castilla", "mariscal ramon castilla",
+               "antonio jose de sucre", "mariscal sucre", "jose galvez", "francisco bolognesi",
+               "tupac amaru ii", "santiago de chile", "la paz bolivia", "santa cruz de la sierra",
+               "concepcion chile", "san jose de costa rica", "san juan de puerto rico",
+               "peruvian amazon", "amazonia peruana", "selva central", "sur andino",
+               "high andes", "northern coast", "costa norte", "southern andes", "andes sur",
+               "sierra central", "sierra sur", "sierra norte", "amazon basin",
+               "amazon river", "rio amazonas", "cuenca amazonica", "cuenca del amazonas",
+               "amazonas river", "amazonas basin", "leticia pact", "pacto de leticia",
+               "universidad de san martin de porres", "universidad san martin de porres",
+               "san martin de porres university", "grupo de lima", "lima group",
+               "lima declaration", "declaracion de lima", "lima agreement", "lima call",
+               "conferencia de lima", "cop20 lima", "lima convention", "lima syndrome",
+               "lima bean", "lima beans", "mala praxis", "florida state",
+               "victoria university", "lake victoria", "santa claus", "santa sede",
+               "jesus maria y jose", "virgen maria", "maria auxiliadora",
+               "san martin de tours", "santa rosa de lima", "ley de la libertad",
+               "la libertad de expresion", "libertad de expresion", "la union europea",
+               "union europea", "european union", "la esperanza de vida",
+               "esperanza de vida", "mala calidad", "la mala", "cuenca alta",
+               "cuenca baja", "cuenca media", "tres cuencas"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a Peruvian place in a text."""
+
+    start: int
+    end: int
+    mention: str
+    name: str
+    level: str
+    ubigeo: str
+    department: str
+    department_code: str
+    lat: float
+    lon: float
+    precision: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What a phrase in the table is: places, a feature, an institution, or nothing."""
+
+    kind: str  # "place" | "feature" | "institution" | "block"
+    places: tuple[Place, ...] = ()
+    exact: str = ""  # institutions written as an acronym match this spelling only
+
+
+@dataclass
+class _Hit:
+    """A phrase found in the text, before judging."""
+
+    first: int  # token index
+    last: int  # token index, exclusive
+    entry: _Entry
+    key: str
+    places: list[Place]
+    cue: str | None = None
+    feature_cue: bool = False
+    weak: bool = False
+    level_from_list: bool = False
+
+
+def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
+    """Read the reviewed table of institutions and their seats."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _feature_keys(name: str) -> list[str]:
+    """A feature's name in every word order it is written: "Colca Canyon" -> ..."""
+    key = normalize_name(name)
+    if key.startswith("the "):
+        key = key[4:]
+    for kind, (spanish, english) in _FEATURE_KINDS.items():
+        core = None
+        for word in sorted(spanish, key=len, reverse=True):
+            for link in sorted(_ES_LINKS, key=len, reverse=True):
+                if key.startswith(f"{word} {link}"):
+                    core = key[len(word) + 1 + len(link):]
+                    break
+            if core:
+                break
+        if core is None:
+            for word in sorted(english, key=len, reverse=True):
+                if key.endswith(" " + word):
+                    core = key[: -len(word) - 1]
+                    break
+        if core:
+            keys = [f"{w} {link}{core}" for w in spanish for link in _ES_LINKS]
+            keys += [f"{core} {w}" for w in english]
+            keys += [f"{w} {link}{core}" for w in english for link in _EN_LINKS]
+            if kind in ("lake", "river"):
+                keys += [f"{w} {core}" for w in english]
+            return [key, *keys]
+    return [key]
+
+
+class Geoparser:
+    """Find and resolve the Peruvian places a text names."""
+
+    def __init__(self, geocoder: Geocoder | None = None) -> None:
+        self.geocoder = geocoder or default_geocoder()
+        gazetteer = self.geocoder.gazetteer
+        table: dict[str, _Entry] = {}
+        for key, places in gazetteer.by_name.items():
+            features = tuple(p for p in places if p.level == "feature")
+            if features and features == tuple(places):
+                for variant in _feature_keys(features[0].name):
+                    table.setdefault(variant, _Entry("feature", features))
+            else:
+                table[key] = _Entry("place", tuple(places))
+        for phrase in _NOT_PLACES:
+            table[phrase] = _Entry("block")
+        for row in read_institutions():
+            match = self.geocoder.geocode(row["seat"], row["department"], row["level"] or None)
+            seat = next(p for p in gazetteer.lookup(normalize_name(match.name))
+                        if p.ubigeo == match.ubigeo and p.level == match.level)
+            name = row["name"].strip()
+            exact = name if name.isupper() and " " not in name else ""
+            table[normalize_name(name)] = _Entry("institution", (seat,), exact)
+        self._table = table
+        self._first: dict[str, int] = {}
+        for key in table:
+            words = key.split()
+            if words:
+                self._first[words[0]] = max(self._first.get(words[0], 0), len(words))
+        self._norm: dict[str, str] = {}
+
+    # -- tokens -----------------------------------------------------------------
+
+    def _tokens(self, text: str) -> tuple[list[str], list[int], list[int]]:
+        norms, starts, ends = [], [], []
+        cache = self._norm
+        for m in _TOKEN.finditer(text):
+            raw = m.group()
+            norm = cache.get(raw)
+            if norm is None:
+                norm = normalize_name(raw)
+                if len(cache) < 200_000:
+                    cache[raw] = norm
+            if not norm:
+                continue
+            norms.append(norm)
+            starts.append(m.start())
+            ends.append(m.end())
+        return norms, starts, ends
+
+    def _find(self, text: str, norms: list[str], starts: list[int],
+              ends: list[int]) -> list[_Hit]:
+        """Longest phrases of the table, left to right, not spanning punctuation."""
+        hits: list[_Hit] = []
+        first, table, n_tok = self._first, self._table, len(norms)
+        i = 0
+        while i < n_tok:
+            longest = first.get(norms[i])
+            if not longest:
+                i += 1
+                continue
+            found = None
+            top = min(longest, n_tok - i)
+            # the longest run of tokens joined by spaces or hyphens only
+            reach = 1
+            while reach < top and not _HARD_GAP.search(text, ends[i + reach - 1],
+                                                       starts[i + reach]):
+                reach += 1
+            for size in range(reach, 0, -1):
+                key = " ".join(norms[i:i + size])
+                entry = table.get(key)
+                if entry is None:
+                    continue
+                if entry.exact and text[starts[i]:ends[i + size - 1]] != entry.exact:
+                    continue
+                found = _Hit(i, i + size, entry, key, list(entry.places))
+                break
+            if found is None:
+                i += 1
+                continue
+            hits.append(found)
+            i = found.last
+        return hits
+
+    # -- judging ----------------------------------------------------------------
+
+    def parse(self, text: str) -> list[Mention]:
+        """The Peruvian places named in ``text``, in text order, spans not overlapping."""
+        norms, starts, ends = self._tokens(text)
+        hits = [h for h in self._find(text, norms, starts, ends) if h.entry.kind != "block"]
+        hits = _drop_spelled_out(text, norms, starts, ends, hits)
+        if not hits:
+            return []
+        sentence_breaks = [m.start() for m in _SENTENCE_END.finditer(text)]
+        paragraph_breaks = [m.start() for m in _PARAGRAPH_END.finditer(text)]
+        kept: list[_Hit] = []
+        for hit in hits:
+            if self._keep(text, norms, starts, ends, hit, sentence_breaks):
+                kept.append(hit)
+        self._link_neighbours(text, norms, starts, ends, kept)
+        sentence = [bisect.bisect_right(sentence_breaks, starts[h.first]) for h in kept]
+        paragraph = [bisect.bisect_right(paragraph_breaks, starts[h.first]) for h in kept]
+        evidence_s: dict[int, Counter] = {}
+        evidence_p: dict[int, Counter] = {}
+        evidence_d: Counter = Counter()
+        for hit, s, p in zip(kept, sentence, paragraph):
+            depts = {x.department for x in _significant(hit.places)}
+            if len(depts) == 1 and not hit.weak:
+                dept = depts.pop()
+                evidence_s.setdefault(s, Counter())[dept] += 1
+                evidence_p.setdefault(p, Counter())[dept] += 1
+                evidence_d[dept] += 1
+        mentions = []
+        for hit, s, p in zip(kept, sentence, paragraph):
+            mention = self._resolve(text, norms, starts, ends, hit, evidence_s.get(s, Counter()),
+                                    evidence_p.get(p, Counter()), evidence_d)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    def _cue(self, norms: list[str], hit: _Hit) -> tuple[str | None, bool]:
+        """The level a cue word before or after the name gives, and whether a feature cue."""
+        before = norms[max(0, hit.first - _CUE_MAX):hit.first]
+        if before and before[-1] == "the":
+            before = before[:-1]
+        level = None
+        for size in range(min(_CUE_MAX, len(before)), 0, -1):
+            level = _CUES_BEFORE.get(" ".join(before[-size:]))
+            if level:
+                break
+        after = norms[hit.last] if hit.last < len(norms) else ""
+        if level is None:
+            level = _CUES_AFTER.get(after)
+        feature = bool(before) and (before[-1] in _FEATURE_CUE_WORDS or (
+            len(before) > 1 and before[-1] in {"de", "del", "of"}
+            and before[-2] in _FEATURE_CUE_WORDS)) or after in _FEATURE_CUE_WORDS
+        return level, feature
+
+    def _keep(self, text: str, norms: list[str], starts: list[int], ends: list[int],
+              hit: _Hit, sentence_breaks: list[int]) -> bool:
+        """Whether a phrase found names a place here (the filters of the module doc)."""
+        if hit.entry.kind in ("institution", "feature"):
+            hit.cue, hit.feature_cue = None, False
+            return True
+        raw = text[starts[hit.first]:ends[hit.last - 1]]
+        hit.cue, hit.feature_cue = self._cue(norms, hit)
+        key = hit.key
+        if not raw[:1].isupper():
+            return False
+        prev = norms[hit.first - 1] if hit.first else ""
+        prev_raw = text[starts[hit.first - 1]:ends[hit.first - 1]] if hit.first else ""
+        gap_before = text[ends[hit.first - 1]:starts[hit.first]] if hit.first else "\n"
+        nxt = norms[hit.last] if hit.last < len(norms) else ""
+        gap_after = text[ends[hit.last - 1]:starts[hit.last]] if hit.last < len(norms) else ""
+        joined_before = gap_before.strip() == ""
+        if joined_before and prev_raw[:1].isupper() and prev in _PERSON_BEFORE and not hit.cue:
+            return False
+        if joined_before and prev in _ORG_BEFORE and not hit.cue:
+            return False
+        if nxt in _ORG_AFTER and gap_after.strip() in ("", ".") and not hit.cue:
+            return False
+        if key == "amazonas" and (hit.feature_cue or nxt in {"river", "basin", "rainforest"}):
+            return False
+        if hit.feature_cue and not hit.cue and all(p.level == "populated place" for p in hit.places):
+            return False
+        # a place abroad: a foreign country next to it, or in the sentence of a homonym
+        s_start = sentence_breaks[bisect.bisect_right(sentence_breaks, starts[hit.first]) - 1] \
+            if sentence_breaks and sentence_breaks[0] <= starts[hit.first] else 0
+        s_idx = bisect.bisect_right(sentence_breaks, starts[hit.first])
+        s_end = sentence_breaks[s_idx] if s_idx < len(sentence_breaks) else len(text)
+        near = normalize_name(text[ends[hit.last - 1]:min(ends[hit.last - 1] + 30, s_end)])
+        near_words = near.split()[:2]
+        if near_words and (near_words[0] in _FOREIGN or " ".join(near_words) in _FOREIGN):
+            return False
+        if key in _FOREIGN_HOMONYMS and not hit.cue:
+            sentence_words = set(normalize_name(text[s_start:s_end]).split())
+            if sentence_words & {w for w in _FOREIGN if " " not in w}:
+                return False
+        initial = self._sentence_initial(text, starts, ends, hit.first)
+        weak = False
+        if key in _COMMON:
+            if hit.cue:
+                return True
+            if initial or raw.isupper() or nxt in {"de", "del", "of"}:
+                return False
+            weak = True
+        if key in _PERSON_NAMES and not hit.cue:
+            weak = True
+        if all(p.level == "populated place" and p.source == "GeoNames" and p.population < 5000
+               for p in hit.places) and not hit.cue:
+            weak = True
+        hit.weak = weak  # weak names need their department nearby (checked in _resolve)
+        return True
+
+    @staticmethod
+    def _sentence_initial(text: str, starts: list[int], ends: list[int], i: int) -> bool:
+        if i == 0:
+            return True
+        gap = text[ends[i - 1]:starts[i]]
+        return bool(re.search(r"[.!?:;•·\n]|^\s*[-*]\s*$", gap))
+
+    def _link_neighbours(self, text: str, norms: list[str], starts: list[int],
+                         ends: list[int], hits: list[_Hit]) -> None:
+        """Adjacent units narrow each other ("Canchis-Cusco"); a cue reaches a list."""
+        for a, b in zip(hits, hits[1:]):
+            between = norms[a.last:b.first]
+            gap = text[ends[a.last - 1]:starts[b.first]]
+            if len(between) > 4 or re.search(r"[.;!?\n]", gap):
+                continue
+            if between and not set(between) <= _LINK_WORDS | _LIST_WORDS:
+                continue
+            is_list = bool(set(between) & _LIST_WORDS) or (not between and "," in gap
+                                                            and not b.cue)
+            if is_list and a.cue and not b.cue and a.cue != "district":
+                b.cue, b.level_from_list = a.cue, True
+                continue
+            if is_list:
+                continue
+            da = {p.department for p in a.places}
+            db = {p.department for p in b.places}
+            common = da & db
+            if common and (len(da) > 1 or len(db) > 1):
+                a.places = [p for p in a.places if p.department in common]
+                b.places = [p for p in b.places if p.department in common]
+                a.weak = b.weak = False
+                a.cue = a.cue or "linked"
+                b.cue = b.cue or "linked"
+
+    def _resolve(self, text: str, norms: list[str], starts: list[int], ends: list[int],
+                 hit: _Hit,
+                 sentence: Counter, paragraph: Counter, document: Counter) -> Mention | None:
+        places = hit.places
+        if hit.cue and hit.cue != "linked" and any(p.level == hit.cue for p in places):
+            places = [p for p in places if p.level == hit.cue]
+        depts = sorted({p.department for p in _significant(places)})
+        confidence = 0.95
+        if hit.entry.kind in ("institution", "feature"):
+            confidence = 0.9
+        elif len(depts) > 1:
+            chosen = None
+            for counts, conf in ((sentence, 0.75), (paragraph, 0.75), (document, 0.6)):
+                scored = [(counts[d], d) for d in depts if counts[d]]
+                if scored:
+                    best = max(scored)[0]
+                    top = [d for n, d in scored if n == best]
+                    if len(top) == 1:
+                        chosen, confidence = top[0], conf
+                        break
+            if chosen is None:
+                if hit.weak:
+                    return None
+                confidence = 0.45
+                chosen = self._default(_significant(places), hit.cue).department
+            places = [p for p in _significant(places) if p.department == chosen]
+        else:
+            places = [p for p in places if p.department in depts]
+            if hit.weak and not (sentence[depts[0]] or paragraph[depts[0]]):
+                return None
+            if hit.cue == "linked":
+                confidence = 0.85
+            elif hit.cue:
+                confidence = 0.99
+        if hit.weak:
+            confidence -= 0.1
+        if hit.feature_cue and hit.entry.kind == "place":
+            confidence -= 0.2
+        place = self._default(places, hit.cue)
+        first, last = _seat_within(hit, norms, place) if hit.entry.kind == "institution" \
+            else (hit.first, hit.last)
+        start, end = starts[first], ends[last - 1]
+        return Mention(start=start, end=end, mention=text[start:end], name=place.name,
+                       level=place.level, ubigeo=place.ubigeo,
+                       department=self.geocoder.departments[place.department],
+                       department_code=place.department, lat=place.lat, lon=place.lon,
+                       precision=place.precision, confidence=round(max(confidence, 0.1), 2))
+
+    @staticmethod
+    def _default(places: list[Place], cue: str | None) -> Place:
+        """The cue's level if a candidate has it; Lima alone is the city; else rank."""
+        if cue and cue != "linked":
+            chosen = [p for p in places if p.level == cue]
+            if chosen:
+                return chosen[0]
+        if not cue and places and normalize_name(places[0].name) == "lima":
+            city = [p for p in places if p.level == "province" and p.ubigeo == "1501"]
+            if city:
+                return city[0]
+        return places[0]
+
+
+def _seat_within(hit: _Hit, norms: list[str], seat: Place) -> tuple[int, int]:
+    """The seat's name inside an institution's ("... Agraria La Molina"), else all of it."""
+    words = normalize_name(seat.name).split()
+    for i in range(hit.first, hit.last - len(words) + 1):
+        if norms[i:i + len(words)] == words:
+            return i, i + len(words)
+    return hit.first, hit.last
+
+
+def _drop_spelled_out(text: str, norms: list[str], starts: list[int], ends: list[int],
+                      hits: list[_Hit]) -> list[_Hit]:
+    """"Universidad Nacional de la Amazonía Peruana (UNAP)" is one mention: the acronym."""
+    out = []
+    for hit, after in zip(hits, [*hits[1:], None]):
+        if (after is not None and hit.entry.kind == "institution"
+                and after.entry.kind == "institution" and after.entry.exact
+                and after.places == hit.places
+                and _seat_within(hit, norms, hit.places[0]) == (hit.first, hit.last)
+                and text[ends[hit.last - 1]:starts[after.first]].strip() == "("):
+            continue
+        out.append(hit)
+    return out
+
+
+def _significant(places: list[Place]) -> list[Place]:
+    """The candidates a homonym is weighed among.
+
+    A department's name means the department; otherwise small GeoNames places
+    (under 5,000 people) count only when nothing larger holds the name.
+    """
+    if places and places[0].level == "department":
+        return places[:1]
+    big = [p for p in places if p.level != "populated place" or p.population >= 5000]
+    return big or places
+
+
+@lru_cache(maxsize=1)
+def default_geoparser() -> Geoparser:
+    """A geoparser over the bundled gazetteer and tables (built once, cached)."""
+    return Geoparser()
+
+
+def parse_places(text: str) -> list[Mention]:
+    """The Peruvian places named in ``text``, with the bundled tables."""
+    return default_geoparser().parse(text)
