@@ -99,6 +99,7 @@ _FEATURE_CUE_WORDS = {w for es, en in _FEATURE_KINDS.values() for w in es + en}
 # Words that join two units naming one place ("X, provincia de Y", "X-Y", "X (Y)").
 _LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "distrito",
                "district", "de", "del", "of", "the", "la", "en", "in", "y", "and"}
+_CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "of", "the", "and", "d"}
 _LIST_WORDS = {"y", "and", "e", "as", "well", "or", "o"}
 
 # First names and titles before a surname that a unit shares (Miguel Grau).
@@ -221,6 +222,7 @@ class _Hit:
     feature_cue: bool = False
     weak: bool = False
     level_from_list: bool = False
+    linked: bool = False
 
 
 def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
@@ -405,7 +407,8 @@ class Geoparser:
         raw = text[starts[hit.first]:ends[hit.last - 1]]
         hit.cue, hit.feature_cue = self._cue(norms, hit)
         key = hit.key
-        if not raw[:1].isupper():
+        if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS
+                   for w in _TOKEN.findall(raw)) or not raw[:1].isupper():
             return False
         prev = norms[hit.first - 1] if hit.first else ""
         prev_raw = text[starts[hit.first - 1]:ends[hit.first - 1]] if hit.first else ""
@@ -483,14 +486,13 @@ class Geoparser:
                 a.places = [p for p in a.places if p.department in common]
                 b.places = [p for p in b.places if p.department in common]
                 a.weak = b.weak = False
-                a.cue = a.cue or "linked"
-                b.cue = b.cue or "linked"
+                a.linked = b.linked = True
 
     def _resolve(self, text: str, norms: list[str], starts: list[int], ends: list[int],
                  hit: _Hit,
                  sentence: Counter, paragraph: Counter, document: Counter) -> Mention | None:
         places = hit.places
-        if hit.cue and hit.cue != "linked" and any(p.level == hit.cue for p in places):
+        if hit.cue and any(p.level == hit.cue for p in places):
             places = [p for p in places if p.level == hit.cue]
         depts = sorted({p.department for p in _significant(places)})
         confidence = 0.95
@@ -511,13 +513,15 @@ class Geoparser:
                     return None
                 confidence = 0.45
                 chosen = self._default(_significant(places), hit.cue).department
+            if hit.linked:
+                confidence = 0.9 if hit.cue else 0.85
             places = [p for p in _significant(places) if p.department == chosen]
         else:
             places = [p for p in places if p.department in depts]
             if hit.weak and not (sentence[depts[0]] or paragraph[depts[0]]):
                 return None
-            if hit.cue == "linked":
-                confidence = 0.85
+            if hit.linked:
+                confidence = 0.9 if hit.cue else 0.85
             elif hit.cue:
                 confidence = 0.99
         if hit.weak:
@@ -537,7 +541,7 @@ class Geoparser:
     @staticmethod
     def _default(places: list[Place], cue: str | None) -> Place:
         """The cue's level if a candidate has it; Lima alone is the city; else rank."""
-        if cue and cue != "linked":
+        if cue:
             chosen = [p for p in places if p.level == cue]
             if chosen:
                 return chosen[0]
