@@ -89,7 +89,9 @@ _FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
     "trail": (["camino"], ["trail"]),
     "road": (["carretera"], ["road", "highway"]),
     "park": (["parque nacional"], ["national park"]),
-    "reserve": (["reserva nacional", "reserva comunal"], ["national reserve", "reserve"]),
+    "reserve": (["reserva nacional", "reserva comunal"],
+                ["national reserve", "natural reserve", "reserve"]),
+    "falls": (["catarata", "cataratas"], ["falls", "waterfall"]),
     "range": (["cordillera"], ["mountain range", "range"]),
 }
 _ES_LINKS = ["", "de ", "del ", "de la ", "de los ", "de las "]
@@ -100,6 +102,18 @@ _FEATURE_CUE_WORDS = {w for es, en in _FEATURE_KINDS.values() for w in es + en}
 _LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "distrito",
                "district", "de", "del", "of", "the", "la", "en", "in", "y", "and"}
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "of", "the", "and", "d"}
+_PLURAL_CUES = {"departamentos", "departments", "regiones", "regions", "provincias",
+                "provinces", "distritos", "districts", "ciudades", "cities", "towns"}
+_NOT_NAME_WORDS = {"en", "in", "at", "from", "desde", "hacia", "para", "por", "con", "to",
+                   "near", "y", "and", "e", "of", "de", "del", "la", "el", "los", "las",
+                   "the", "region", "province", "provincia", "departamento", "department",
+                   "distrito", "district", "ciudad", "city", "comunidad", "community",
+                   "metropolitan", "greater", "sur", "norte", "south", "north", "east",
+                   "west", "este", "oeste", "centro", "central", "alto", "bajo", "upper",
+                   "lower", "nuevo", "nueva", "new", "old", "provincial", "regional",
+                   "distrital", "municipal", "towards", "between", "entre", "via", "vía"}
+_ARTICLES = {"la", "el", "las", "los", "the", "a", "an", "una", "un", "su", "sus", "their",
+             "its", "our", "nuestra", "nuestro"}
 _LIST_WORDS = {"y", "and", "e", "as", "well", "or", "o"}
 
 # First names and titles before a surname that a unit shares (Miguel Grau).
@@ -110,6 +124,11 @@ _PERSON_BEFORE = {"jose", "simon", "miguel", "ramon", "antonio", "tupac", "gener
                   "capitan", "sargento", "inca", "fray", "padre", "beato", "mr", "mrs",
                   "dr", "doctor", "ing", "lic", "prof", "hugo", "ricardo", "cesar",
                   "alberto", "victor", "andres"}
+_FIRST_NAMES = {"jose", "juan", "manuel", "francisco", "andres", "antonio", "luis", "carlos",
+                "pedro", "miguel", "ramon", "simon", "alberto", "victor", "cesar", "jorge",
+                "ricardo", "hugo", "daniel", "mariano", "felipe", "alejandro", "enrique",
+                "augusto", "fernando", "gregorio", "domingo", "toribio", "hermilio",
+                "tupac", "micaela", "gabriel", "rosa", "ana", "isabel", "walker", "juana"}
 # Streets, buildings and organisations named directly after a unit (Avenida Grau).
 _ORG_BEFORE = {"avenida", "av", "jiron", "jr", "calle", "plaza", "pasaje", "malecon",
                "paseo", "colegio", "universidad", "university", "hospital", "clinica",
@@ -127,17 +146,51 @@ _ORG_AFTER = {"sa", "sac", "saa", "eirl", "srl", "ltd", "ltda", "inc", "corp", "
               "consortium", "company", "group", "airlines", "fc", "club", "university",
               "street", "avenue"}
 
-# Common words, in Spanish or English, that are also unit names.
+# Common words, in Spanish or English, that are also unit names: the single-word
+# names that wordfreq 3.1 ranks at Zipf >= 3.3 in Spanish or English, reviewed by
+# hand (names mostly used for the place itself, as Lima or Cusco, are left out).
 _COMMON = {"union", "progreso", "libertad", "esperanza", "victoria", "florida", "pampas",
            "mala", "llama", "cuenca", "molino", "independencia", "providencia", "colonia",
            "santa", "trinidad", "rosario", "caja", "belen", "jesus", "maria", "tambo",
            "paz", "porvenir", "primavera", "alianza", "triunfo", "milagro", "mirador",
            "paraiso", "huaca", "quebrada", "pueblo", "chacra", "salud", "sol", "oro",
            "plata", "cruz", "carmen", "pacifico", "capital", "nueva", "vista", "encuentro",
-           "sorpresa", "buenos aires", "central", "unidad", "amistad", "justicia",
-           "comercio", "porvenir", "lucha", "fortaleza", "manantial", "bolsa", "colca"}
+           "central", "unidad", "amistad", "justicia", "comercio", "lucha", "fortaleza",
+           "manantial", "bolsa", "colca", "lives", "toma", "constitucion", "marca", "tanta",
+           "copa", "marco", "vice", "arma", "alegria", "suyo", "morales", "castilla",
+           "marcas", "concepcion", "palo", "alerta", "soledad", "bolivar", "ate", "sauce",
+           "salas", "toro", "tomas", "canta", "supe", "mito", "maya", "mato", "tigre",
+           "navarro", "banos", "tinta", "salvacion", "maravillas", "chupa", "recta",
+           "magdalena", "frias", "crucero", "pausa", "compania", "montero", "laberinto",
+           "andas", "hongos", "zapatero", "roque", "ingenio", "mosca", "manta", "levanto",
+           "lagunas", "lomas", "tate", "molinos", "polvora", "calzada", "mayas", "mangas",
+           "caldera", "mejia", "moro", "bernal", "roble", "mara", "jardin", "concordia",
+           "borja", "barranco", "circa", "chao", "coronado", "moya", "fatima", "paras",
+           "canas", "vinas", "huertas", "corrales", "lares", "ascension", "pena", "punta",
+           "arena", "cuesta", "pared", "banda", "pareja", "curva", "capilla", "joya",
+           "matanza", "raya", "perla", "pampa", "morada", "esmeralda", "pradera", "merced",
+           "sucre", "grau", "ricardo palma", "la mar", "el sol", "el oro", "la union",
+           "la victoria", "la esperanza", "la cruz", "el alto", "la banda", "la punta",
+           "la arena", "la pena", "el carmen", "el milagro", "el porvenir", "el rosario",
+           "la primavera", "la florida", "la joya", "la perla", "la pampa", "la merced",
+           "dos de mayo", "nueve de julio", "tres de diciembre", "mi peru", "nueva vida",
+           "ciudad nueva", "pueblo nuevo", "buena vista", "pueblo libre", "casa grande",
+           "el verde", "el prado", "el ingenio", "el descanso", "la capilla", "la cuesta"}
+# World-known names abroad that Peruvian units also bear: they need a cue or their
+# department nearby.
+_ABROAD = {"asia", "indiana", "iberia", "islandia", "ucrania", "bretana", "venecia",
+           "habana", "montevideo", "granada", "salamanca", "puerto rico", "costa rica",
+           "los angeles", "buenos aires", "mendoza", "cochabamba", "laredo", "shelby",
+           "florida", "el alto", "canaria", "cordova", "santa fe", "nueva york", "paris",
+           "roma", "londres", "berlin", "belgica", "jerusalen", "monte israel", "israel",
+           "egipto", "palestina", "holanda", "america", "europa", "san salvador",
+           "santo domingo", "santiago de chile", "la paz", "oruro", "potosi", "tarija",
+           "guayaquil", "quito", "bogota", "caracas", "panama", "mexico", "san jose",
+           "valparaiso", "santa cruz de la sierra", "sucre", "cuenca", "loja", "leticia",
+           "manaus", "tabatinga", "arica", "iquique", "trinidad", "colonia", "rosario",
+           "cordoba", "concepcion"}
 # Surnames of heroes that name units: a bare one needs a cue or its department nearby.
-_PERSON_NAMES = {"grau", "bolivar", "castilla", "sucre", "tupac amaru", "bolognesi",
+_PERSON_NAMES = {"condorcanqui", "micaela bastidas", "grau", "bolivar", "castilla", "sucre", "tupac amaru", "bolognesi",
                  "cáceres", "caceres", "mariscal caceres", "ugarte", "pardo", "prado",
                  "leguia", "raimondi", "olaya", "quinones", "san roman", "vallejo",
                  "mariategui", "arguedas", "basadre", "palma", "heredia", "ramon castilla"}
@@ -223,6 +276,10 @@ class _Hit:
     weak: bool = False
     level_from_list: bool = False
     linked: bool = False
+    person: bool = False
+    river: bool = False
+    counted: bool = False  # counted as evidence for its department
+    plural: bool = False  # "los departamentos de ...": the cue reaches the list after it
 
 
 def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
@@ -356,8 +413,9 @@ class Geoparser:
         sentence_breaks = [m.start() for m in _SENTENCE_END.finditer(text)]
         paragraph_breaks = [m.start() for m in _PARAGRAPH_END.finditer(text)]
         kept: list[_Hit] = []
+        firsts = {h.first for h in hits}
         for hit in hits:
-            if self._keep(text, norms, starts, ends, hit, sentence_breaks):
+            if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts):
                 kept.append(hit)
         self._link_neighbours(text, norms, starts, ends, kept)
         sentence = [bisect.bisect_right(sentence_breaks, starts[h.first]) for h in kept]
@@ -368,6 +426,7 @@ class Geoparser:
         for hit, s, p in zip(kept, sentence, paragraph):
             depts = {x.department for x in _significant(hit.places)}
             if len(depts) == 1 and not hit.weak:
+                hit.counted = True
                 dept = depts.pop()
                 evidence_s.setdefault(s, Counter())[dept] += 1
                 evidence_p.setdefault(p, Counter())[dept] += 1
@@ -389,6 +448,7 @@ class Geoparser:
         for size in range(min(_CUE_MAX, len(before)), 0, -1):
             level = _CUES_BEFORE.get(" ".join(before[-size:]))
             if level:
+                hit.plural = bool(set(before[-size:]) & _PLURAL_CUES)
                 break
         after = norms[hit.last] if hit.last < len(norms) else ""
         if level is None:
@@ -399,7 +459,7 @@ class Geoparser:
         return level, feature
 
     def _keep(self, text: str, norms: list[str], starts: list[int], ends: list[int],
-              hit: _Hit, sentence_breaks: list[int]) -> bool:
+              hit: _Hit, sentence_breaks: list[int], firsts: set[int]) -> bool:
         """Whether a phrase found names a place here (the filters of the module doc)."""
         if hit.entry.kind in ("institution", "feature"):
             hit.cue, hit.feature_cue = None, False
@@ -415,17 +475,35 @@ class Geoparser:
         gap_before = text[ends[hit.first - 1]:starts[hit.first]] if hit.first else "\n"
         nxt = norms[hit.last] if hit.last < len(norms) else ""
         gap_after = text[ends[hit.last - 1]:starts[hit.last]] if hit.last < len(norms) else ""
-        joined_before = gap_before.strip() == ""
+        joined_before = gap_before.strip() in ("", ".") and "\n" not in gap_before
         if joined_before and prev_raw[:1].isupper() and prev in _PERSON_BEFORE and not hit.cue:
             return False
         if joined_before and prev in _ORG_BEFORE and not hit.cue:
             return False
+        if (joined_before and prev in _ARTICLES and hit.first > 1 and not hit.cue
+                and norms[hit.first - 2] in _ORG_BEFORE):
+            return False  # Jr. Las Balsas
+        is_department = hit.places[0].level == "department"
+        if (joined_before and prev_raw[:1].isupper() and not hit.cue and not is_department
+                and prev not in _NOT_NAME_WORDS
+                and not self._sentence_initial(text, starts, ends, hit.first - 1)):
+            return False  # inside a longer proper name: Walker San Miguel, BAP Pastaza
+        nxt_raw = text[starts[hit.last]:ends[hit.last]] if hit.last < len(norms) else ""
+        if (nxt_raw[:1].isupper() and gap_after.strip() == "" and "\n" not in gap_after
+                and not hit.cue and not is_department and hit.last not in firsts
+                and nxt not in _NOT_NAME_WORDS and nxt not in _CUES_AFTER
+                and nxt not in _FEATURE_CUE_WORDS):
+            return False  # Santo Toribio La Punta, Micaela Bastidas Puyucahua
+        if (" " not in raw and raw.isupper() and len(raw) <= 5 and not is_department
+                and any(c.islower() for c in text[max(0, starts[hit.first] - 60):
+                                                   ends[hit.first] + 60])):
+            return False  # an acronym in mixed-case text: PIAS
         if nxt in _ORG_AFTER and gap_after.strip() in ("", ".") and not hit.cue:
             return False
         if key == "amazonas" and (hit.feature_cue or nxt in {"river", "basin", "rainforest"}):
             return False
-        if hit.feature_cue and not hit.cue and all(p.level == "populated place" for p in hit.places):
-            return False
+        if hit.feature_cue and not hit.cue and not is_department:
+            hit.river = True  # the río Huancabamba: kept only beside its department
         # a place abroad: a foreign country next to it, or in the sentence of a homonym
         s_start = sentence_breaks[bisect.bisect_right(sentence_breaks, starts[hit.first]) - 1] \
             if sentence_breaks and sentence_breaks[0] <= starts[hit.first] else 0
@@ -435,20 +513,24 @@ class Geoparser:
         near_words = near.split()[:2]
         if near_words and (near_words[0] in _FOREIGN or " ".join(near_words) in _FOREIGN):
             return False
-        if key in _FOREIGN_HOMONYMS and not hit.cue:
+        if (key in _FOREIGN_HOMONYMS or key in _ABROAD) and not hit.cue:
             sentence_words = set(normalize_name(text[s_start:s_end]).split())
             if sentence_words & {w for w in _FOREIGN if " " not in w}:
                 return False
         initial = self._sentence_initial(text, starts, ends, hit.first)
         weak = False
-        if key in _COMMON:
-            if hit.cue:
-                return True
-            if initial or raw.isupper() or nxt in {"de", "del", "of"}:
+        if key in _COMMON and not hit.cue:
+            if (initial or raw.isupper() or nxt in {"de", "del", "of"}
+                    or prev in _ARTICLES and prev_raw.islower()
+                    or _title_line(text, starts[hit.first], ends[hit.last - 1])):
                 return False
             weak = True
-        if key in _PERSON_NAMES and not hit.cue:
+        if key in _ABROAD and not hit.cue:
             weak = True
+        if not hit.cue and (key in _PERSON_NAMES or (
+                norms[hit.first] in _FIRST_NAMES and hit.last - hit.first > 1)):
+            weak = hit.person = True  # Túpac Amaru: a person unless its department is in
+            #                           the same sentence
         if all(p.level == "populated place" and p.source == "GeoNames" and p.population < 5000
                for p in hit.places) and not hit.cue:
             weak = True
@@ -472,12 +554,11 @@ class Geoparser:
                 continue
             if between and not set(between) <= _LINK_WORDS | _LIST_WORDS:
                 continue
-            is_list = bool(set(between) & _LIST_WORDS) or (not between and "," in gap
-                                                            and not b.cue)
-            if is_list and a.cue and not b.cue and a.cue != "district":
-                b.cue, b.level_from_list = a.cue, True
+            listed = bool(set(between) & _LIST_WORDS)
+            if a.plural and a.cue and not b.cue and (listed or (not between and "," in gap)):
+                b.cue, b.plural, b.level_from_list = a.cue, True, True
                 continue
-            if is_list:
+            if listed:
                 continue
             da = {p.department for p in a.places}
             db = {p.department for p in b.places}
@@ -500,7 +581,9 @@ class Geoparser:
             confidence = 0.9
         elif len(depts) > 1:
             chosen = None
-            for counts, conf in ((sentence, 0.75), (paragraph, 0.75), (document, 0.6)):
+            levels = (((sentence, 0.75),) if hit.person or hit.river
+                      else ((sentence, 0.75), (paragraph, 0.75), (document, 0.6)))
+            for counts, conf in levels:
                 scored = [(counts[d], d) for d in depts if counts[d]]
                 if scored:
                     best = max(scored)[0]
@@ -520,6 +603,16 @@ class Geoparser:
             places = [p for p in places if p.department in depts]
             if hit.weak and not (sentence[depts[0]] or paragraph[depts[0]]):
                 return None
+            if hit.person and not sentence[depts[0]]:
+                return None
+            own = document[depts[0]] - hit.counted
+            if hit.river and own == 0:
+                return None  # the Marañón valley is not Marañón province (Huánuco)
+            if (not hit.cue and not hit.linked and hit.entry.kind == "place" and own == 0
+                    and places[0].level in ("district", "populated place")
+                    and max(p.population for p in places) < 20000
+                    and sum(document.values()) - document[depts[0]] >= 3):
+                return None  # a lone district far from every unit the document names
             if hit.linked:
                 confidence = 0.9 if hit.cue else 0.85
             elif hit.cue:
@@ -550,6 +643,13 @@ class Geoparser:
             if city:
                 return city[0]
         return places[0]
+
+
+def _title_line(text: str, start: int, end: int) -> bool:
+    """Whether the name sits in a heading where most words are capitalised."""
+    line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
+    words = [w for w in _TOKEN.findall(line) if len(w) > 3 and not w.isdigit()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _seat_within(hit: _Hit, norms: list[str], seat: Place) -> tuple[int, int]:
