@@ -50,6 +50,12 @@ INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
 _TOKEN = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?;:•·]\s|\n\s*\n|\n\s*[-•*·]|\s\u2022")
 _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
+_NAME = r"[A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*"
+_UNLISTED = re.compile(
+    r"\b(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
+    r"|[Cc]omunidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
+    r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?[ \t]+de"
+    r"|(?:[Tt]he[ \t]+)?(?:communit(?:y|ies)|villages?)[ \t]+of)[ \t]+(" + _NAME + ")")
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
 # Cue words before a name (normalised, the last words before it) -> level.
@@ -68,6 +74,8 @@ for _level, _words in {
                         "village of", "pueblo de", "localidad de", "centro poblado",
                         "caserio", "caserio de", "comunidad de", "comunidad campesina de",
                         "comunidad campesina", "comunidad nativa de", "comunidad nativa",
+                        "comunidades de", "comunidades campesinas de", "comunidades nativas de",
+                        "caserios de", "centros poblados de",
                         "community of", "capital", "capital city", "ciudades de"],
 }.items():
     for _w in _words:
@@ -102,7 +110,9 @@ _FEATURE_CUE_WORDS = {w for es, en in _FEATURE_KINDS.values() for w in es + en}
 _LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "distrito",
                "district", "de", "del", "of", "the", "la", "en", "in", "y", "and"}
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "of", "the", "and", "d"}
-_PLURAL_CUES = {"departamentos", "departments", "regiones", "regions", "provincias",
+_COMMUNITY_WORDS = {"comunidad", "comunidades", "caserio", "caserios", "poblado", "poblados",
+                    "anexo", "community", "communities", "village", "villages"}
+_PLURAL_CUES = {"comunidades", "caserios", "poblados", "communities", "villages", "departamentos", "departments", "regiones", "regions", "provincias",
                 "provinces", "distritos", "districts", "ciudades", "cities", "towns"}
 _NOT_NAME_WORDS = {"en", "in", "at", "from", "desde", "hacia", "para", "por", "con", "to",
                    "near", "y", "and", "e", "of", "de", "del", "la", "el", "los", "las",
@@ -277,6 +287,7 @@ class _Hit:
     level_from_list: bool = False
     linked: bool = False
     person: bool = False
+    community: bool = False  # "la comunidad de X": a village, maybe one the gazetteer lacks
     river: bool = False
     counted: bool = False  # counted as evidence for its department
     plural: bool = False  # "los departamentos de ...": the cue reaches the list after it
@@ -437,7 +448,38 @@ class Geoparser:
                                     evidence_p.get(p, Counter()), evidence_d)
             if mention is not None:
                 mentions.append(mention)
+        taken = [(m.start, m.end) for m in mentions]
+        named: dict[str, str] = {}
+        for start, end in self._unlisted(text):
+            if any(a < end and start < b for a, b in taken):
+                continue
+            s = bisect.bisect_right(sentence_breaks, start)
+            p = bisect.bisect_right(paragraph_breaks, start)
+            dept = _single_best(evidence_s.get(s, Counter())) or \
+                _single_best(evidence_p.get(p, Counter()))
+            if dept:
+                named.setdefault(text[start:end], dept)
+        for name, dept in sorted(named.items()):  # every occurrence of a name so introduced
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    mentions.append(self._unlisted_mention(text, m.start(), m.end(), dept))
+                    taken.append(m.span())
+        mentions.sort(key=lambda m: m.start)
         return mentions
+
+    @staticmethod
+    def _unlisted(text: str) -> list[tuple[int, int]]:
+        """Names the gazetteer lacks that a cue introduces: "comunidad campesina de X"."""
+        return [m.span(1) for m in _UNLISTED.finditer(text)]
+
+    def _unlisted_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
+        """A community or village at its department's point, with low confidence."""
+        unit = next(p for p in self.geocoder.gazetteer.lookup(
+            normalize_name(self.geocoder.departments[dept])) if p.level == "department")
+        return Mention(start=start, end=end, mention=text[start:end], name=text[start:end],
+                       level="populated place", ubigeo=dept,
+                       department=self.geocoder.departments[dept], department_code=dept,
+                       lat=unit.lat, lon=unit.lon, precision=unit.precision, confidence=0.35)
 
     def _cue(self, norms: list[str], hit: _Hit) -> tuple[str | None, bool]:
         """The level a cue word before or after the name gives, and whether a feature cue."""
@@ -449,6 +491,7 @@ class Geoparser:
             level = _CUES_BEFORE.get(" ".join(before[-size:]))
             if level:
                 hit.plural = bool(set(before[-size:]) & _PLURAL_CUES)
+                hit.community = bool(set(before[-size:]) & _COMMUNITY_WORDS)
                 break
         after = norms[hit.last] if hit.last < len(norms) else ""
         if level is None:
@@ -485,7 +528,7 @@ class Geoparser:
             return False  # Jr. Las Balsas
         is_department = hit.places[0].level == "department"
         if (joined_before and prev_raw[:1].isupper() and not hit.cue and not is_department
-                and prev not in _NOT_NAME_WORDS
+                and prev not in _NOT_NAME_WORDS and not hit.feature_cue
                 and not self._sentence_initial(text, starts, ends, hit.first - 1)):
             return False  # inside a longer proper name: Walker San Miguel, BAP Pastaza
         nxt_raw = text[starts[hit.last]:ends[hit.last]] if hit.last < len(norms) else ""
@@ -557,6 +600,7 @@ class Geoparser:
             listed = bool(set(between) & _LIST_WORDS)
             if a.plural and a.cue and not b.cue and (listed or (not between and "," in gap)):
                 b.cue, b.plural, b.level_from_list = a.cue, True, True
+                b.community = a.community
                 continue
             if listed:
                 continue
@@ -606,6 +650,12 @@ class Geoparser:
             if hit.person and not sentence[depts[0]]:
                 return None
             own = document[depts[0]] - hit.counted
+            if hit.community and own == 0 and not any(p.level == "populated place"
+                                                      for p in places):
+                elsewhere = _single_best(sentence) or _single_best(paragraph)
+                if elsewhere and elsewhere != depts[0]:
+                    start, end = starts[hit.first], ends[hit.last - 1]
+                    return self._unlisted_mention(text, start, end, elsewhere)
             if hit.river and own == 0:
                 return None  # the Marañón valley is not Marañón province (Huánuco)
             if (not hit.cue and not hit.linked and hit.entry.kind == "place" and own == 0
@@ -643,6 +693,14 @@ class Geoparser:
             if city:
                 return city[0]
         return places[0]
+
+
+def _single_best(counts: Counter) -> str | None:
+    """The department named most, if one leads."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _title_line(text: str, start: int, end: int) -> bool:
