@@ -100,10 +100,14 @@ _FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
     "reserve": (["reserva nacional", "reserva comunal"],
                 ["national reserve", "natural reserve", "reserve"]),
     "falls": (["catarata", "cataratas"], ["falls", "waterfall"]),
+    "sanctuary": (["santuario nacional", "santuario historico"],
+                  ["national sanctuary", "historic sanctuary"]),
+    "mine": (["mina", "proyecto minero", "yacimiento"], ["mine", "mining project"]),
     "range": (["cordillera"], ["mountain range", "range"]),
 }
 _ES_LINKS = ["", "de ", "del ", "de la ", "de los ", "de las "]
 _EN_LINKS = ["of ", "of the "]
+_BARE_KINDS = {"mine", "park", "reserve", "sanctuary", "lake", "falls"}
 _FEATURE_CUE_WORDS = {w for es, en in _FEATURE_KINDS.values() for w in es + en}
 
 # Words that join two units naming one place ("X, provincia de Y", "X-Y", "X (Y)").
@@ -270,6 +274,7 @@ class _Entry:
     kind: str  # "place" | "feature" | "institution" | "block"
     places: tuple[Place, ...] = ()
     exact: str = ""  # institutions written as an acronym match this spelling only
+    bare: bool = False  # a feature's name without its kind word: needs a capital
 
 
 @dataclass
@@ -324,6 +329,8 @@ def _feature_keys(name: str) -> list[str]:
             keys += [f"{w} {link}{core}" for w in english for link in _EN_LINKS]
             if kind in ("lake", "river"):
                 keys += [f"{w} {core}" for w in english]
+            if kind in _BARE_KINDS:
+                keys.append(core)  # "Toquepala", "Titicaca": the core alone, capitalised
             return [key, *keys]
     return [key]
 
@@ -342,6 +349,13 @@ class Geoparser:
                     table.setdefault(variant, _Entry("feature", features))
             else:
                 table[key] = _Entry("place", tuple(places))
+        for key in [k for k, e in table.items() if e.kind == "feature"]:
+            if (" " not in key and key not in gazetteer.by_name and key not in _COMMON
+                    and len(key) >= 5):
+                table[key] = _Entry("feature", table[key].places, bare=True)
+            elif key not in gazetteer.by_name and " " in key and not set(key.split()) & {
+                    w for phrase in _FEATURE_CUE_WORDS for w in phrase.split()}:
+                table[key] = _Entry("feature", table[key].places, bare=True)
         for phrase in _NOT_PLACES:
             table[phrase] = _Entry("block")
         for row in read_institutions():
@@ -506,7 +520,7 @@ class Geoparser:
         """Whether a phrase found names a place here (the filters of the module doc)."""
         if hit.entry.kind in ("institution", "feature"):
             hit.cue, hit.feature_cue = None, False
-            return True
+            return not hit.entry.bare or text[starts[hit.first]].isupper()
         raw = text[starts[hit.first]:ends[hit.last - 1]]
         hit.cue, hit.feature_cue = self._cue(norms, hit)
         key = hit.key
