@@ -61,6 +61,12 @@ POSITIVES = [
     ("La ciudad de Iquitos y la carretera a Nauta.", "Iquitos", "Loreto"),
     ("Alpaca breeders in Puno, near Lake Titicaca.", "Lake Titicaca", "Puno"),
     ("Turismo en Machu Picchu.", "Machu Picchu", "Cusco"),
+    ("Las minas de Cuajone y Toquepala contaminan el agua.", "Toquepala", "Tacna"),
+    ("Trasvase del Rio Huancabamba al Rio Piura.", "Huancabamba", "Piura"),
+    ("En Tacna, la comunidad campesina de Ayapampa Chica recibió semillas.",
+     "Ayapampa Chica", "Tacna"),
+    ("El BAP Pastaza llegó a la región Loreto y a la comunidad de Ayapampa Chica.",
+     "Ayapampa Chica", "Loreto"),
 ]
 
 
@@ -98,6 +104,17 @@ NEGATIVES = [
     ("The Leticia Pact for the Amazon was signed.", "Leticia"),
     ("Minera Yanacocha S.A. anunció despidos.", "Yanacocha"),
     ("La florida tarde del domingo.", "florida"),
+    ("La obra va de la Av. Tacna al Jr. Las Balsas, en Huancayo.", "Tacna"),
+    ("La obra va de la Av. Tacna al Jr. Las Balsas, en Huancayo.", "Balsas"),
+    ("El secretario general, Walker San Miguel, habló en Lima.", "San Miguel"),
+    ("El BAP Pastaza atendió a la región Loreto.", "Pastaza"),
+    ("Las Plataformas Itinerantes (PIAS) llegan a Loreto.", "PIAS"),
+    ("The Marañón valley between Chachapoyas and Celendín, Amazonas.", "Marañón"),
+    ("Túpac Amaru was defeated in 1781 and executed.", "Túpac Amaru"),
+    ("Se casó con Micaela Bastidas Puyucahua en 1760.", "Micaela Bastidas"),
+    ("Llama la atención la cifra.", "Llama"),
+    ("LA UNIÓN HACE LA FUERZA", "UNIÓN"),
+    ("Food Security And Agriculture In The Florida Keys", "Florida"),
 ]
 
 
@@ -176,3 +193,11 @@ def test_default_geoparser_is_built_once() -> None:
 def test_empty_and_placeless_text() -> None:
     assert parse_places("") == []
     assert parse_places("Nothing to see here, only words.") == []
+
+
+def test_a_lone_district_far_from_the_documents_departments_is_dropped() -> None:
+    text = ("El programa trabaja en Junín: Huancayo, Concepción y Jauja, provincias de Junín. "
+            "También en Tarma, Junín. Se compró maquinaria en Cojata.")
+    assert "Cojata" not in _found(text)
+    assert _found("Se compró maquinaria en Cojata.")["Cojata"] == _department("Puno")
+    assert _found(text)["Tarma"] == _department("Junín")
