@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import gc
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -48,6 +49,22 @@ from geo.paths import DATA_DIR
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
 
 _TOKEN = re.compile(r"[^\W_]+")
+
+
+def _fold_table() -> dict[int, str]:
+    """Each Latin character -> what normalize_name makes of it, when that is one character."""
+    table = {}
+    for code in range(0x250):
+        char = chr(code)
+        folded = normalize_name(char)
+        if len(folded) == 1:
+            table[code] = folded
+        elif not folded:
+            table[code] = " "
+    return table
+
+
+_FOLD = _fold_table()
 _SENTENCE_END = re.compile(r"[.!?;:•·]\s|\n\s*\n|\n\s*[-•*·]|\s\u2022")
 _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
 _NAME = r"[A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*"
@@ -376,20 +393,26 @@ class Geoparser:
     # -- tokens -----------------------------------------------------------------
 
     def _tokens(self, text: str) -> tuple[list[str], list[int], list[int]]:
-        norms, starts, ends = [], [], []
-        cache = self._norm
-        for m in _TOKEN.finditer(text):
-            raw = m.group()
-            norm = cache.get(raw)
-            if norm is None:
-                norm = normalize_name(raw)
-                if len(cache) < 200_000:
-                    cache[raw] = norm
-            if not norm:
-                continue
-            norms.append(norm)
-            starts.append(m.start())
-            ends.append(m.end())
+        """Words, folded as :func:`normalize_name` folds them, with their offsets."""
+        folded = text.translate(_FOLD)
+        found = list(_TOKEN.finditer(folded))
+        norms = [m.group() for m in found]
+        starts = [m.start() for m in found]
+        ends = [m.end() for m in found]
+        if not folded.isascii():  # letters beyond Latin: fold them one by one
+            cache = self._norm
+            keep = []
+            for i, word in enumerate(norms):
+                if not word.isascii():
+                    norm = cache.get(word)
+                    if norm is None:
+                        norm = cache[word] = normalize_name(word).replace(" ", "")
+                    norms[i] = norm
+                keep.append(bool(norms[i]))
+            if not all(keep):
+                norms = [w for w, k in zip(norms, keep) if k]
+                starts = [x for x, k in zip(starts, keep) if k]
+                ends = [x for x, k in zip(ends, keep) if k]
         return norms, starts, ends
 
     def _find(self, text: str, norms: list[str], starts: list[int],
@@ -430,6 +453,15 @@ class Geoparser:
 
     def parse(self, text: str) -> list[Mention]:
         """The Peruvian places named in ``text``, in text order, spans not overlapping."""
+        enabled = gc.isenabled()
+        gc.disable()  # many small objects, none cyclic: collection only costs time
+        try:
+            return self._parse(text)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _parse(self, text: str) -> list[Mention]:
         norms, starts, ends = self._tokens(text)
         hits = [h for h in self._find(text, norms, starts, ends) if h.entry.kind != "block"]
         hits = _drop_spelled_out(text, norms, starts, ends, hits)
@@ -462,10 +494,10 @@ class Geoparser:
                                     evidence_p.get(p, Counter()), evidence_d)
             if mention is not None:
                 mentions.append(mention)
-        taken = [(m.start, m.end) for m in mentions]
+        taken = _Spans([(m.start, m.end) for m in mentions])
         named: dict[str, str] = {}
         for start, end in self._unlisted(text):
-            if any(a < end and start < b for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
             s = bisect.bisect_right(sentence_breaks, start)
             p = bisect.bisect_right(paragraph_breaks, start)
@@ -475,9 +507,9 @@ class Geoparser:
                 named.setdefault(text[start:end], dept)
         for name, dept in sorted(named.items()):  # every occurrence of a name so introduced
             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-                if not any(a < m.end() and m.start() < b for a, b in taken):
+                if not taken.overlaps(m.start(), m.end()):
                     mentions.append(self._unlisted_mention(text, m.start(), m.end(), dept))
-                    taken.append(m.span())
+                    taken.add(m.start(), m.end())
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -707,6 +739,24 @@ class Geoparser:
             if city:
                 return city[0]
         return places[0]
+
+
+class _Spans:
+    """Disjoint spans, sorted, asked for overlaps in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
 
 
 def _single_best(counts: Counter) -> str | None:
