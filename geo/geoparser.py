@@ -72,7 +72,8 @@ _UNLISTED = re.compile(
     r"\b(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
     r"|[Cc]omunidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
     r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?[ \t]+de"
-    r"|(?:[Tt]he[ \t]+)?(?:communit(?:y|ies)|villages?)[ \t]+of)[ \t]+(" + _NAME + ")")
+    r"|(?:[Tt]he[ \t]+)?(?:communit(?:y|ies)|villages?)[ \t]+of)[ \t]+(" + _NAME + ")"
+    r"|\b[Tt]he[ \t]+(" + _NAME + r")[ \t]+(?:community|village)\b")
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
 # Cue words before a name (normalised, the last words before it) -> level.
@@ -125,7 +126,8 @@ _FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
 _ES_LINKS = ["", "de ", "del ", "de la ", "de los ", "de las "]
 _EN_LINKS = ["of ", "of the "]
 _BARE_KINDS = {"mine", "park", "reserve", "sanctuary", "lake", "falls"}
-_FEATURE_CUE_WORDS = {w for es, en in _FEATURE_KINDS.values() for w in es + en}
+_FEATURE_CUE_WORDS = {w for es, en in _FEATURE_KINDS.values() for w in es + en} | {
+    "rios", "rivers", "valles", "valleys", "cuencas", "lagos", "lagunas", "lakes"}
 
 # Words that join two units naming one place ("X, provincia de Y", "X-Y", "X (Y)").
 _LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "distrito",
@@ -242,7 +244,11 @@ _FOREIGN = {"bolivia", "bolivian", "boliviano", "boliviana", "chile", "chilean",
             "united states", "estados unidos", "belgium", "belgica", "france", "francia",
             "italia", "italy", "portugal"}
 # Phrases that contain unit names but never name a place in Peru.
+_PERSON_UNITS = ["san martin", "bolivar", "grau", "castilla", "sucre", "tupac amaru"]
 _NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
+               "jose francisco de san martin", "general san martin", "libertador san martin",
+               "general jose de san martin", "libertador simon bolivar", "almirante miguel grau",
+               "presidente castilla", "general sucre",
                "miguel grau", "almirante grau", "ramon castilla", "mariscal ramon castilla",
                "antonio jose de sucre", "mariscal sucre", "jose galvez", "francisco bolognesi",
                "tupac amaru ii", "santiago de chile", "la paz bolivia", "santa cruz de la sierra",
@@ -374,7 +380,8 @@ class Geoparser:
                     w for phrase in _FEATURE_CUE_WORDS for w in phrase.split()}:
                 table[key] = _Entry("feature", table[key].places, bare=True)
         for phrase in _NOT_PLACES:
-            table[phrase] = _Entry("block")
+            if phrase not in table:  # a unit's full name (Simón Bolívar, Pasco) stays a unit
+                table[phrase] = _Entry("block")
         for row in read_institutions():
             match = self.geocoder.geocode(row["seat"], row["department"], row["level"] or None)
             seat = next(p for p in gazetteer.lookup(normalize_name(match.name))
@@ -463,7 +470,11 @@ class Geoparser:
 
     def _parse(self, text: str) -> list[Mention]:
         norms, starts, ends = self._tokens(text)
-        hits = [h for h in self._find(text, norms, starts, ends) if h.entry.kind != "block"]
+        found = self._find(text, norms, starts, ends)
+        # "José de San Martín" here: a bare "San Martín" in this text is the man too
+        people = {unit for h in found if h.entry.kind == "block"
+                        for unit in _PERSON_UNITS if f" {unit} " in f" {h.key} "}
+        hits = [h for h in found if h.entry.kind != "block"]
         hits = _drop_spelled_out(text, norms, starts, ends, hits)
         if not hits:
             return []
@@ -472,7 +483,7 @@ class Geoparser:
         kept: list[_Hit] = []
         firsts = {h.first for h in hits}
         for hit in hits:
-            if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts):
+            if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts, people):
                 kept.append(hit)
         self._link_neighbours(text, norms, starts, ends, kept)
         sentence = [bisect.bisect_right(sentence_breaks, starts[h.first]) for h in kept]
@@ -516,7 +527,7 @@ class Geoparser:
     @staticmethod
     def _unlisted(text: str) -> list[tuple[int, int]]:
         """Names the gazetteer lacks that a cue introduces: "comunidad campesina de X"."""
-        return [m.span(1) for m in _UNLISTED.finditer(text)]
+        return [m.span(1) if m.group(1) else m.span(2) for m in _UNLISTED.finditer(text)]
 
     def _unlisted_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
         """A community or village at its department's point, with low confidence."""
@@ -548,7 +559,8 @@ class Geoparser:
         return level, feature
 
     def _keep(self, text: str, norms: list[str], starts: list[int], ends: list[int],
-              hit: _Hit, sentence_breaks: list[int], firsts: set[int]) -> bool:
+              hit: _Hit, sentence_breaks: list[int], firsts: set[int],
+              people: set[str]) -> bool:
         """Whether a phrase found names a place here (the filters of the module doc)."""
         if hit.entry.kind in ("institution", "feature"):
             hit.cue, hit.feature_cue = None, False
@@ -556,6 +568,8 @@ class Geoparser:
         raw = text[starts[hit.first]:ends[hit.last - 1]]
         hit.cue, hit.feature_cue = self._cue(norms, hit)
         key = hit.key
+        if key in people and not hit.cue:
+            return False
         if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS
                    for w in _TOKEN.findall(raw)) or not raw[:1].isupper():
             return False
@@ -589,8 +603,15 @@ class Geoparser:
             return False  # an acronym in mixed-case text: PIAS
         if nxt in _ORG_AFTER and gap_after.strip() in ("", ".") and not hit.cue:
             return False
-        if key == "amazonas" and (hit.feature_cue or nxt in {"river", "basin", "rainforest"}):
-            return False
+        if key == "amazonas" and (hit.feature_cue or nxt in {"river", "basin", "rainforest"}
+                                  or prev == "el" and prev_raw.islower()):
+            hit.river = True  # the Amazon: reported only where the text is in Loreto
+            hit.places = [p for p in self.geocoder.gazetteer.lookup("loreto")
+                          if p.level == "department"]
+            return True
+        if (joined_before and prev_raw[:1].isupper() and hit.first > 1
+                and norms[hit.first - 2] in _ORG_BEFORE and not hit.cue):
+            return False  # compañía Seda Loreto
         if hit.feature_cue and not hit.cue and not is_department:
             hit.river = True  # the río Huancabamba: kept only beside its department
         # a place abroad: a foreign country next to it, or in the sentence of a homonym
@@ -704,6 +725,14 @@ class Geoparser:
                     return self._unlisted_mention(text, start, end, elsewhere)
             if hit.river and own == 0:
                 return None  # the Marañón valley is not Marañón province (Huánuco)
+            if hit.feature_cue and is_unit(places, "department") and own == 0:
+                # "el río Ucayali" in a story set elsewhere: the river where the story is
+                elsewhere = _single_best(sentence) or _single_best(paragraph) or \
+                    _single_best(document)
+                if elsewhere and elsewhere != depts[0]:
+                    unit = [p for p in self.geocoder.gazetteer.lookup(normalize_name(
+                        self.geocoder.departments[elsewhere])) if p.level == "department"]
+                    places, confidence = unit, 0.5
             if (not hit.cue and not hit.linked and hit.entry.kind == "place" and own == 0
                     and places[0].level in ("district", "populated place")
                     and max(p.population for p in places) < 20000
@@ -757,6 +786,11 @@ class _Spans:
         i = bisect.bisect_left(self.starts, start)
         self.starts.insert(i, start)
         self.ends.insert(i, end)
+
+
+def is_unit(places: list[Place], level: str) -> bool:
+    """Whether the best candidate is of this level."""
+    return bool(places) and places[0].level == level
 
 
 def _single_best(counts: Counter) -> str | None:
