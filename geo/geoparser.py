@@ -72,8 +72,12 @@ _UNLISTED = re.compile(
     r"\b(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
     r"|[Cc]omunidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
     r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?[ \t]+de"
-    r"|(?:[Tt]he[ \t]+)?(?:communit(?:y|ies)|villages?)[ \t]+of)[ \t]+(" + _NAME + ")"
-    r"|\b[Tt]he[ \t]+(" + _NAME + r")[ \t]+(?:community|village)\b")
+    r"|(?:[Tt]he[ \t]+)?(?:communit(?:y|ies)|villages?)[ \t]+of"
+    r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?)[ \t]+(" + _NAME + ")"
+    r"|\b[Tt]he[ \t]+(" + _NAME + r")[ \t]+(?:community|village|[Rr]iver|[Vv]alley)\b")
+_RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
+    r"\b(?:r[ií]os|rivers)[ \t]+(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
+    r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
 # Cue words before a name (normalised, the last words before it) -> level.
@@ -506,9 +510,10 @@ class Geoparser:
             if mention is not None:
                 mentions.append(mention)
         taken = _Spans([(m.start, m.end) for m in mentions])
+        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits])
         named: dict[str, str] = {}
         for start, end in self._unlisted(text):
-            if taken.overlaps(start, end):
+            if taken.overlaps(start, end) or known.overlaps(start, end):
                 continue
             s = bisect.bisect_right(sentence_breaks, start)
             p = bisect.bisect_right(paragraph_breaks, start)
@@ -604,7 +609,9 @@ class Geoparser:
         if nxt in _ORG_AFTER and gap_after.strip() in ("", ".") and not hit.cue:
             return False
         if key == "amazonas" and (hit.feature_cue or nxt in {"river", "basin", "rainforest"}
-                                  or prev == "el" and prev_raw.islower()):
+                                  or prev == "el"
+                                  or _RIVER_LIST.search(text, max(0, starts[hit.first] - 150),
+                                                        starts[hit.first])):
             hit.river = True  # the Amazon: reported only where the text is in Loreto
             hit.places = [p for p in self.geocoder.gazetteer.lookup("loreto")
                           if p.level == "department"]
