@@ -68,13 +68,19 @@ _FOLD = _fold_table()
 _SENTENCE_END = re.compile(r"[.!?;:•·]\s|\n\s*\n|\n\s*[-•*·]|\s\u2022")
 _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
 _NAME = r"[A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*"
-_UNLISTED = re.compile(
-    r"\b(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
+_UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
+    r"(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
     r"|[Cc]omunidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
     r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?[ \t]+de"
-    r"|(?:[Tt]he[ \t]+)?(?:communit(?:y|ies)|villages?)[ \t]+of"
-    r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?)[ \t]+(" + _NAME + ")"
-    r"|\b[Tt]he[ \t]+(" + _NAME + r")[ \t]+(?:community|village|[Rr]iver|[Vv]alley)\b")
+    r"|(?:communit(?:y|ies)|villages?)[ \t]+of"
+    r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?)[ \t]+(" + _NAME + ")")
+_UNLISTED_AFTER = re.compile(  # "the X community", "the X River": matched at "the"
+    r"[Tt]he[ \t]+(" + _NAME + r")[ \t]+(?:community|village|[Rr]iver|[Vv]alley)\b")
+_UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "centros",
+                  "anexo", "anexos", "sector", "sectores", "community", "communities",
+                  "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",
+                  "quebradas", "nevado", "nevados", "valle", "valles"}
+_UNLISTED_AFTER_CUES = {"community", "village", "river", "valley"}
 _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"\b(?:r[ií]os|rivers)[ \t]+(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
     r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
@@ -512,7 +518,7 @@ class Geoparser:
         taken = _Spans([(m.start, m.end) for m in mentions])
         known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits])
         named: dict[str, str] = {}
-        for start, end in self._unlisted(text):
+        for start, end in _unlisted(text, norms, starts, ends):
             if taken.overlaps(start, end) or known.overlaps(start, end):
                 continue
             s = bisect.bisect_right(sentence_breaks, start)
@@ -521,18 +527,16 @@ class Geoparser:
                 _single_best(evidence_p.get(p, Counter()))
             if dept:
                 named.setdefault(text[start:end], dept)
-        for name, dept in sorted(named.items()):  # every occurrence of a name so introduced
-            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        if named:  # every occurrence of a name so introduced
+            names = sorted(named, key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+            for m in pattern.finditer(text):
                 if not taken.overlaps(m.start(), m.end()):
-                    mentions.append(self._unlisted_mention(text, m.start(), m.end(), dept))
+                    mentions.append(self._unlisted_mention(text, m.start(), m.end(),
+                                                           named[m.group()]))
                     taken.add(m.start(), m.end())
         mentions.sort(key=lambda m: m.start)
         return mentions
-
-    @staticmethod
-    def _unlisted(text: str) -> list[tuple[int, int]]:
-        """Names the gazetteer lacks that a cue introduces: "comunidad campesina de X"."""
-        return [m.span(1) if m.group(1) else m.span(2) for m in _UNLISTED.finditer(text)]
 
     def _unlisted_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
         """A community or village at its department's point, with low confidence."""
@@ -626,8 +630,8 @@ class Geoparser:
             if sentence_breaks and sentence_breaks[0] <= starts[hit.first] else 0
         s_idx = bisect.bisect_right(sentence_breaks, starts[hit.first])
         s_end = sentence_breaks[s_idx] if s_idx < len(sentence_breaks) else len(text)
-        near = normalize_name(text[ends[hit.last - 1]:min(ends[hit.last - 1] + 30, s_end)])
-        near_words = near.split()[:2]
+        near_words = [w for w, at in zip(norms[hit.last:hit.last + 2],
+                                         starts[hit.last:hit.last + 2]) if at < s_end]
         if near_words and (near_words[0] in _FOREIGN or " ".join(near_words) in _FOREIGN):
             return False
         if (key in _FOREIGN_HOMONYMS or key in _ABROAD) and not hit.cue:
@@ -793,6 +797,25 @@ class _Spans:
         i = bisect.bisect_left(self.starts, start)
         self.starts.insert(i, start)
         self.ends.insert(i, end)
+
+
+def _unlisted(text: str, norms: list[str], starts: list[int],
+              ends: list[int]) -> list[tuple[int, int]]:
+    """Names the gazetteer may lack that a cue introduces: "comunidad campesina de X"."""
+    spans = []
+    for i in [i for i, w in enumerate(norms) if w in _UNLISTED_CUES
+              or w in _UNLISTED_AFTER_CUES]:
+        m = _UNLISTED_BEFORE.match(text, starts[i])
+        if m:
+            spans.append(m.span(1))
+        if norms[i] in _UNLISTED_AFTER_CUES:
+            for j in range(max(0, i - 6), i - 1):
+                if norms[j] == "the":
+                    m = _UNLISTED_AFTER.match(text, starts[j])
+                    if m and m.end() == ends[i]:
+                        spans.append(m.span(1))
+                        break
+    return spans
 
 
 def is_unit(places: list[Place], level: str) -> bool:
