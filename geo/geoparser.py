@@ -48,7 +48,7 @@ from geo.paths import DATA_DIR
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
 
-_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")  # combining accents stay inside
 
 
 def _fold_table() -> dict[int, str]:

@@ -148,6 +148,14 @@ def test_offsets_exact_ordered_and_disjoint(text: str) -> None:
         assert 0 < m.confidence <= 1
 
 
+def test_decomposed_accents_keep_offsets() -> None:
+    import unicodedata
+    text = unicodedata.normalize("NFD", "Talleres en Junín y Apurímac.")
+    found = parse_places(text)
+    assert [m.department_code for m in found] == [_department("Junín"), _department("Apurímac")]
+    assert all(text[m.start:m.end] == m.mention for m in found)
+
+
 def test_line_breaks_inside_a_name_keep_offsets() -> None:
     text = "Proyecto en La\n\nLibertad y Madre de  Dios."
     found = parse_places(text)
