@@ -73,14 +73,21 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|[Cc]omunidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
     r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?[ \t]+de"
     r"|(?:communit(?:y|ies)|villages?)[ \t]+of"
-    r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?)[ \t]+(" + _NAME + ")")
-_UNLISTED_AFTER = re.compile(  # "the X community", "the X River": matched at "the"
-    r"[Tt]he[ \t]+(" + _NAME + r")[ \t]+(?:community|village|[Rr]iver|[Vv]alley)\b")
+    r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?"
+    r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de)[ \t]+(" + _NAME + ")")
 _UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "centros",
                   "anexo", "anexos", "sector", "sectores", "community", "communities",
                   "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",
-                  "quebradas", "nevado", "nevados", "valle", "valles"}
-_UNLISTED_AFTER_CUES = {"community", "village", "river", "valley"}
+                  "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia"}
+_UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
+                        "town", "sector"}
+# Capitalised words before "district", "province"... that are not a place's name.
+_NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern", "southern",
+                 "eastern", "western", "electoral", "judicial", "fiscal", "police", "military",
+                 "business", "financial", "historic", "metropolitan", "congressional",
+                 "this", "that", "each", "every", "which", "whole", "same", "other", "rural",
+                 "urban", "new", "old", "mining", "coastal", "border", "amazon", "andean",
+                 "peruvian", "highland", "lowland", "jungle", "upper", "lower"}
 _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"\b(?:r[ií]os|rivers)[ \t]+(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
     r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
@@ -808,14 +815,21 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
         m = _UNLISTED_BEFORE.match(text, starts[i])
         if m:
             spans.append(m.span(1))
-        if norms[i] in _UNLISTED_AFTER_CUES:
-            for j in range(max(0, i - 6), i - 1):
-                if norms[j] == "the":
-                    m = _UNLISTED_AFTER.match(text, starts[j])
-                    if m and m.end() == ends[i]:
-                        spans.append(m.span(1))
-                        break
+        if norms[i] in _UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
+            j = i
+            while (j > 0 and i - j < 4 and text[starts[j - 1]].isupper()
+                   and len(norms[j - 1]) > 3 and norms[j - 1] not in _NOT_NAME_WORDS
+                   and norms[j - 1] not in _NOT_UNLISTED
+                   and not _HARD_GAP.search(text, ends[j - 1], starts[j])):
+                j -= 1
+            if j < i and not _sentence_start(text, starts, ends, j):
+                spans.append((starts[j], ends[i - 1]))
     return spans
+
+
+def _sentence_start(text: str, starts: list[int], ends: list[int], i: int) -> bool:
+    """Whether word ``i`` opens a sentence or a line."""
+    return i == 0 or bool(re.search(r"[.!?:;•·\n]", text[ends[i - 1]:starts[i]]))
 
 
 def is_unit(places: list[Place], level: str) -> bool:

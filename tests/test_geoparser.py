@@ -66,6 +66,9 @@ POSITIVES = [
      "Ucayali"),
     ("Our visit to the Chuicuni community, in Apurímac, and to Challhuahuacho.", "Chuicuni",
      "Apurímac"),
+    ("In Tacna, families of Ayapampa Chica district planted trees.", "Ayapampa Chica",
+     "Tacna"),
+    ("En Tacna, el distrito de Ayapampa Chica sembró árboles.", "Ayapampa Chica", "Tacna"),
     ("Las minas de Cuajone y Toquepala contaminan el agua.", "Toquepala", "Tacna"),
     ("Trasvase del Rio Huancabamba al Rio Piura.", "Huancabamba", "Piura"),
     ("En Tacna, la comunidad campesina de Ayapampa Chica recibió semillas.",
@@ -120,6 +123,8 @@ NEGATIVES = [
     ("Se casó con Micaela Bastidas Puyucahua en 1760.", "Micaela Bastidas"),
     ("Llama la atención la cifra.", "Llama"),
     ("LA UNIÓN HACE LA FUERZA", "UNIÓN"),
+    ("In Tacna, the Federal District of Mexico sent doctors.", "Federal District"),
+    ("Gobierno de Chile: la provincia de Ayapampa Chica recibió ayuda.", "Ayapampa Chica"),
     ("Food Security And Agriculture In The Florida Keys", "Florida"),
 ]
 
