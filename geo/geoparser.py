@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from geo.errors import UnknownDepartmentError, UnknownPlaceError
 from geo.gazetteer import Place
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
@@ -400,9 +401,9 @@ class Geoparser:
             if phrase not in table:  # a unit's full name (Simón Bolívar, Pasco) stays a unit
                 table[phrase] = _Entry("block")
         for row in read_institutions():
-            match = self.geocoder.geocode(row["seat"], row["department"], row["level"] or None)
-            seat = next(p for p in gazetteer.lookup(normalize_name(match.name))
-                        if p.ubigeo == match.ubigeo and p.level == match.level)
+            seat = self._seat(row)
+            if seat is None:  # a smaller gazetteer than the bundled one
+                continue
             name = row["name"].strip()
             exact = name if name.isupper() and " " not in name else ""
             table[normalize_name(name)] = _Entry("institution", (seat,), exact)
@@ -413,6 +414,15 @@ class Geoparser:
             if words:
                 self._first[words[0]] = max(self._first.get(words[0], 0), len(words))
         self._norm: dict[str, str] = {}
+
+    def _seat(self, row: dict[str, str]) -> Place | None:
+        """The gazetteer unit an institutions row names as its seat."""
+        try:
+            match = self.geocoder.geocode(row["seat"], row["department"], row["level"] or None)
+        except (UnknownPlaceError, UnknownDepartmentError):
+            return None
+        return next((p for p in self.geocoder.gazetteer.lookup(normalize_name(match.name))
+                     if p.ubigeo == match.ubigeo and p.level == match.level), None)
 
     # -- tokens -----------------------------------------------------------------
 

@@ -220,3 +220,31 @@ def test_a_lone_district_far_from_the_documents_departments_is_dropped() -> None
     assert "Cojata" not in _found(text)
     assert _found("Se compró maquinaria en Cojata.")["Cojata"] == _department("Puno")
     assert _found(text)["Tarma"] == _department("Junín")
+
+
+def test_every_institution_has_a_seat_and_a_source() -> None:
+    from geo.geoparser import read_institutions
+    parser = default_geoparser()
+    rows = read_institutions()
+    names = [normalize_name(r["name"]) for r in rows]
+    assert len(names) == len(set(names))
+    for row in rows:
+        assert row["source"].startswith("https://"), row
+        seat = parser._seat(row)
+        assert seat is not None and seat.department == row["department"], row
+
+
+@pytest.mark.parametrize("row", __import__("geo.geoparser", fromlist=["x"]).read_institutions(),
+                         ids=lambda r: r["name"])
+def test_an_institution_is_found_as_its_seat(row: dict[str, str]) -> None:
+    text = f"Un convenio con {row['name']} se firmó ayer."
+    found = parse_places(text)
+    assert [m.department_code for m in found] == [row["department"]]
+
+
+@pytest.mark.parametrize("name", [p.name for p in load_gazetteer().places
+                                  if p.level == "feature"])
+def test_a_reviewed_feature_is_found_in_its_department(name: str) -> None:
+    feature = next(p for p in load_gazetteer().places if p.name == name)
+    found = parse_places(f"Trabajamos cerca de {name} desde 2019.")
+    assert [m.department_code for m in found] == [feature.department], found
