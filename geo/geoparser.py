@@ -41,6 +41,37 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from geo.cues import (
+    ABROAD,
+    ARTICLES,
+    BARE_KINDS,
+    COMMON,
+    COMMUNITY_WORDS,
+    CONNECTORS,
+    CUES_AFTER,
+    CUES_BEFORE,
+    CUE_MAX,
+    EN_LINKS,
+    ES_LINKS,
+    FEATURE_CUE_WORDS,
+    FEATURE_KINDS,
+    FIRST_NAMES,
+    FOREIGN,
+    FOREIGN_HOMONYMS,
+    LINK_WORDS,
+    LIST_WORDS,
+    NOT_NAME_WORDS,
+    NOT_PLACES,
+    NOT_UNLISTED,
+    ORG_AFTER,
+    ORG_BEFORE,
+    PERSON_BEFORE,
+    PERSON_NAMES,
+    PERSON_UNITS,
+    PLURAL_CUES,
+    UNLISTED_AFTER_CUES,
+    UNLISTED_CUES,
+)
 from geo.errors import UnknownDepartmentError, UnknownPlaceError
 from geo.gazetteer import Place
 from geo.geocoder import Geocoder, default_geocoder
@@ -68,7 +99,8 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 _SENTENCE_END = re.compile(r"[.!?;:•·]\s|\n\s*\n|\n\s*[-•*·]|\s\u2022")
 _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
-_NAME = r"[A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*"
+_NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
+         r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
 _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
     r"(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
     r"|[Cc]omunidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
@@ -76,218 +108,12 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?:communit(?:y|ies)|villages?)[ \t]+of"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?"
     r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de)[ \t]+(" + _NAME + ")")
-_UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "centros",
-                  "anexo", "anexos", "sector", "sectores", "community", "communities",
-                  "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",
-                  "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia"}
-_UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
-                        "town", "sector"}
-# Capitalised words before "district", "province"... that are not a place's name.
-_NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern", "southern",
-                 "eastern", "western", "electoral", "judicial", "fiscal", "police", "military",
-                 "business", "financial", "historic", "metropolitan", "congressional",
-                 "this", "that", "each", "every", "which", "whole", "same", "other", "rural",
-                 "urban", "new", "old", "mining", "coastal", "border", "amazon", "andean",
-                 "peruvian", "highland", "lowland", "jungle", "upper", "lower"}
 _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
-    r"\b(?:r[ií]os|rivers)[ \t]+(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
+    r"\b(?:r[ií]os|rivers)[ \t]+"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
     r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
-# Cue words before a name (normalised, the last words before it) -> level.
-_CUES_BEFORE: dict[str, str] = {}
-for _level, _words in {
-    "department": ["region", "region de", "regiones de", "regiones", "departamento de",
-                   "departamento", "departamentos de", "departamentos", "department of",
-                   "departments of", "region of", "regions of", "gobierno regional de",
-                   "gore", "direccion regional de", "hospital regional de",
-                   "the region", "regional government of"],
-    "province": ["provincia de", "provincia", "provincias de", "province of", "provinces of",
-                 "municipalidad provincial de"],
-    "district": ["distrito de", "distrito", "distritos de", "district of", "districts of",
-                 "municipalidad distrital de"],
-    "populated place": ["ciudad de", "city of", "cities of", "town of", "towns of",
-                        "village of", "pueblo de", "localidad de", "centro poblado",
-                        "caserio", "caserio de", "comunidad de", "comunidad campesina de",
-                        "comunidad campesina", "comunidad nativa de", "comunidad nativa",
-                        "comunidades de", "comunidades campesinas de", "comunidades nativas de",
-                        "caserios de", "centros poblados de",
-                        "community of", "capital", "capital city", "ciudades de"],
-}.items():
-    for _w in _words:
-        _CUES_BEFORE[_w] = _level
-_CUES_AFTER: dict[str, str] = {
-    "region": "department", "department": "department", "province": "province",
-    "district": "district", "city": "populated place", "town": "populated place",
-    "village": "populated place",
-}
-_CUE_MAX = max(len(k.split()) for k in _CUES_BEFORE)
-
-# Feature kinds: Spanish words before the name, English words after (or before).
-_FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
-    "river": (["rio"], ["river"]),
-    "valley": (["valle"], ["valley"]),
-    "basin": (["cuenca"], ["basin", "river basin", "watershed"]),
-    "lake": (["lago", "laguna"], ["lake"]),
-    "canyon": (["canon"], ["canyon"]),
-    "trail": (["camino"], ["trail"]),
-    "road": (["carretera"], ["road", "highway"]),
-    "park": (["parque nacional"], ["national park"]),
-    "reserve": (["reserva nacional", "reserva comunal"],
-                ["national reserve", "natural reserve", "reserve"]),
-    "falls": (["catarata", "cataratas"], ["falls", "waterfall"]),
-    "sanctuary": (["santuario nacional", "santuario historico"],
-                  ["national sanctuary", "historic sanctuary"]),
-    "mine": (["mina", "proyecto minero", "yacimiento"], ["mine", "mining project"]),
-    "range": (["cordillera"], ["mountain range", "range"]),
-}
-_ES_LINKS = ["", "de ", "del ", "de la ", "de los ", "de las "]
-_EN_LINKS = ["of ", "of the "]
-_BARE_KINDS = {"mine", "park", "reserve", "sanctuary", "lake", "falls"}
-_FEATURE_CUE_WORDS = {w for es, en in _FEATURE_KINDS.values() for w in es + en} | {
-    "rios", "rivers", "valles", "valleys", "cuencas", "lagos", "lagunas", "lakes"}
-
-# Words that join two units naming one place ("X, provincia de Y", "X-Y", "X (Y)").
-_LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "distrito",
-               "district", "de", "del", "of", "the", "la", "en", "in", "y", "and"}
-_CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "of", "the", "and", "d"}
-_COMMUNITY_WORDS = {"comunidad", "comunidades", "caserio", "caserios", "poblado", "poblados",
-                    "anexo", "community", "communities", "village", "villages"}
-_PLURAL_CUES = {"comunidades", "caserios", "poblados", "communities", "villages", "departamentos", "departments", "regiones", "regions", "provincias",
-                "provinces", "distritos", "districts", "ciudades", "cities", "towns"}
-_NOT_NAME_WORDS = {"en", "in", "at", "from", "desde", "hacia", "para", "por", "con", "to",
-                   "near", "y", "and", "e", "of", "de", "del", "la", "el", "los", "las",
-                   "the", "region", "province", "provincia", "departamento", "department",
-                   "distrito", "district", "ciudad", "city", "comunidad", "community",
-                   "metropolitan", "greater", "sur", "norte", "south", "north", "east",
-                   "west", "este", "oeste", "centro", "central", "alto", "bajo", "upper",
-                   "lower", "nuevo", "nueva", "new", "old", "provincial", "regional",
-                   "distrital", "municipal", "towards", "between", "entre", "via", "vía"}
-_ARTICLES = {"la", "el", "las", "los", "the", "a", "an", "una", "un", "su", "sus", "their",
-             "its", "our", "nuestra", "nuestro"}
-_LIST_WORDS = {"y", "and", "e", "as", "well", "or", "o"}
-
-# First names and titles before a surname that a unit shares (Miguel Grau).
-_PERSON_BEFORE = {"jose", "simon", "miguel", "ramon", "antonio", "tupac", "general",
-                  "mariscal", "almirante", "libertador", "presidente", "president", "don",
-                  "dona", "senor", "santo", "saint", "st", "jorge", "juan", "maria",
-                  "francisco", "luis", "carlos", "manuel", "pedro", "gran", "coronel",
-                  "capitan", "sargento", "inca", "fray", "padre", "beato", "mr", "mrs",
-                  "dr", "doctor", "ing", "lic", "prof", "hugo", "ricardo", "cesar",
-                  "alberto", "victor", "andres"}
-_FIRST_NAMES = {"jose", "juan", "manuel", "francisco", "andres", "antonio", "luis", "carlos",
-                "pedro", "miguel", "ramon", "simon", "alberto", "victor", "cesar", "jorge",
-                "ricardo", "hugo", "daniel", "mariano", "felipe", "alejandro", "enrique",
-                "augusto", "fernando", "gregorio", "domingo", "toribio", "hermilio",
-                "tupac", "micaela", "gabriel", "rosa", "ana", "isabel", "walker", "juana"}
-# Streets, buildings and organisations named directly after a unit (Avenida Grau).
-_ORG_BEFORE = {"avenida", "av", "jiron", "jr", "calle", "plaza", "pasaje", "malecon",
-               "paseo", "colegio", "universidad", "university", "hospital", "clinica",
-               "fundacion", "foundation", "consorcio", "consortium", "empresa", "compania",
-               "company", "banco", "bank", "club", "escuela", "school", "instituto",
-               "institute", "asociacion", "association", "cooperativa", "minera",
-               "mining", "hotel", "restaurante", "ie", "iep", "liceo", "estadio",
-               "stadium", "teatro", "cine", "grupo", "group", "movimiento", "partido",
-               "radio", "diario", "revista", "editorial", "caja", "corporacion",
-               "sociedad", "petroleos", "airlines", "airport", "aeropuerto", "mercado",
-               "urbanizacion", "urb", "agraria", "catolica", "cientifica", "privada",
-               "tecnologica", "nuestra", "senora", "parroquia", "iglesia", "templo",
-               "proyecto", "project", "programa", "operation", "operacion"}
-_ORG_AFTER = {"sa", "sac", "saa", "eirl", "srl", "ltd", "ltda", "inc", "corp", "plc",
-              "consortium", "company", "group", "airlines", "fc", "club", "university",
-              "street", "avenue"}
-
-# Common words, in Spanish or English, that are also unit names: the single-word
-# names that wordfreq 3.1 ranks at Zipf >= 3.3 in Spanish or English, reviewed by
-# hand (names mostly used for the place itself, as Lima or Cusco, are left out).
-_COMMON = {"union", "progreso", "libertad", "esperanza", "victoria", "florida", "pampas",
-           "mala", "llama", "cuenca", "molino", "independencia", "providencia", "colonia",
-           "santa", "trinidad", "rosario", "caja", "belen", "jesus", "maria", "tambo",
-           "paz", "porvenir", "primavera", "alianza", "triunfo", "milagro", "mirador",
-           "paraiso", "huaca", "quebrada", "pueblo", "chacra", "salud", "sol", "oro",
-           "plata", "cruz", "carmen", "pacifico", "capital", "nueva", "vista", "encuentro",
-           "central", "unidad", "amistad", "justicia", "comercio", "lucha", "fortaleza",
-           "manantial", "bolsa", "colca", "lives", "toma", "constitucion", "marca", "tanta",
-           "copa", "marco", "vice", "arma", "alegria", "suyo", "morales", "castilla",
-           "marcas", "concepcion", "palo", "alerta", "soledad", "bolivar", "ate", "sauce",
-           "salas", "toro", "tomas", "canta", "supe", "mito", "maya", "mato", "tigre",
-           "navarro", "banos", "tinta", "salvacion", "maravillas", "chupa", "recta",
-           "magdalena", "frias", "crucero", "pausa", "compania", "montero", "laberinto",
-           "andas", "hongos", "zapatero", "roque", "ingenio", "mosca", "manta", "levanto",
-           "lagunas", "lomas", "tate", "molinos", "polvora", "calzada", "mayas", "mangas",
-           "caldera", "mejia", "moro", "bernal", "roble", "mara", "jardin", "concordia",
-           "borja", "barranco", "circa", "chao", "coronado", "moya", "fatima", "paras",
-           "canas", "vinas", "huertas", "corrales", "lares", "ascension", "pena", "punta",
-           "arena", "cuesta", "pared", "banda", "pareja", "curva", "capilla", "joya",
-           "matanza", "raya", "perla", "pampa", "morada", "esmeralda", "pradera", "merced",
-           "sucre", "grau", "ricardo palma", "la mar", "el sol", "el oro", "la union",
-           "la victoria", "la esperanza", "la cruz", "el alto", "la banda", "la punta",
-           "la arena", "la pena", "el carmen", "el milagro", "el porvenir", "el rosario",
-           "la primavera", "la florida", "la joya", "la perla", "la pampa", "la merced",
-           "dos de mayo", "nueve de julio", "tres de diciembre", "mi peru", "nueva vida",
-           "ciudad nueva", "pueblo nuevo", "buena vista", "pueblo libre", "casa grande",
-           "el verde", "el prado", "el ingenio", "el descanso", "la capilla", "la cuesta"}
-# World-known names abroad that Peruvian units also bear: they need a cue or their
-# department nearby.
-_ABROAD = {"asia", "indiana", "iberia", "islandia", "ucrania", "bretana", "venecia",
-           "habana", "montevideo", "granada", "salamanca", "puerto rico", "costa rica",
-           "los angeles", "buenos aires", "mendoza", "cochabamba", "laredo", "shelby",
-           "florida", "el alto", "canaria", "cordova", "santa fe", "nueva york", "paris",
-           "roma", "londres", "berlin", "belgica", "jerusalen", "monte israel", "israel",
-           "egipto", "palestina", "holanda", "america", "europa", "san salvador",
-           "santo domingo", "santiago de chile", "la paz", "oruro", "potosi", "tarija",
-           "guayaquil", "quito", "bogota", "caracas", "panama", "mexico", "san jose",
-           "valparaiso", "santa cruz de la sierra", "sucre", "cuenca", "loja", "leticia",
-           "manaus", "tabatinga", "arica", "iquique", "trinidad", "colonia", "rosario",
-           "cordoba", "concepcion"}
-# Surnames of heroes that name units: a bare one needs a cue or its department nearby.
-_PERSON_NAMES = {"condorcanqui", "micaela bastidas", "grau", "bolivar", "castilla", "sucre", "tupac amaru", "bolognesi",
-                 "cáceres", "caceres", "mariscal caceres", "ugarte", "pardo", "prado",
-                 "leguia", "raimondi", "olaya", "quinones", "san roman", "vallejo",
-                 "mariategui", "arguedas", "basadre", "palma", "heredia", "ramon castilla"}
-# Peruvian names that are better known abroad: dropped near a foreign country.
-_FOREIGN_HOMONYMS = {"la paz", "cochabamba", "santiago", "concepcion", "santa cruz",
-                     "sucre", "potosi", "oruro", "tarija", "valparaiso", "cuenca", "loja",
-                     "leticia", "arica", "trinidad", "cordoba", "mendoza", "rosario",
-                     "san juan", "florida", "victoria", "santa fe", "san jose", "colonia",
-                     "belen", "san pedro", "independencia", "guadalupe", "bolivar",
-                     "san antonio", "paris", "roma", "huacho"}
-_FOREIGN = {"bolivia", "bolivian", "boliviano", "boliviana", "chile", "chilean", "chileno",
-            "chilena", "ecuador", "ecuadorian", "ecuatoriano", "ecuatoriana", "colombia",
-            "colombian", "colombiano", "colombiana", "brasil", "brazil", "brazilian",
-            "brasileno", "brasilena", "argentina", "argentine", "argentino", "paraguay",
-            "uruguay", "venezuela", "mexico", "espana", "spain", "usa", "eeuu",
-            "cuba", "honduras", "guatemala", "panama", "costa rica", "nicaragua",
-            "el salvador", "filipinas", "philippines", "texas", "california",
-            "united states", "estados unidos", "belgium", "belgica", "france", "francia",
-            "italia", "italy", "portugal"}
-# Phrases that contain unit names but never name a place in Peru.
-_PERSON_UNITS = ["san martin", "bolivar", "grau", "castilla", "sucre", "tupac amaru"]
-_NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
-               "jose francisco de san martin", "general san martin", "libertador san martin",
-               "general jose de san martin", "libertador simon bolivar", "almirante miguel grau",
-               "presidente castilla", "general sucre",
-               "miguel grau", "almirante grau", "ramon castilla", "mariscal ramon castilla",
-               "antonio jose de sucre", "mariscal sucre", "jose galvez", "francisco bolognesi",
-               "tupac amaru ii", "santiago de chile", "la paz bolivia", "santa cruz de la sierra",
-               "concepcion chile", "san jose de costa rica", "san juan de puerto rico",
-               "peruvian amazon", "amazonia peruana", "selva central", "sur andino",
-               "high andes", "northern coast", "costa norte", "southern andes", "andes sur",
-               "sierra central", "sierra sur", "sierra norte", "amazon basin",
-               "amazon river", "rio amazonas", "cuenca amazonica", "cuenca del amazonas",
-               "amazonas river", "amazonas basin", "leticia pact", "pacto de leticia",
-               "universidad de san martin de porres", "universidad san martin de porres",
-               "san martin de porres university", "grupo de lima", "lima group",
-               "lima declaration", "declaracion de lima", "lima agreement", "lima call",
-               "conferencia de lima", "cop20 lima", "lima convention", "lima syndrome",
-               "lima bean", "lima beans", "mala praxis", "florida state",
-               "victoria university", "lake victoria", "santa claus", "santa sede",
-               "jesus maria y jose", "virgen maria", "maria auxiliadora",
-               "san martin de tours", "santa rosa de lima", "ley de la libertad",
-               "la libertad de expresion", "libertad de expresion", "la union europea",
-               "union europea", "european union", "la esperanza de vida",
-               "esperanza de vida", "mala calidad", "la mala", "cuenca alta",
-               "cuenca baja", "cuenca media", "tres cuencas"]
 
 
 @dataclass(frozen=True)
@@ -350,10 +176,10 @@ def _feature_keys(name: str) -> list[str]:
     key = normalize_name(name)
     if key.startswith("the "):
         key = key[4:]
-    for kind, (spanish, english) in _FEATURE_KINDS.items():
+    for kind, (spanish, english) in FEATURE_KINDS.items():
         core = None
         for word in sorted(spanish, key=len, reverse=True):
-            for link in sorted(_ES_LINKS, key=len, reverse=True):
+            for link in sorted(ES_LINKS, key=len, reverse=True):
                 if key.startswith(f"{word} {link}"):
                     core = key[len(word) + 1 + len(link):]
                     break
@@ -365,12 +191,12 @@ def _feature_keys(name: str) -> list[str]:
                     core = key[: -len(word) - 1]
                     break
         if core:
-            keys = [f"{w} {link}{core}" for w in spanish for link in _ES_LINKS]
+            keys = [f"{w} {link}{core}" for w in spanish for link in ES_LINKS]
             keys += [f"{core} {w}" for w in english]
-            keys += [f"{w} {link}{core}" for w in english for link in _EN_LINKS]
+            keys += [f"{w} {link}{core}" for w in english for link in EN_LINKS]
             if kind in ("lake", "river"):
                 keys += [f"{w} {core}" for w in english]
-            if kind in _BARE_KINDS:
+            if kind in BARE_KINDS:
                 keys.append(core)  # "Toquepala", "Titicaca": the core alone, capitalised
             return [key, *keys]
     return [key]
@@ -391,13 +217,13 @@ class Geoparser:
             else:
                 table[key] = _Entry("place", tuple(places))
         for key in [k for k, e in table.items() if e.kind == "feature"]:
-            if (" " not in key and key not in gazetteer.by_name and key not in _COMMON
+            if (" " not in key and key not in gazetteer.by_name and key not in COMMON
                     and len(key) >= 5):
                 table[key] = _Entry("feature", table[key].places, bare=True)
             elif key not in gazetteer.by_name and " " in key and not set(key.split()) & {
-                    w for phrase in _FEATURE_CUE_WORDS for w in phrase.split()}:
+                    w for phrase in FEATURE_CUE_WORDS for w in phrase.split()}:
                 table[key] = _Entry("feature", table[key].places, bare=True)
-        for phrase in _NOT_PLACES:
+        for phrase in NOT_PLACES:
             if phrase not in table:  # a unit's full name (Simón Bolívar, Pasco) stays a unit
                 table[phrase] = _Entry("block")
         for row in read_institutions():
@@ -500,7 +326,7 @@ class Geoparser:
         found = self._find(text, norms, starts, ends)
         # "José de San Martín" here: a bare "San Martín" in this text is the man too
         people = {unit for h in found if h.entry.kind == "block"
-                        for unit in _PERSON_UNITS if f" {unit} " in f" {h.key} "}
+                        for unit in PERSON_UNITS if f" {unit} " in f" {h.key} "}
         hits = [h for h in found if h.entry.kind != "block"]
         hits = _drop_spelled_out(text, norms, starts, ends, hits)
         if not hits:
@@ -566,22 +392,22 @@ class Geoparser:
 
     def _cue(self, norms: list[str], hit: _Hit) -> tuple[str | None, bool]:
         """The level a cue word before or after the name gives, and whether a feature cue."""
-        before = norms[max(0, hit.first - _CUE_MAX):hit.first]
+        before = norms[max(0, hit.first - CUE_MAX):hit.first]
         if before and before[-1] == "the":
             before = before[:-1]
         level = None
-        for size in range(min(_CUE_MAX, len(before)), 0, -1):
-            level = _CUES_BEFORE.get(" ".join(before[-size:]))
+        for size in range(min(CUE_MAX, len(before)), 0, -1):
+            level = CUES_BEFORE.get(" ".join(before[-size:]))
             if level:
-                hit.plural = bool(set(before[-size:]) & _PLURAL_CUES)
-                hit.community = bool(set(before[-size:]) & _COMMUNITY_WORDS)
+                hit.plural = bool(set(before[-size:]) & PLURAL_CUES)
+                hit.community = bool(set(before[-size:]) & COMMUNITY_WORDS)
                 break
         after = norms[hit.last] if hit.last < len(norms) else ""
         if level is None:
-            level = _CUES_AFTER.get(after)
-        feature = bool(before) and (before[-1] in _FEATURE_CUE_WORDS or (
+            level = CUES_AFTER.get(after)
+        feature = bool(before) and (before[-1] in FEATURE_CUE_WORDS or (
             len(before) > 1 and before[-1] in {"de", "del", "of"}
-            and before[-2] in _FEATURE_CUE_WORDS)) or after in _FEATURE_CUE_WORDS
+            and before[-2] in FEATURE_CUE_WORDS)) or after in FEATURE_CUE_WORDS
         return level, feature
 
     def _keep(self, text: str, norms: list[str], starts: list[int], ends: list[int],
@@ -596,7 +422,7 @@ class Geoparser:
         key = hit.key
         if key in people and not hit.cue:
             return False
-        if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS
+        if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECTORS
                    for w in _TOKEN.findall(raw)) or not raw[:1].isupper():
             return False
         prev = norms[hit.first - 1] if hit.first else ""
@@ -605,29 +431,29 @@ class Geoparser:
         nxt = norms[hit.last] if hit.last < len(norms) else ""
         gap_after = text[ends[hit.last - 1]:starts[hit.last]] if hit.last < len(norms) else ""
         joined_before = gap_before.strip() in ("", ".") and "\n" not in gap_before
-        if joined_before and prev_raw[:1].isupper() and prev in _PERSON_BEFORE and not hit.cue:
+        if joined_before and prev_raw[:1].isupper() and prev in PERSON_BEFORE and not hit.cue:
             return False
-        if joined_before and prev in _ORG_BEFORE and not hit.cue:
+        if joined_before and prev in ORG_BEFORE and not hit.cue:
             return False
-        if (joined_before and prev in _ARTICLES and hit.first > 1 and not hit.cue
-                and norms[hit.first - 2] in _ORG_BEFORE):
+        if (joined_before and prev in ARTICLES and hit.first > 1 and not hit.cue
+                and norms[hit.first - 2] in ORG_BEFORE):
             return False  # Jr. Las Balsas
         is_department = hit.places[0].level == "department"
         if (joined_before and prev_raw[:1].isupper() and not hit.cue and not is_department
-                and prev not in _NOT_NAME_WORDS and not hit.feature_cue
+                and prev not in NOT_NAME_WORDS and not hit.feature_cue
                 and not self._sentence_initial(text, starts, ends, hit.first - 1)):
             return False  # inside a longer proper name: Walker San Miguel, BAP Pastaza
         nxt_raw = text[starts[hit.last]:ends[hit.last]] if hit.last < len(norms) else ""
         if (nxt_raw[:1].isupper() and gap_after.strip() == "" and "\n" not in gap_after
                 and not hit.cue and not is_department and hit.last not in firsts
-                and nxt not in _NOT_NAME_WORDS and nxt not in _CUES_AFTER
-                and nxt not in _FEATURE_CUE_WORDS):
+                and nxt not in NOT_NAME_WORDS and nxt not in CUES_AFTER
+                and nxt not in FEATURE_CUE_WORDS):
             return False  # Santo Toribio La Punta, Micaela Bastidas Puyucahua
         if (" " not in raw and raw.isupper() and len(raw) <= 5 and not is_department
                 and any(c.islower() for c in text[max(0, starts[hit.first] - 60):
                                                    ends[hit.first] + 60])):
             return False  # an acronym in mixed-case text: PIAS
-        if nxt in _ORG_AFTER and gap_after.strip() in ("", ".") and not hit.cue:
+        if nxt in ORG_AFTER and gap_after.strip() in ("", ".") and not hit.cue:
             return False
         if key == "amazonas" and (hit.feature_cue or nxt in {"river", "basin", "rainforest"}
                                   or prev == "el"
@@ -638,7 +464,7 @@ class Geoparser:
                           if p.level == "department"]
             return True
         if (joined_before and prev_raw[:1].isupper() and hit.first > 1
-                and norms[hit.first - 2] in _ORG_BEFORE and not hit.cue):
+                and norms[hit.first - 2] in ORG_BEFORE and not hit.cue):
             return False  # compañía Seda Loreto
         if hit.feature_cue and not hit.cue and not is_department:
             hit.river = True  # the río Huancabamba: kept only beside its department
@@ -649,24 +475,24 @@ class Geoparser:
         s_end = sentence_breaks[s_idx] if s_idx < len(sentence_breaks) else len(text)
         near_words = [w for w, at in zip(norms[hit.last:hit.last + 2],
                                          starts[hit.last:hit.last + 2]) if at < s_end]
-        if near_words and (near_words[0] in _FOREIGN or " ".join(near_words) in _FOREIGN):
+        if near_words and (near_words[0] in FOREIGN or " ".join(near_words) in FOREIGN):
             return False
-        if (key in _FOREIGN_HOMONYMS or key in _ABROAD) and not hit.cue:
+        if (key in FOREIGN_HOMONYMS or key in ABROAD) and not hit.cue:
             sentence_words = set(normalize_name(text[s_start:s_end]).split())
-            if sentence_words & {w for w in _FOREIGN if " " not in w}:
+            if sentence_words & {w for w in FOREIGN if " " not in w}:
                 return False
         initial = self._sentence_initial(text, starts, ends, hit.first)
         weak = False
-        if key in _COMMON and not hit.cue:
+        if key in COMMON and not hit.cue:
             if (initial or raw.isupper() or nxt in {"de", "del", "of"}
-                    or prev in _ARTICLES and prev_raw.islower()
+                    or prev in ARTICLES and prev_raw.islower()
                     or _title_line(text, starts[hit.first], ends[hit.last - 1])):
                 return False
             weak = True
-        if key in _ABROAD and not hit.cue:
+        if key in ABROAD and not hit.cue:
             weak = True
-        if not hit.cue and (key in _PERSON_NAMES or (
-                norms[hit.first] in _FIRST_NAMES and hit.last - hit.first > 1)):
+        if not hit.cue and (key in PERSON_NAMES or (
+                norms[hit.first] in FIRST_NAMES and hit.last - hit.first > 1)):
             weak = hit.person = True  # Túpac Amaru: a person unless its department is in
             #                           the same sentence
         if all(p.level == "populated place" and p.source == "GeoNames" and p.population < 5000
@@ -690,9 +516,9 @@ class Geoparser:
             gap = text[ends[a.last - 1]:starts[b.first]]
             if len(between) > 4 or re.search(r"[.;!?\n]", gap):
                 continue
-            if between and not set(between) <= _LINK_WORDS | _LIST_WORDS:
+            if between and not set(between) <= LINK_WORDS | LIST_WORDS:
                 continue
-            listed = bool(set(between) & _LIST_WORDS)
+            listed = bool(set(between) & LIST_WORDS)
             if a.plural and a.cue and not b.cue and (listed or (not between and "," in gap)):
                 b.cue, b.plural, b.level_from_list = a.cue, True, True
                 b.community = a.community
@@ -820,16 +646,16 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
               ends: list[int]) -> list[tuple[int, int]]:
     """Names the gazetteer may lack that a cue introduces: "comunidad campesina de X"."""
     spans = []
-    for i in [i for i, w in enumerate(norms) if w in _UNLISTED_CUES
-              or w in _UNLISTED_AFTER_CUES]:
+    for i in [i for i, w in enumerate(norms) if w in UNLISTED_CUES
+              or w in UNLISTED_AFTER_CUES]:
         m = _UNLISTED_BEFORE.match(text, starts[i])
         if m:
             spans.append(m.span(1))
-        if norms[i] in _UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
+        if norms[i] in UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
             j = i
             while (j > 0 and i - j < 4 and text[starts[j - 1]].isupper()
-                   and len(norms[j - 1]) > 3 and norms[j - 1] not in _NOT_NAME_WORDS
-                   and norms[j - 1] not in _NOT_UNLISTED
+                   and len(norms[j - 1]) > 3 and norms[j - 1] not in NOT_NAME_WORDS
+                   and norms[j - 1] not in NOT_UNLISTED
                    and not _HARD_GAP.search(text, ends[j - 1], starts[j])):
                 j -= 1
             if j < i and not _sentence_start(text, starts, ends, j):
