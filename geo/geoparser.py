@@ -18,16 +18,26 @@ Each match is then judged in its context:
   that are district names (unión, progreso, llama, cuenca...: capitalised, not at
   a sentence start, else a cue), places abroad (a foreign country in the same
   sentence for the homonyms La Paz, Cochabamba, Santiago, Concepción...),
-  the Amazon river (never the Amazonas department), lowercase words, and small
-  GeoNames places with neither a cue nor their department nearby;
+  the Amazon river (never the Amazonas department; reported in Loreto when the
+  text is there), names inside a longer proper name ("Walker San Miguel", "BAP
+  Pastaza"), acronyms in mixed-case text, lowercase words, small GeoNames places
+  with neither a cue nor their department nearby, and a lone small district
+  whose department the document never names while it names three others;
 - homonyms take the department the text points to: an adjacent unit
   ("Canchis-Cusco", "Comas (Concepción)", "distrito de X, provincia de Y"), then
   the departments named in the same sentence, paragraph and document, then the
   geocoder's default rule (admin level, population, code).
 
-Confidence: 0.95 for a name in one department only (0.99 with a cue), 0.85 for
-a homonym settled by an adjacent unit, 0.75 by its sentence or paragraph, 0.6 by
-the document, 0.45 by the default rule; common words and small places lose 0.1.
+A community, village, river or district the gazetteer lacks, introduced by a
+cue ("comunidad campesina de X", "the X community", "río X", "X district"), is
+reported at the department its sentence or paragraph names, at that
+department's point, with confidence 0.35.
+
+Confidence: 0.95 for a name in one department only (0.99 with a cue), 0.85-0.9
+for a homonym settled by an adjacent unit, 0.75 by its sentence or paragraph,
+0.6 by the document, 0.45 by the default rule; common words and small places
+lose 0.1, rivers named after a unit 0.2. The word lists are in
+:mod:`geo.cues`.
 """
 
 from __future__ import annotations
