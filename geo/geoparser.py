@@ -400,14 +400,20 @@ class Geoparser:
                        department=self.geocoder.departments[dept], department_code=dept,
                        lat=unit.lat, lon=unit.lon, precision=unit.precision, confidence=0.35)
 
-    def _cue(self, norms: list[str], hit: _Hit) -> tuple[str | None, bool]:
+    def _cue(self, text: str, norms: list[str], starts: list[int],
+             hit: _Hit) -> tuple[str | None, bool]:
         """The level a cue word before or after the name gives, and whether a feature cue."""
         before = norms[max(0, hit.first - CUE_MAX):hit.first]
+        last = hit.first - 1  # the index of before[-1]
         if before and before[-1] == "the":
-            before = before[:-1]
+            before, last = before[:-1], last - 1
         level = None
         for size in range(min(CUE_MAX, len(before)), 0, -1):
             level = CUES_BEFORE.get(" ".join(before[-size:]))
+            ahead = last - size  # the word before the cue
+            if (level and size == 1 and before[-1] in CUES_AFTER and ahead >= 0
+                    and text[starts[ahead]].isupper() and norms[ahead] not in NOT_NAME_WORDS):
+                level = None  # "Ayacucho Region / Lima": the cue belongs to Ayacucho
             if level:
                 hit.plural = bool(set(before[-size:]) & PLURAL_CUES)
                 hit.community = bool(set(before[-size:]) & COMMUNITY_WORDS)
@@ -428,7 +434,7 @@ class Geoparser:
             hit.cue, hit.feature_cue = None, False
             return not hit.entry.bare or text[starts[hit.first]].isupper()
         raw = text[starts[hit.first]:ends[hit.last - 1]]
-        hit.cue, hit.feature_cue = self._cue(norms, hit)
+        hit.cue, hit.feature_cue = self._cue(text, norms, starts, hit)
         key = hit.key
         if key in people and not hit.cue:
             return False

@@ -176,6 +176,8 @@ def test_line_breaks_inside_a_name_keep_offsets() -> None:
     ("Intervenimos en el departamento de Lima.", "department", "15"),
     ("Training in the province of Barranca.", "province", None),
     ("Talleres en la provincia de Caylloma.", "province", None),
+    ("Ayacucho Region\n\nLima", "province", "1501"),
+    ("Proyecto en la región de Puno.", "department", None),
 ])
 def test_level_from_cue(text: str, level: str, ubigeo: str | None) -> None:
     found = [m for m in parse_places(text)]
