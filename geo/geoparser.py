@@ -480,7 +480,8 @@ class Geoparser:
                           if p.level == "department"]
             return True
         if (joined_before and prev_raw[:1].isupper() and hit.first > 1
-                and norms[hit.first - 2] in ORG_BEFORE and not hit.cue):
+                and prev not in NOT_NAME_WORDS and norms[hit.first - 2] in ORG_BEFORE
+                and not hit.cue):
             return False  # compañía Seda Loreto
         if hit.feature_cue and not hit.cue and not is_department:
             hit.river = True  # the río Huancabamba: kept only beside its department
@@ -499,8 +500,13 @@ class Geoparser:
                 return False
         initial = self._sentence_initial(text, starts, ends, hit.first)
         weak = False
+        # "Concepción, Junín", "LA UNIÓN (AREQUIPA)": kept if that unit agrees
+        unit_next = hit.last in firsts and bool(re.fullmatch(r"\s*[,(\-\u2013/]\s*",
+                                                             gap_after))
         if key in COMMON and not hit.cue:
-            if (initial or raw.isupper() or nxt in {"de", "del", "of"}
+            if unit_next:
+                weak = True
+            elif (initial or raw.isupper() or nxt in {"de", "del", "of"}
                     or prev in ARTICLES and prev_raw.islower()
                     or _title_line(text, starts[hit.first], ends[hit.last - 1])):
                 return False
@@ -547,7 +553,7 @@ class Geoparser:
             if common and (len(da) > 1 or len(db) > 1):
                 a.places = [p for p in a.places if p.department in common]
                 b.places = [p for p in b.places if p.department in common]
-                a.weak = b.weak = False
+                a.weak = b.weak = a.person = b.person = False
                 a.linked = b.linked = True
 
     def _resolve(self, text: str, norms: list[str], starts: list[int], ends: list[int],
