@@ -216,3 +216,6 @@ NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern",
                  "this", "that", "each", "every", "which", "whole", "same", "other", "rural",
                  "urban", "new", "old", "mining", "coastal", "border", "amazon", "andean",
                  "peruvian", "highland", "lowland", "jungle", "upper", "lower"}
+# Titles of nobility before "de X": the Marqués de Oropesa is a man.
+TITLES = {"marques", "marquesa", "conde", "condesa", "duque", "duquesa", "vizconde",
+          "baron", "baronesa", "marquis", "count", "duke"}

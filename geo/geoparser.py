@@ -79,6 +79,7 @@ from geo.cues import (
     PERSON_NAMES,
     PERSON_UNITS,
     PLURAL_CUES,
+    TITLES,
     UNLISTED_AFTER_CUES,
     UNLISTED_CUES,
 )
@@ -454,6 +455,8 @@ class Geoparser:
         if (joined_before and prev in ARTICLES and hit.first > 1 and not hit.cue
                 and norms[hit.first - 2] in ORG_BEFORE):
             return False  # Jr. Las Balsas
+        if prev in {"de", "del", "of"} and hit.first > 1 and norms[hit.first - 2] in TITLES:
+            return False  # Marqués de Oropesa, Conde de Lemos
         is_department = hit.places[0].level == "department"
         if (joined_before and prev_raw[:1].isupper() and not hit.cue and not is_department
                 and prev not in NOT_NAME_WORDS and not hit.feature_cue

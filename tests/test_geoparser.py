@@ -126,6 +126,7 @@ NEGATIVES = [
     ("Túpac Amaru was defeated in 1781 and executed.", "Túpac Amaru"),
     ("Se casó con Micaela Bastidas Puyucahua en 1760.", "Micaela Bastidas"),
     ("Llama la atención la cifra.", "Llama"),
+    ("Pidió el título de Marqués de Oropesa en 1770.", "Oropesa"),
     ("LA UNIÓN HACE LA FUERZA", "UNIÓN"),
     ("In Tacna, the Federal District of Mexico sent doctors.", "Federal District"),
     ("Gobierno de Chile: la provincia de Ayapampa Chica recibió ayuda.", "Ayapampa Chica"),
