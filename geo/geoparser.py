@@ -455,7 +455,8 @@ class Geoparser:
         if (joined_before and prev in ARTICLES and hit.first > 1 and not hit.cue
                 and norms[hit.first - 2] in ORG_BEFORE):
             return False  # Jr. Las Balsas
-        if prev in {"de", "del", "of"} and hit.first > 1 and norms[hit.first - 2] in TITLES:
+        if (prev in {"de", "del", "of"} and hit.first > 1 and norms[hit.first - 2] in TITLES
+                and text[starts[hit.first - 2]].isupper()):
             return False  # Marqués de Oropesa, Conde de Lemos
         is_department = hit.places[0].level == "department"
         if (joined_before and prev_raw[:1].isupper() and not hit.cue and not is_department

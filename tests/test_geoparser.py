@@ -176,6 +176,7 @@ def test_line_breaks_inside_a_name_keep_offsets() -> None:
 
 @pytest.mark.parametrize(("text", "level", "ubigeo"), [
     ("Vivimos en Lima, la capital.", "province", "1501"),
+    ("A head count of Lima households.", "province", "1501"),
     ("La oficina está en Lima Metropolitana.", "province", "1501"),
     ("Intervenimos en el departamento de Lima.", "department", "15"),
     ("Training in the province of Barranca.", "province", None),
