@@ -1,0 +1,221 @@
+"""Words around place names: cues to a level or a feature, and the lists the
+geoparser's filters use (common words, people, organisations, places abroad).
+
+All words are normalised as :func:`geo.names.normalize_name` gives them.
+"""
+
+from __future__ import annotations
+
+# Cue words before a name (normalised, the last words before it) -> level.
+CUES_BEFORE: dict[str, str] = {}
+for _level, _words in {
+    "department": ["region", "region de", "regiones de", "regiones", "departamento de",
+                   "departamento", "departamentos de", "departamentos", "department of",
+                   "departments of", "region of", "regions of", "gobierno regional de",
+                   "gore", "direccion regional de", "hospital regional de",
+                   "the region", "regional government of"],
+    "province": ["provincia de", "provincia", "provincias de", "province of", "provinces of",
+                 "municipalidad provincial de"],
+    "district": ["distrito de", "distrito", "distritos de", "district of", "districts of",
+                 "municipalidad distrital de"],
+    "populated place": ["ciudad de", "city of", "cities of", "town of", "towns of",
+                        "village of", "pueblo de", "localidad de", "centro poblado",
+                        "caserio", "caserio de", "comunidad de", "comunidad campesina de",
+                        "comunidad campesina", "comunidad nativa de", "comunidad nativa",
+                        "comunidades de", "comunidades campesinas de", "comunidades nativas de",
+                        "caserios de", "centros poblados de",
+                        "community of", "capital", "capital city", "ciudades de"],
+}.items():
+    for _w in _words:
+        CUES_BEFORE[_w] = _level
+CUES_AFTER: dict[str, str] = {
+    "region": "department", "department": "department", "province": "province",
+    "district": "district", "city": "populated place", "town": "populated place",
+    "village": "populated place",
+}
+CUE_MAX = max(len(k.split()) for k in CUES_BEFORE)
+
+# Feature kinds: Spanish words before the name, English words after (or before).
+FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
+    "river": (["rio"], ["river"]),
+    "valley": (["valle"], ["valley"]),
+    "basin": (["cuenca"], ["basin", "river basin", "watershed"]),
+    "lake": (["lago", "laguna"], ["lake"]),
+    "canyon": (["canon"], ["canyon"]),
+    "trail": (["camino"], ["trail"]),
+    "road": (["carretera"], ["road", "highway"]),
+    "park": (["parque nacional"], ["national park"]),
+    "reserve": (["reserva nacional", "reserva comunal"],
+                ["national reserve", "natural reserve", "reserve"]),
+    "falls": (["catarata", "cataratas"], ["falls", "waterfall"]),
+    "sanctuary": (["santuario nacional", "santuario historico"],
+                  ["national sanctuary", "historic sanctuary"]),
+    "mine": (["mina", "proyecto minero", "yacimiento"], ["mine", "mining project"]),
+    "range": (["cordillera"], ["mountain range", "range"]),
+}
+ES_LINKS = ["", "de ", "del ", "de la ", "de los ", "de las "]
+EN_LINKS = ["of ", "of the "]
+BARE_KINDS = {"mine", "park", "reserve", "sanctuary", "lake", "falls"}
+FEATURE_CUE_WORDS = {w for es, en in FEATURE_KINDS.values() for w in es + en} | {
+    "rios", "rivers", "valles", "valleys", "cuencas", "lagos", "lagunas", "lakes"}
+
+# Words that join two units naming one place ("X, provincia de Y", "X-Y", "X (Y)").
+LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "distrito",
+               "district", "de", "del", "of", "the", "la", "en", "in", "y", "and"}
+CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "of", "the", "and", "d"}
+COMMUNITY_WORDS = {"comunidad", "comunidades", "caserio", "caserios", "poblado", "poblados",
+                    "anexo", "community", "communities", "village", "villages"}
+PLURAL_CUES = {"comunidades", "caserios", "poblados", "communities", "villages",
+               "departamentos", "departments", "regiones", "regions", "provincias",
+                "provinces", "distritos", "districts", "ciudades", "cities", "towns"}
+NOT_NAME_WORDS = {"en", "in", "at", "from", "desde", "hacia", "para", "por", "con", "to",
+                   "near", "y", "and", "e", "of", "de", "del", "la", "el", "los", "las",
+                   "the", "region", "province", "provincia", "departamento", "department",
+                   "distrito", "district", "ciudad", "city", "comunidad", "community",
+                   "metropolitan", "greater", "sur", "norte", "south", "north", "east",
+                   "west", "este", "oeste", "centro", "central", "alto", "bajo", "upper",
+                   "lower", "nuevo", "nueva", "new", "old", "provincial", "regional",
+                   "distrital", "municipal", "towards", "between", "entre", "via", "vía"}
+ARTICLES = {"la", "el", "las", "los", "the", "a", "an", "una", "un", "su", "sus", "their",
+             "its", "our", "nuestra", "nuestro"}
+LIST_WORDS = {"y", "and", "e", "as", "well", "or", "o"}
+
+# First names and titles before a surname that a unit shares (Miguel Grau).
+PERSON_BEFORE = {"jose", "simon", "miguel", "ramon", "antonio", "tupac", "general",
+                  "mariscal", "almirante", "libertador", "presidente", "president", "don",
+                  "dona", "senor", "santo", "saint", "st", "jorge", "juan", "maria",
+                  "francisco", "luis", "carlos", "manuel", "pedro", "gran", "coronel",
+                  "capitan", "sargento", "inca", "fray", "padre", "beato", "mr", "mrs",
+                  "dr", "doctor", "ing", "lic", "prof", "hugo", "ricardo", "cesar",
+                  "alberto", "victor", "andres"}
+FIRST_NAMES = {"jose", "juan", "manuel", "francisco", "andres", "antonio", "luis", "carlos",
+                "pedro", "miguel", "ramon", "simon", "alberto", "victor", "cesar", "jorge",
+                "ricardo", "hugo", "daniel", "mariano", "felipe", "alejandro", "enrique",
+                "augusto", "fernando", "gregorio", "domingo", "toribio", "hermilio",
+                "tupac", "micaela", "gabriel", "rosa", "ana", "isabel", "walker", "juana"}
+# Streets, buildings and organisations named directly after a unit (Avenida Grau).
+ORG_BEFORE = {"avenida", "av", "jiron", "jr", "calle", "plaza", "pasaje", "malecon",
+               "paseo", "colegio", "universidad", "university", "hospital", "clinica",
+               "fundacion", "foundation", "consorcio", "consortium", "empresa", "compania",
+               "company", "banco", "bank", "club", "escuela", "school", "instituto",
+               "institute", "asociacion", "association", "cooperativa", "minera",
+               "mining", "hotel", "restaurante", "ie", "iep", "liceo", "estadio",
+               "stadium", "teatro", "cine", "grupo", "group", "movimiento", "partido",
+               "radio", "diario", "revista", "editorial", "caja", "corporacion",
+               "sociedad", "petroleos", "airlines", "airport", "aeropuerto", "mercado",
+               "urbanizacion", "urb", "agraria", "catolica", "cientifica", "privada",
+               "tecnologica", "nuestra", "senora", "parroquia", "iglesia", "templo",
+               "proyecto", "project", "programa", "operation", "operacion"}
+ORG_AFTER = {"sa", "sac", "saa", "eirl", "srl", "ltd", "ltda", "inc", "corp", "plc",
+              "consortium", "company", "group", "airlines", "fc", "club", "university",
+              "street", "avenue"}
+
+# Common words, in Spanish or English, that are also unit names: the single-word
+# names that wordfreq 3.1 ranks at Zipf >= 3.3 in Spanish or English, reviewed by
+# hand (names mostly used for the place itself, as Lima or Cusco, are left out).
+COMMON = {"union", "progreso", "libertad", "esperanza", "victoria", "florida", "pampas",
+           "mala", "llama", "cuenca", "molino", "independencia", "providencia", "colonia",
+           "santa", "trinidad", "rosario", "caja", "belen", "jesus", "maria", "tambo",
+           "paz", "porvenir", "primavera", "alianza", "triunfo", "milagro", "mirador",
+           "paraiso", "huaca", "quebrada", "pueblo", "chacra", "salud", "sol", "oro",
+           "plata", "cruz", "carmen", "pacifico", "capital", "nueva", "vista", "encuentro",
+           "central", "unidad", "amistad", "justicia", "comercio", "lucha", "fortaleza",
+           "manantial", "bolsa", "colca", "lives", "toma", "constitucion", "marca", "tanta",
+           "copa", "marco", "vice", "arma", "alegria", "suyo", "morales", "castilla",
+           "marcas", "concepcion", "palo", "alerta", "soledad", "bolivar", "ate", "sauce",
+           "salas", "toro", "tomas", "canta", "supe", "mito", "maya", "mato", "tigre",
+           "navarro", "banos", "tinta", "salvacion", "maravillas", "chupa", "recta",
+           "magdalena", "frias", "crucero", "pausa", "compania", "montero", "laberinto",
+           "andas", "hongos", "zapatero", "roque", "ingenio", "mosca", "manta", "levanto",
+           "lagunas", "lomas", "tate", "molinos", "polvora", "calzada", "mayas", "mangas",
+           "caldera", "mejia", "moro", "bernal", "roble", "mara", "jardin", "concordia",
+           "borja", "barranco", "circa", "chao", "coronado", "moya", "fatima", "paras",
+           "canas", "vinas", "huertas", "corrales", "lares", "ascension", "pena", "punta",
+           "arena", "cuesta", "pared", "banda", "pareja", "curva", "capilla", "joya",
+           "matanza", "raya", "perla", "pampa", "morada", "esmeralda", "pradera", "merced",
+           "sucre", "grau", "ricardo palma", "la mar", "el sol", "el oro", "la union",
+           "la victoria", "la esperanza", "la cruz", "el alto", "la banda", "la punta",
+           "la arena", "la pena", "el carmen", "el milagro", "el porvenir", "el rosario",
+           "la primavera", "la florida", "la joya", "la perla", "la pampa", "la merced",
+           "dos de mayo", "nueve de julio", "tres de diciembre", "mi peru", "nueva vida",
+           "ciudad nueva", "pueblo nuevo", "buena vista", "pueblo libre", "casa grande",
+           "el verde", "el prado", "el ingenio", "el descanso", "la capilla", "la cuesta"}
+# World-known names abroad that Peruvian units also bear: they need a cue or their
+# department nearby.
+ABROAD = {"asia", "indiana", "iberia", "islandia", "ucrania", "bretana", "venecia",
+           "habana", "montevideo", "granada", "salamanca", "puerto rico", "costa rica",
+           "los angeles", "buenos aires", "mendoza", "cochabamba", "laredo", "shelby",
+           "florida", "el alto", "canaria", "cordova", "santa fe", "nueva york", "paris",
+           "roma", "londres", "berlin", "belgica", "jerusalen", "monte israel", "israel",
+           "egipto", "palestina", "holanda", "america", "europa", "san salvador",
+           "santo domingo", "santiago de chile", "la paz", "oruro", "potosi", "tarija",
+           "guayaquil", "quito", "bogota", "caracas", "panama", "mexico", "san jose",
+           "valparaiso", "santa cruz de la sierra", "sucre", "cuenca", "loja", "leticia",
+           "manaus", "tabatinga", "arica", "iquique", "trinidad", "colonia", "rosario",
+           "cordoba", "concepcion"}
+# Surnames of heroes that name units: a bare one needs a cue or its department nearby.
+PERSON_NAMES = {"condorcanqui", "micaela bastidas", "grau", "bolivar", "castilla", "sucre",
+                "tupac amaru", "bolognesi",
+                 "cáceres", "caceres", "mariscal caceres", "ugarte", "pardo", "prado",
+                 "leguia", "raimondi", "olaya", "quinones", "san roman", "vallejo",
+                 "mariategui", "arguedas", "basadre", "palma", "heredia", "ramon castilla"}
+# Peruvian names that are better known abroad: dropped near a foreign country.
+FOREIGN_HOMONYMS = {"la paz", "cochabamba", "santiago", "concepcion", "santa cruz",
+                     "sucre", "potosi", "oruro", "tarija", "valparaiso", "cuenca", "loja",
+                     "leticia", "arica", "trinidad", "cordoba", "mendoza", "rosario",
+                     "san juan", "florida", "victoria", "santa fe", "san jose", "colonia",
+                     "belen", "san pedro", "independencia", "guadalupe", "bolivar",
+                     "san antonio", "paris", "roma", "huacho"}
+FOREIGN = {"bolivia", "bolivian", "boliviano", "boliviana", "chile", "chilean", "chileno",
+            "chilena", "ecuador", "ecuadorian", "ecuatoriano", "ecuatoriana", "colombia",
+            "colombian", "colombiano", "colombiana", "brasil", "brazil", "brazilian",
+            "brasileno", "brasilena", "argentina", "argentine", "argentino", "paraguay",
+            "uruguay", "venezuela", "mexico", "espana", "spain", "usa", "eeuu",
+            "cuba", "honduras", "guatemala", "panama", "costa rica", "nicaragua",
+            "el salvador", "filipinas", "philippines", "texas", "california",
+            "united states", "estados unidos", "belgium", "belgica", "france", "francia",
+            "italia", "italy", "portugal"}
+# Phrases that contain unit names but never name a place in Peru.
+PERSON_UNITS = ["san martin", "bolivar", "grau", "castilla", "sucre", "tupac amaru"]
+NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
+               "jose francisco de san martin", "general san martin", "libertador san martin",
+               "general jose de san martin", "libertador simon bolivar", "almirante miguel grau",
+               "presidente castilla", "general sucre",
+               "miguel grau", "almirante grau", "ramon castilla", "mariscal ramon castilla",
+               "antonio jose de sucre", "mariscal sucre", "jose galvez", "francisco bolognesi",
+               "tupac amaru ii", "santiago de chile", "la paz bolivia", "santa cruz de la sierra",
+               "concepcion chile", "san jose de costa rica", "san juan de puerto rico",
+               "peruvian amazon", "amazonia peruana", "selva central", "sur andino",
+               "high andes", "northern coast", "costa norte", "southern andes", "andes sur",
+               "sierra central", "sierra sur", "sierra norte", "amazon basin",
+               "amazon river", "rio amazonas", "cuenca amazonica", "cuenca del amazonas",
+               "amazonas river", "amazonas basin", "leticia pact", "pacto de leticia",
+               "universidad de san martin de porres", "universidad san martin de porres",
+               "san martin de porres university", "grupo de lima", "lima group",
+               "lima declaration", "declaracion de lima", "lima agreement", "lima call",
+               "conferencia de lima", "cop20 lima", "lima convention", "lima syndrome",
+               "lima bean", "lima beans", "mala praxis", "florida state",
+               "victoria university", "lake victoria", "santa claus", "santa sede",
+               "jesus maria y jose", "virgen maria", "maria auxiliadora",
+               "san martin de tours", "santa rosa de lima", "ley de la libertad",
+               "la libertad de expresion", "libertad de expresion", "la union europea",
+               "union europea", "european union", "la esperanza de vida",
+               "esperanza de vida", "mala calidad", "la mala", "cuenca alta",
+               "cuenca baja", "cuenca media", "tres cuencas"]
+
+UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "centros",
+                  "anexo", "anexos", "sector", "sectores", "community", "communities",
+                  "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",
+                  "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia"}
+UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
+                        "town", "sector"}
+# Capitalised words before "district", "province"... that are not a place's name.
+NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern", "southern",
+                 "eastern", "western", "electoral", "judicial", "fiscal", "police", "military",
+                 "business", "financial", "historic", "metropolitan", "congressional",
+                 "this", "that", "each", "every", "which", "whole", "same", "other", "rural",
+                 "urban", "new", "old", "mining", "coastal", "border", "amazon", "andean",
+                 "peruvian", "highland", "lowland", "jungle", "upper", "lower"}
+# Titles of nobility before "de X": the Marqués de Oropesa is a man.
+TITLES = {"marques", "marquesa", "conde", "condesa", "duque", "duquesa", "vizconde",
+          "baron", "baronesa", "marquis", "count", "duke"}

@@ -1,0 +1,761 @@
+"""Geoparsing: a document's text -> the Peruvian places it names, with offsets.
+
+A gazetteer matcher over normalised tokens (case, accents, hyphens and ALL CAPS
+ignored; every token keeps its offsets in the original text), longest match
+first, over one phrase table: the gazetteer's names and aliases, the reviewed
+features (in their Spanish and English word orders), the reviewed institutions
+(``data/institutions.csv``: a university or institute -> its seat) and phrases
+that are never places (people, places abroad, vague regions).
+
+Each match is then judged in its context:
+
+- cue words before or after it ("provincia de", "distrito de", "región",
+  "city of", "Cajamarca region", "río", ...) select a level and raise confidence;
+  a cue reaches the items of a list ("los departamentos de Ancash, Junín y Puno");
+- filters drop the classic errors: person names (a first name or title before
+  "Grau", "Bolívar"), streets and organisations named for a place ("Avenida
+  Grau", "Universidad San Martín de Porres", "Minera Yanacocha"), common words
+  that are district names (unión, progreso, llama, cuenca...: capitalised, not at
+  a sentence start, else a cue), places abroad (a foreign country in the same
+  sentence for the homonyms La Paz, Cochabamba, Santiago, Concepción...),
+  the Amazon river (never the Amazonas department; reported in Loreto when the
+  text is there), names inside a longer proper name ("Walker San Miguel", "BAP
+  Pastaza"), acronyms in mixed-case text, lowercase words, small GeoNames places
+  with neither a cue nor their department nearby, and a lone small district
+  whose department the document never names while it names three others;
+- homonyms take the department the text points to: an adjacent unit
+  ("Canchis-Cusco", "Comas (Concepción)", "distrito de X, provincia de Y"), then
+  the departments named in the same sentence, paragraph and document, then the
+  geocoder's default rule (admin level, population, code).
+
+A community, village, river or district the gazetteer lacks, introduced by a
+cue ("comunidad campesina de X", "the X community", "río X", "X district"), is
+reported at the department its sentence or paragraph names, at that
+department's point, with confidence 0.35.
+
+Confidence: 0.95 for a name in one department only (0.99 with a cue), 0.85-0.9
+for a homonym settled by an adjacent unit, 0.75 by its sentence or paragraph,
+0.6 by the document, 0.45 by the default rule; common words and small places
+lose 0.1, rivers named after a unit 0.2. The word lists are in
+:mod:`geo.cues`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import gc
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from geo.cues import (
+    ABROAD,
+    ARTICLES,
+    BARE_KINDS,
+    COMMON,
+    COMMUNITY_WORDS,
+    CONNECTORS,
+    CUES_AFTER,
+    CUES_BEFORE,
+    CUE_MAX,
+    EN_LINKS,
+    ES_LINKS,
+    FEATURE_CUE_WORDS,
+    FEATURE_KINDS,
+    FIRST_NAMES,
+    FOREIGN,
+    FOREIGN_HOMONYMS,
+    LINK_WORDS,
+    LIST_WORDS,
+    NOT_NAME_WORDS,
+    NOT_PLACES,
+    NOT_UNLISTED,
+    ORG_AFTER,
+    ORG_BEFORE,
+    PERSON_BEFORE,
+    PERSON_NAMES,
+    PERSON_UNITS,
+    PLURAL_CUES,
+    TITLES,
+    UNLISTED_AFTER_CUES,
+    UNLISTED_CUES,
+)
+from geo.errors import UnknownDepartmentError, UnknownPlaceError
+from geo.gazetteer import Place
+from geo.geocoder import Geocoder, default_geocoder
+from geo.names import normalize_name
+from geo.paths import DATA_DIR
+
+INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
+
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")  # combining accents stay inside
+
+
+def _fold_table() -> dict[int, str]:
+    """Each Latin character -> what normalize_name makes of it, when that is one character."""
+    table = {}
+    for code in range(0x250):
+        char = chr(code)
+        folded = normalize_name(char)
+        if len(folded) == 1:
+            table[code] = folded
+        elif not folded:
+            table[code] = " "
+    return table
+
+
+_FOLD = _fold_table()
+_SENTENCE_END = re.compile(r"[.!?;:•·]\s|\n\s*\n|\n\s*[-•*·]|\s\u2022")
+_PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
+_NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
+         r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
+_UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
+    r"(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
+    r"|[Cc]omunidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
+    r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?[ \t]+de"
+    r"|(?:communit(?:y|ies)|villages?)[ \t]+of"
+    r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?"
+    r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de)[ \t]+(" + _NAME + ")")
+_RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
+    r"\b(?:r[ií]os|rivers)[ \t]+"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
+    r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
+_HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
+
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a Peruvian place in a text."""
+
+    start: int
+    end: int
+    mention: str
+    name: str
+    level: str
+    ubigeo: str
+    department: str
+    department_code: str
+    lat: float
+    lon: float
+    precision: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What a phrase in the table is: places, a feature, an institution, or nothing."""
+
+    kind: str  # "place" | "feature" | "institution" | "block"
+    places: tuple[Place, ...] = ()
+    exact: str = ""  # institutions written as an acronym match this spelling only
+    bare: bool = False  # a feature's name without its kind word: needs a capital
+
+
+@dataclass
+class _Hit:
+    """A phrase found in the text, before judging."""
+
+    first: int  # token index
+    last: int  # token index, exclusive
+    entry: _Entry
+    key: str
+    places: list[Place]
+    cue: str | None = None
+    feature_cue: bool = False
+    weak: bool = False
+    level_from_list: bool = False
+    linked: bool = False
+    person: bool = False
+    community: bool = False  # "la comunidad de X": a village, maybe one the gazetteer lacks
+    river: bool = False
+    counted: bool = False  # counted as evidence for its department
+    plural: bool = False  # "los departamentos de ...": the cue reaches the list after it
+
+
+def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
+    """Read the reviewed table of institutions and their seats."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _feature_keys(name: str) -> list[str]:
+    """A feature's name in every word order it is written: "Colca Canyon" -> ..."""
+    key = normalize_name(name)
+    if key.startswith("the "):
+        key = key[4:]
+    for kind, (spanish, english) in FEATURE_KINDS.items():
+        core = None
+        for word in sorted(spanish, key=len, reverse=True):
+            for link in sorted(ES_LINKS, key=len, reverse=True):
+                if key.startswith(f"{word} {link}"):
+                    core = key[len(word) + 1 + len(link):]
+                    break
+            if core:
+                break
+        if core is None:
+            for word in sorted(english, key=len, reverse=True):
+                if key.endswith(" " + word):
+                    core = key[: -len(word) - 1]
+                    break
+        if core:
+            keys = [f"{w} {link}{core}" for w in spanish for link in ES_LINKS]
+            keys += [f"{core} {w}" for w in english]
+            keys += [f"{w} {link}{core}" for w in english for link in EN_LINKS]
+            if kind in ("lake", "river"):
+                keys += [f"{w} {core}" for w in english]
+            if kind in BARE_KINDS:
+                keys.append(core)  # "Toquepala", "Titicaca": the core alone, capitalised
+            return [key, *keys]
+    return [key]
+
+
+class Geoparser:
+    """Find and resolve the Peruvian places a text names."""
+
+    def __init__(self, geocoder: Geocoder | None = None) -> None:
+        self.geocoder = geocoder or default_geocoder()
+        gazetteer = self.geocoder.gazetteer
+        table: dict[str, _Entry] = {}
+        for key, places in gazetteer.by_name.items():
+            features = tuple(p for p in places if p.level == "feature")
+            if features and features == tuple(places):
+                for variant in _feature_keys(features[0].name):
+                    table.setdefault(variant, _Entry("feature", features))
+            else:
+                table[key] = _Entry("place", tuple(places))
+        for key in [k for k, e in table.items() if e.kind == "feature"]:
+            if (" " not in key and key not in gazetteer.by_name and key not in COMMON
+                    and len(key) >= 5):
+                table[key] = _Entry("feature", table[key].places, bare=True)
+            elif key not in gazetteer.by_name and " " in key and not set(key.split()) & {
+                    w for phrase in FEATURE_CUE_WORDS for w in phrase.split()}:
+                table[key] = _Entry("feature", table[key].places, bare=True)
+        for phrase in NOT_PLACES:
+            if phrase not in table:  # a unit's full name (Simón Bolívar, Pasco) stays a unit
+                table[phrase] = _Entry("block")
+        for row in read_institutions():
+            seat = self._seat(row)
+            if seat is None:  # a smaller gazetteer than the bundled one
+                continue
+            name = row["name"].strip()
+            exact = name if name.isupper() and " " not in name else ""
+            table[normalize_name(name)] = _Entry("institution", (seat,), exact)
+        self._table = table
+        self._first: dict[str, int] = {}
+        for key in table:
+            words = key.split()
+            if words:
+                self._first[words[0]] = max(self._first.get(words[0], 0), len(words))
+        self._norm: dict[str, str] = {}
+
+    def _seat(self, row: dict[str, str]) -> Place | None:
+        """The gazetteer unit an institutions row names as its seat."""
+        try:
+            match = self.geocoder.geocode(row["seat"], row["department"], row["level"] or None)
+        except (UnknownPlaceError, UnknownDepartmentError):
+            return None
+        return next((p for p in self.geocoder.gazetteer.lookup(normalize_name(match.name))
+                     if p.ubigeo == match.ubigeo and p.level == match.level), None)
+
+    # -- tokens -----------------------------------------------------------------
+
+    def _tokens(self, text: str) -> tuple[list[str], list[int], list[int]]:
+        """Words, folded as :func:`normalize_name` folds them, with their offsets."""
+        folded = text.translate(_FOLD)
+        found = list(_TOKEN.finditer(folded))
+        norms = [m.group() for m in found]
+        starts = [m.start() for m in found]
+        ends = [m.end() for m in found]
+        if not folded.isascii():  # letters beyond Latin: fold them one by one
+            cache = self._norm
+            keep = []
+            for i, word in enumerate(norms):
+                if not word.isascii():
+                    norm = cache.get(word)
+                    if norm is None:
+                        norm = cache[word] = normalize_name(word).replace(" ", "")
+                    norms[i] = norm
+                keep.append(bool(norms[i]))
+            if not all(keep):
+                norms = [w for w, k in zip(norms, keep) if k]
+                starts = [x for x, k in zip(starts, keep) if k]
+                ends = [x for x, k in zip(ends, keep) if k]
+        return norms, starts, ends
+
+    def _find(self, text: str, norms: list[str], starts: list[int],
+              ends: list[int]) -> list[_Hit]:
+        """Longest phrases of the table, left to right, not spanning punctuation."""
+        hits: list[_Hit] = []
+        first, table, n_tok = self._first, self._table, len(norms)
+        i = 0
+        while i < n_tok:
+            longest = first.get(norms[i])
+            if not longest:
+                i += 1
+                continue
+            found = None
+            top = min(longest, n_tok - i)
+            # the longest run of tokens joined by spaces or hyphens only
+            reach = 1
+            while reach < top and not _HARD_GAP.search(text, ends[i + reach - 1],
+                                                       starts[i + reach]):
+                reach += 1
+            for size in range(reach, 0, -1):
+                key = " ".join(norms[i:i + size])
+                entry = table.get(key)
+                if entry is None:
+                    continue
+                if entry.exact and text[starts[i]:ends[i + size - 1]] != entry.exact:
+                    continue
+                found = _Hit(i, i + size, entry, key, list(entry.places))
+                break
+            if found is None:
+                i += 1
+                continue
+            hits.append(found)
+            i = found.last
+        return hits
+
+    # -- judging ----------------------------------------------------------------
+
+    def parse(self, text: str) -> list[Mention]:
+        """The Peruvian places named in ``text``, in text order, spans not overlapping."""
+        enabled = gc.isenabled()
+        gc.disable()  # many small objects, none cyclic: collection only costs time
+        try:
+            return self._parse(text)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _parse(self, text: str) -> list[Mention]:
+        norms, starts, ends = self._tokens(text)
+        found = self._find(text, norms, starts, ends)
+        # "José de San Martín" here: a bare "San Martín" in this text is the man too
+        people = {unit for h in found if h.entry.kind == "block"
+                        for unit in PERSON_UNITS if f" {unit} " in f" {h.key} "}
+        hits = [h for h in found if h.entry.kind != "block"]
+        hits = _drop_spelled_out(text, norms, starts, ends, hits)
+        if not hits:
+            return []
+        sentence_breaks = [m.start() for m in _SENTENCE_END.finditer(text)]
+        paragraph_breaks = [m.start() for m in _PARAGRAPH_END.finditer(text)]
+        kept: list[_Hit] = []
+        firsts = {h.first for h in hits}
+        for hit in hits:
+            if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts, people):
+                kept.append(hit)
+        self._link_neighbours(text, norms, starts, ends, kept)
+        sentence = [bisect.bisect_right(sentence_breaks, starts[h.first]) for h in kept]
+        paragraph = [bisect.bisect_right(paragraph_breaks, starts[h.first]) for h in kept]
+        evidence_s: dict[int, Counter] = {}
+        evidence_p: dict[int, Counter] = {}
+        evidence_d: Counter = Counter()
+        for hit, s, p in zip(kept, sentence, paragraph):
+            depts = {x.department for x in _significant(hit.places)}
+            if len(depts) == 1 and not hit.weak:
+                hit.counted = True
+                dept = depts.pop()
+                evidence_s.setdefault(s, Counter())[dept] += 1
+                evidence_p.setdefault(p, Counter())[dept] += 1
+                evidence_d[dept] += 1
+        mentions = []
+        for hit, s, p in zip(kept, sentence, paragraph):
+            mention = self._resolve(text, norms, starts, ends, hit, evidence_s.get(s, Counter()),
+                                    evidence_p.get(p, Counter()), evidence_d)
+            if mention is not None:
+                mentions.append(mention)
+        taken = _Spans([(m.start, m.end) for m in mentions])
+        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits])
+        named: dict[str, str] = {}
+        for start, end in _unlisted(text, norms, starts, ends):
+            if taken.overlaps(start, end) or known.overlaps(start, end):
+                continue
+            s = bisect.bisect_right(sentence_breaks, start)
+            p = bisect.bisect_right(paragraph_breaks, start)
+            dept = _single_best(evidence_s.get(s, Counter())) or \
+                _single_best(evidence_p.get(p, Counter()))
+            if dept:
+                named.setdefault(text[start:end], dept)
+        if named:  # every occurrence of a name so introduced
+            names = sorted(named, key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+            for m in pattern.finditer(text):
+                if not taken.overlaps(m.start(), m.end()):
+                    mentions.append(self._unlisted_mention(text, m.start(), m.end(),
+                                                           named[m.group()]))
+                    taken.add(m.start(), m.end())
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _unlisted_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
+        """A community or village at its department's point, with low confidence."""
+        unit = next(p for p in self.geocoder.gazetteer.lookup(
+            normalize_name(self.geocoder.departments[dept])) if p.level == "department")
+        return Mention(start=start, end=end, mention=text[start:end], name=text[start:end],
+                       level="populated place", ubigeo=dept,
+                       department=self.geocoder.departments[dept], department_code=dept,
+                       lat=unit.lat, lon=unit.lon, precision=unit.precision, confidence=0.35)
+
+    def _cue(self, text: str, norms: list[str], starts: list[int],
+             hit: _Hit) -> tuple[str | None, bool]:
+        """The level a cue word before or after the name gives, and whether a feature cue."""
+        before = norms[max(0, hit.first - CUE_MAX):hit.first]
+        last = hit.first - 1  # the index of before[-1]
+        if before and before[-1] == "the":
+            before, last = before[:-1], last - 1
+        level = None
+        for size in range(min(CUE_MAX, len(before)), 0, -1):
+            level = CUES_BEFORE.get(" ".join(before[-size:]))
+            ahead = last - size  # the word before the cue
+            if (level and size == 1 and before[-1] in CUES_AFTER and ahead >= 0
+                    and text[starts[ahead]].isupper() and norms[ahead] not in NOT_NAME_WORDS):
+                level = None  # "Ayacucho Region / Lima": the cue belongs to Ayacucho
+            if level:
+                hit.plural = bool(set(before[-size:]) & PLURAL_CUES)
+                hit.community = bool(set(before[-size:]) & COMMUNITY_WORDS)
+                break
+        after = norms[hit.last] if hit.last < len(norms) else ""
+        if level is None:
+            level = CUES_AFTER.get(after)
+        feature = bool(before) and (before[-1] in FEATURE_CUE_WORDS or (
+            len(before) > 1 and before[-1] in {"de", "del", "of"}
+            and before[-2] in FEATURE_CUE_WORDS)) or after in FEATURE_CUE_WORDS
+        return level, feature
+
+    def _keep(self, text: str, norms: list[str], starts: list[int], ends: list[int],
+              hit: _Hit, sentence_breaks: list[int], firsts: set[int],
+              people: set[str]) -> bool:
+        """Whether a phrase found names a place here (the filters of the module doc)."""
+        if hit.entry.kind in ("institution", "feature"):
+            hit.cue, hit.feature_cue = None, False
+            return not hit.entry.bare or text[starts[hit.first]].isupper()
+        raw = text[starts[hit.first]:ends[hit.last - 1]]
+        hit.cue, hit.feature_cue = self._cue(text, norms, starts, hit)
+        key = hit.key
+        if key in people and not hit.cue:
+            return False
+        if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECTORS
+                   for w in _TOKEN.findall(raw)) or not raw[:1].isupper():
+            return False
+        prev = norms[hit.first - 1] if hit.first else ""
+        prev_raw = text[starts[hit.first - 1]:ends[hit.first - 1]] if hit.first else ""
+        gap_before = text[ends[hit.first - 1]:starts[hit.first]] if hit.first else "\n"
+        nxt = norms[hit.last] if hit.last < len(norms) else ""
+        gap_after = text[ends[hit.last - 1]:starts[hit.last]] if hit.last < len(norms) else ""
+        joined_before = gap_before.strip() in ("", ".") and "\n" not in gap_before
+        if joined_before and prev_raw[:1].isupper() and prev in PERSON_BEFORE and not hit.cue:
+            return False
+        if joined_before and prev in ORG_BEFORE and not hit.cue:
+            return False
+        if (joined_before and prev in ARTICLES and hit.first > 1 and not hit.cue
+                and norms[hit.first - 2] in ORG_BEFORE):
+            return False  # Jr. Las Balsas
+        if (prev in {"de", "del", "of"} and hit.first > 1 and norms[hit.first - 2] in TITLES
+                and text[starts[hit.first - 2]].isupper()):
+            return False  # Marqués de Oropesa, Conde de Lemos
+        is_department = hit.places[0].level == "department"
+        if (joined_before and prev_raw[:1].isupper() and not hit.cue and not is_department
+                and prev not in NOT_NAME_WORDS and not hit.feature_cue
+                and not self._sentence_initial(text, starts, ends, hit.first - 1)):
+            return False  # inside a longer proper name: Walker San Miguel, BAP Pastaza
+        nxt_raw = text[starts[hit.last]:ends[hit.last]] if hit.last < len(norms) else ""
+        if (nxt_raw[:1].isupper() and gap_after.strip() == "" and "\n" not in gap_after
+                and not hit.cue and not is_department and hit.last not in firsts
+                and nxt not in NOT_NAME_WORDS and nxt not in CUES_AFTER
+                and nxt not in FEATURE_CUE_WORDS):
+            return False  # Santo Toribio La Punta, Micaela Bastidas Puyucahua
+        if (" " not in raw and raw.isupper() and len(raw) <= 5 and not is_department
+                and any(c.islower() for c in text[max(0, starts[hit.first] - 60):
+                                                   ends[hit.first] + 60])):
+            return False  # an acronym in mixed-case text: PIAS
+        if nxt in ORG_AFTER and gap_after.strip() in ("", ".") and not hit.cue:
+            return False
+        if key == "amazonas" and (hit.feature_cue or nxt in {"river", "basin", "rainforest"}
+                                  or prev == "el"
+                                  or _RIVER_LIST.search(text, max(0, starts[hit.first] - 150),
+                                                        starts[hit.first])):
+            hit.river = True  # the Amazon: reported only where the text is in Loreto
+            hit.places = [p for p in self.geocoder.gazetteer.lookup("loreto")
+                          if p.level == "department"]
+            return True
+        if (joined_before and prev_raw[:1].isupper() and hit.first > 1
+                and prev not in NOT_NAME_WORDS and norms[hit.first - 2] in ORG_BEFORE
+                and not hit.cue):
+            return False  # compañía Seda Loreto
+        if hit.feature_cue and not hit.cue and not is_department:
+            hit.river = True  # the río Huancabamba: kept only beside its department
+        # a place abroad: a foreign country next to it, or in the sentence of a homonym
+        s_start = sentence_breaks[bisect.bisect_right(sentence_breaks, starts[hit.first]) - 1] \
+            if sentence_breaks and sentence_breaks[0] <= starts[hit.first] else 0
+        s_idx = bisect.bisect_right(sentence_breaks, starts[hit.first])
+        s_end = sentence_breaks[s_idx] if s_idx < len(sentence_breaks) else len(text)
+        near_words = [w for w, at in zip(norms[hit.last:hit.last + 2],
+                                         starts[hit.last:hit.last + 2]) if at < s_end]
+        if near_words and (near_words[0] in FOREIGN or " ".join(near_words) in FOREIGN):
+            return False
+        if (key in FOREIGN_HOMONYMS or key in ABROAD) and not hit.cue:
+            sentence_words = set(normalize_name(text[s_start:s_end]).split())
+            if sentence_words & {w for w in FOREIGN if " " not in w}:
+                return False
+        initial = self._sentence_initial(text, starts, ends, hit.first)
+        weak = False
+        # "Concepción, Junín", "LA UNIÓN (AREQUIPA)": kept if that unit agrees
+        unit_next = hit.last in firsts and bool(re.fullmatch(r"\s*[,(\-\u2013/]\s*",
+                                                             gap_after))
+        if key in COMMON and not hit.cue:
+            if unit_next:
+                weak = True
+            elif (initial or raw.isupper() or nxt in {"de", "del", "of"}
+                    or prev in ARTICLES and prev_raw.islower()
+                    or _title_line(text, starts[hit.first], ends[hit.last - 1])):
+                return False
+            weak = True
+        if key in ABROAD and not hit.cue:
+            weak = True
+        if not hit.cue and (key in PERSON_NAMES or (
+                norms[hit.first] in FIRST_NAMES and hit.last - hit.first > 1)):
+            weak = hit.person = True  # Túpac Amaru: a person unless its department is in
+            #                           the same sentence
+        if all(p.level == "populated place" and p.source == "GeoNames" and p.population < 5000
+               for p in hit.places) and not hit.cue:
+            weak = True
+        hit.weak = weak  # weak names need their department nearby (checked in _resolve)
+        return True
+
+    @staticmethod
+    def _sentence_initial(text: str, starts: list[int], ends: list[int], i: int) -> bool:
+        if i == 0:
+            return True
+        gap = text[ends[i - 1]:starts[i]]
+        return bool(re.search(r"[.!?:;•·\n]|^\s*[-*]\s*$", gap))
+
+    def _link_neighbours(self, text: str, norms: list[str], starts: list[int],
+                         ends: list[int], hits: list[_Hit]) -> None:
+        """Adjacent units narrow each other ("Canchis-Cusco"); a cue reaches a list."""
+        for a, b in zip(hits, hits[1:]):
+            between = norms[a.last:b.first]
+            gap = text[ends[a.last - 1]:starts[b.first]]
+            if len(between) > 4 or re.search(r"[.;!?\n]", gap):
+                continue
+            if between and not set(between) <= LINK_WORDS | LIST_WORDS:
+                continue
+            listed = bool(set(between) & LIST_WORDS)
+            if a.plural and a.cue and not b.cue and (listed or (not between and "," in gap)):
+                b.cue, b.plural, b.level_from_list = a.cue, True, True
+                b.community = a.community
+                continue
+            if listed:
+                continue
+            da = {p.department for p in a.places}
+            db = {p.department for p in b.places}
+            common = da & db
+            if common and (len(da) > 1 or len(db) > 1):
+                a.places = [p for p in a.places if p.department in common]
+                b.places = [p for p in b.places if p.department in common]
+                a.weak = b.weak = a.person = b.person = False
+                a.linked = b.linked = True
+
+    def _resolve(self, text: str, norms: list[str], starts: list[int], ends: list[int],
+                 hit: _Hit,
+                 sentence: Counter, paragraph: Counter, document: Counter) -> Mention | None:
+        places = hit.places
+        if hit.cue and any(p.level == hit.cue for p in places):
+            places = [p for p in places if p.level == hit.cue]
+        depts = sorted({p.department for p in _significant(places)})
+        confidence = 0.95
+        if hit.entry.kind in ("institution", "feature"):
+            confidence = 0.9
+        elif len(depts) > 1:
+            chosen = None
+            levels = (((sentence, 0.75),) if hit.person or hit.river
+                      else ((sentence, 0.75), (paragraph, 0.75), (document, 0.6)))
+            for counts, conf in levels:
+                scored = [(counts[d], d) for d in depts if counts[d]]
+                if scored:
+                    best = max(scored)[0]
+                    top = [d for n, d in scored if n == best]
+                    if len(top) == 1:
+                        chosen, confidence = top[0], conf
+                        break
+            if chosen is None:
+                if hit.weak:
+                    return None
+                confidence = 0.45
+                chosen = self._default(_significant(places), hit.cue).department
+            if hit.linked:
+                confidence = 0.9 if hit.cue else 0.85
+            places = [p for p in _significant(places) if p.department == chosen]
+        else:
+            places = [p for p in places if p.department in depts]
+            if hit.weak and not (sentence[depts[0]] or paragraph[depts[0]]):
+                return None
+            if hit.person and not sentence[depts[0]]:
+                return None
+            own = document[depts[0]] - hit.counted
+            if hit.community and own == 0 and not any(p.level == "populated place"
+                                                      for p in places):
+                elsewhere = _single_best(sentence) or _single_best(paragraph)
+                if elsewhere and elsewhere != depts[0]:
+                    start, end = starts[hit.first], ends[hit.last - 1]
+                    return self._unlisted_mention(text, start, end, elsewhere)
+            if hit.river and own == 0:
+                return None  # the Marañón valley is not Marañón province (Huánuco)
+            if hit.feature_cue and is_unit(places, "department") and own == 0:
+                # "el río Ucayali" in a story set elsewhere: the river where the story is
+                elsewhere = _single_best(sentence) or _single_best(paragraph) or \
+                    _single_best(document)
+                if elsewhere and elsewhere != depts[0]:
+                    unit = [p for p in self.geocoder.gazetteer.lookup(normalize_name(
+                        self.geocoder.departments[elsewhere])) if p.level == "department"]
+                    places, confidence = unit, 0.5
+            if (not hit.cue and not hit.linked and hit.entry.kind == "place" and own == 0
+                    and places[0].level in ("district", "populated place")
+                    and max(p.population for p in places) < 20000
+                    and sum(document.values()) - document[depts[0]] >= 3):
+                return None  # a lone district far from every unit the document names
+            if hit.linked:
+                confidence = 0.9 if hit.cue else 0.85
+            elif hit.cue:
+                confidence = 0.99
+        if hit.weak:
+            confidence -= 0.1
+        if hit.feature_cue and hit.entry.kind == "place":
+            confidence -= 0.2
+        place = self._default(places, hit.cue)
+        first, last = _seat_within(hit, norms, place) if hit.entry.kind == "institution" \
+            else (hit.first, hit.last)
+        start, end = starts[first], ends[last - 1]
+        return Mention(start=start, end=end, mention=text[start:end], name=place.name,
+                       level=place.level, ubigeo=place.ubigeo,
+                       department=self.geocoder.departments[place.department],
+                       department_code=place.department, lat=place.lat, lon=place.lon,
+                       precision=place.precision, confidence=round(max(confidence, 0.1), 2))
+
+    @staticmethod
+    def _default(places: list[Place], cue: str | None) -> Place:
+        """The cue's level if a candidate has it; Lima alone is the city; else rank."""
+        if cue:
+            chosen = [p for p in places if p.level == cue]
+            if chosen:
+                return chosen[0]
+        if not cue and places and normalize_name(places[0].name) == "lima":
+            city = [p for p in places if p.level == "province" and p.ubigeo == "1501"]
+            if city:
+                return city[0]
+        return places[0]
+
+
+class _Spans:
+    """Disjoint spans, sorted, asked for overlaps in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def _unlisted(text: str, norms: list[str], starts: list[int],
+              ends: list[int]) -> list[tuple[int, int]]:
+    """Names the gazetteer may lack that a cue introduces: "comunidad campesina de X"."""
+    spans = []
+    for i in [i for i, w in enumerate(norms) if w in UNLISTED_CUES
+              or w in UNLISTED_AFTER_CUES]:
+        m = _UNLISTED_BEFORE.match(text, starts[i])
+        if m:
+            spans.append(m.span(1))
+        if norms[i] in UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
+            j = i
+            while (j > 0 and i - j < 4 and text[starts[j - 1]].isupper()
+                   and len(norms[j - 1]) > 3 and norms[j - 1] not in NOT_NAME_WORDS
+                   and norms[j - 1] not in NOT_UNLISTED
+                   and not _HARD_GAP.search(text, ends[j - 1], starts[j])):
+                j -= 1
+            if j < i and not _sentence_start(text, starts, ends, j):
+                spans.append((starts[j], ends[i - 1]))
+    return spans
+
+
+def _sentence_start(text: str, starts: list[int], ends: list[int], i: int) -> bool:
+    """Whether word ``i`` opens a sentence or a line."""
+    return i == 0 or bool(re.search(r"[.!?:;•·\n]", text[ends[i - 1]:starts[i]]))
+
+
+def is_unit(places: list[Place], level: str) -> bool:
+    """Whether the best candidate is of this level."""
+    return bool(places) and places[0].level == level
+
+
+def _single_best(counts: Counter) -> str | None:
+    """The department named most, if one leads."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _title_line(text: str, start: int, end: int) -> bool:
+    """Whether the name sits in a heading where most words are capitalised."""
+    line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
+    words = [w for w in _TOKEN.findall(line) if len(w) > 3 and not w.isdigit()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _seat_within(hit: _Hit, norms: list[str], seat: Place) -> tuple[int, int]:
+    """The seat's name inside an institution's ("... Agraria La Molina"), else all of it."""
+    words = normalize_name(seat.name).split()
+    for i in range(hit.first, hit.last - len(words) + 1):
+        if norms[i:i + len(words)] == words:
+            return i, i + len(words)
+    return hit.first, hit.last
+
+
+def _drop_spelled_out(text: str, norms: list[str], starts: list[int], ends: list[int],
+                      hits: list[_Hit]) -> list[_Hit]:
+    """"Universidad Nacional de la Amazonía Peruana (UNAP)" is one mention: the acronym."""
+    out = []
+    for hit, after in zip(hits, [*hits[1:], None]):
+        if (after is not None and hit.entry.kind == "institution"
+                and after.entry.kind == "institution" and after.entry.exact
+                and after.places == hit.places
+                and _seat_within(hit, norms, hit.places[0]) == (hit.first, hit.last)
+                and text[ends[hit.last - 1]:starts[after.first]].strip() == "("):
+            continue
+        out.append(hit)
+    return out
+
+
+def _significant(places: list[Place]) -> list[Place]:
+    """The candidates a homonym is weighed among.
+
+    A department's name means the department; otherwise small GeoNames places
+    (under 5,000 people) count only when nothing larger holds the name.
+    """
+    if places and places[0].level == "department":
+        return places[:1]
+    big = [p for p in places if p.level != "populated place" or p.population >= 5000]
+    return big or places
+
+
+@lru_cache(maxsize=1)
+def default_geoparser() -> Geoparser:
+    """A geoparser over the bundled gazetteer and tables (built once, cached)."""
+    return Geoparser()
+
+
+def parse_places(text: str) -> list[Mention]:
+    """The Peruvian places named in ``text``, with the bundled tables."""
+    return default_geoparser().parse(text)

@@ -1,0 +1,258 @@
+"""Geoparser rules, one parametrized case per rule: what is found, where, and what is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import load_gazetteer
+from geo.geoparser import Mention, default_geoparser, parse_places
+from geo.names import normalize_name
+
+
+def _department(name: str) -> str:
+    """A department's INEI code from the gazetteer, computed independently of the parser."""
+    found = [p for p in load_gazetteer().lookup(normalize_name(name)) if p.level == "department"]
+    assert found, name
+    return found[0].department
+
+
+def _found(text: str) -> dict[str, str]:
+    return {m.mention: m.department_code for m in parse_places(text)}
+
+
+# (text, mention as written, department it must resolve to)
+POSITIVES = [
+    ("Trabajamos en la región Cajamarca con productores.", "Cajamarca", "Cajamarca"),
+    ("The project covers the Cajamarca region.", "Cajamarca", "Cajamarca"),
+    ("EL PROYECTO SE EJECUTA EN CAJAMARCA Y PUNO.", "CAJAMARCA", "Cajamarca"),
+    ("EL PROYECTO SE EJECUTA EN CAJAMARCA Y PUNO.", "PUNO", "Puno"),
+    ("Visitamos Junin y Apurimac sin tildes.", "Junin", "Junín"),
+    ("Visitamos Junin y Apurimac sin tildes.", "Apurimac", "Apurímac"),
+    ("Talleres en Cúsco y en Iquítos.", "Iquítos", "Loreto"),
+    ("Tourism in Cuzco keeps growing.", "Cuzco", "Cusco"),
+    ("A project with the Universidad Nacional de Trujilo.", "Trujilo", "La Libertad"),
+    ("Rural microenterprise in Paicapampa.", "Paicapampa", "Piura"),
+    ("Camelids in the province of Canchis-Cusco.", "Canchis", "Cusco"),
+    ("Camelids in the province of Canchis-Cusco.", "Cusco", "Cusco"),
+    ("Comas (Concepción) recibió semillas.", "Comas", "Junín"),
+    ("El distrito de Comas, provincia de Lima, tiene un nuevo hospital.", "Comas", "Lima"),
+    ("En el distrito de Santiago, provincia de Ica, se instaló un pozo.", "Santiago", "Ica"),
+    ("La oficina está en Lima Metropolitana.", "Lima Metropolitana", "Lima"),
+    ("The historical center of Callao was restored.", "Callao", "Callao"),
+    ("Schools in Amazonas and Loreto received computers.", "Amazonas", "Amazonas"),
+    ("Tourist activity in the Colca Canyon.", "Colca Canyon", "Arequipa"),
+    ("Irrigation in the valley of the Chira.", "valley of the Chira", "Piura"),
+    ("Proposal for the management of the inca trail.", "inca trail", "Cusco"),
+    ("Convenio con el Gobierno Regional de Piura.", "Piura", "Piura"),
+    ("Médicos del Hospital Regional de Loreto.", "Loreto", "Loreto"),
+    ("Con la Universidad Nacional de Cajamarca.", "Cajamarca", "Cajamarca"),
+    ("Researchers from UNSAAC and UNAP met.", "UNSAAC", "Cusco"),
+    ("Researchers from UNSAAC and UNAP met.", "UNAP", "Loreto"),
+    ("A partnership with UNALM since 2010.", "UNALM", "Lima"),
+    ("Malaria research at UPCH.", "UPCH", "Lima"),
+    ("The SI project with the UNT in the north.", "UNT", "La Libertad"),
+    ("El Hospital de Mala atiende a pescadores de la provincia de Cañete.", "Mala", "Lima"),
+    ("Las familias del distrito de Llama, provincia de Chota, mejoraron sus cultivos.", "Llama",
+     "Cajamarca"),
+    ("Trabajamos en la provincia de Grau, Apurímac.", "Grau", "Apurímac"),
+    ("Los departamentos de Ancash, Junín y Puno.", "Puno", "Puno"),
+    ("In the departments of Ancash, Arequipa, Piura and Lima.", "Lima", "Lima"),
+    ("Productores de San Martín venden cacao.", "San Martín", "San Martín"),
+    ("La ciudad de Iquitos y la carretera a Nauta.", "Iquitos", "Loreto"),
+    ("Alpaca breeders in Puno, near Lake Titicaca.", "Lake Titicaca", "Puno"),
+    ("Turismo en Machu Picchu.", "Machu Picchu", "Cusco"),
+    ("En Iquitos el Amazonas creció; los ríos de Loreto se desbordan.", "Amazonas", "Loreto"),
+    ("En Pucallpa, Ucayali, llueve. En Iquitos, Loreto, el río Ucayali creció.", "Ucayali",
+     "Ucayali"),
+    ("Our visit to the Chuicuni community, in Apurímac, and to Challhuahuacho.", "Chuicuni",
+     "Apurímac"),
+    ("In Tacna, families of Ayapampa Chica district planted trees.", "Ayapampa Chica",
+     "Tacna"),
+    ("En Tacna, el distrito de Ayapampa Chica sembró árboles.", "Ayapampa Chica", "Tacna"),
+    ("Las minas de Cuajone y Toquepala contaminan el agua.", "Toquepala", "Tacna"),
+    ("EL PROYECTO EN LA UNIÓN (AREQUIPA)", "LA UNIÓN", "Arequipa"),
+    ("Concepción, Junín, recibió semillas.", "Concepción", "Junín"),
+    ("Trabajamos en Grau, Apurímac.", "Grau", "Apurímac"),
+    ("Trasvase del Rio Huancabamba al Rio Piura.", "Huancabamba", "Piura"),
+    ("En Tacna, la comunidad campesina de Ayapampa Chica recibió semillas.",
+     "Ayapampa Chica", "Tacna"),
+    ("El BAP Pastaza llegó a la región Loreto y a la comunidad de Ayapampa Chica.",
+     "Ayapampa Chica", "Loreto"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "department"), POSITIVES)
+def test_finds_and_resolves(text: str, mention: str, department: str) -> None:
+    found = _found(text)
+    assert mention in found, f"{mention!r} not found in {text!r}: {found}"
+    assert found[mention] == _department(department)
+
+
+# (text, words that must not be reported as a place)
+NEGATIVES = [
+    ("José de San Martín proclamó la independencia.", "San Martín"),
+    ("The statue of Simón Bolívar stands in the square.", "Bolívar"),
+    ("El almirante Miguel Grau murió en Angamos.", "Grau"),
+    ("Our office is on Avenida Grau, near the market.", "Grau"),
+    ("Ramón Castilla abolished slavery.", "Castilla"),
+    ("Estudiantes de la Universidad San Martín de Porres.", "San Martín de Porres"),
+    ("La unión de las comunidades hace la fuerza.", "unión"),
+    ("El progreso de las familias es notable.", "progreso"),
+    ("La esperanza de vida aumentó en la sierra.", "esperanza"),
+    ("Una llama y dos alpacas por familia.", "llama"),
+    ("La cuenca alta del río tiene pocas lluvias.", "cuenca"),
+    ("A mala gestión, malos resultados.", "mala"),
+    ("Cuenca del Mantaro y otras cuencas.", "Cuenca"),
+    ("Independencia. Ese fue el lema de la marcha.", "Independencia"),
+    ("Our partners in La Paz and Cochabamba, Bolivia, joined.", "Cochabamba"),
+    ("The meeting took place in Santiago, Chile.", "Santiago"),
+    ("Visitamos Concepción, en Chile, y Mendoza, en Argentina.", "Concepción"),
+    ("The high Andes and the Peruvian Amazon are vulnerable.", "Amazon"),
+    ("Trabajamos en la selva central y el sur andino.", "selva central"),
+    ("Fishing on the Amazon river near the border.", "Amazon"),
+    ("Navegamos por el río Amazonas hasta el amanecer.", "Amazonas"),
+    ("José de San Martín llegó en 1820. San Martín proclamó la independencia.",
+     "San Martín p"),
+    ("Peru is a country with huge inequalities.", "Peru"),
+    ("The Leticia Pact for the Amazon was signed.", "Leticia"),
+    ("Minera Yanacocha S.A. anunció despidos.", "Yanacocha"),
+    ("La florida tarde del domingo.", "florida"),
+    ("La obra va de la Av. Tacna al Jr. Las Balsas, en Huancayo.", "Tacna"),
+    ("La obra va de la Av. Tacna al Jr. Las Balsas, en Huancayo.", "Balsas"),
+    ("El secretario general, Walker San Miguel, habló en Lima.", "San Miguel"),
+    ("El BAP Pastaza atendió a la región Loreto.", "Pastaza"),
+    ("Las Plataformas Itinerantes (PIAS) llegan a Loreto.", "PIAS"),
+    ("The Marañón valley between Chachapoyas and Celendín, Amazonas.", "Marañón"),
+    ("Túpac Amaru was defeated in 1781 and executed.", "Túpac Amaru"),
+    ("Se casó con Micaela Bastidas Puyucahua en 1760.", "Micaela Bastidas"),
+    ("Llama la atención la cifra.", "Llama"),
+    ("Pidió el título de Marqués de Oropesa en 1770.", "Oropesa"),
+    ("LA UNIÓN HACE LA FUERZA", "UNIÓN"),
+    ("In Tacna, the Federal District of Mexico sent doctors.", "Federal District"),
+    ("Gobierno de Chile: la provincia de Ayapampa Chica recibió ayuda.", "Ayapampa Chica"),
+    ("Food Security And Agriculture In The Florida Keys", "Florida"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NEGATIVES)
+def test_does_not_report(text: str, word: str) -> None:
+    start = text.index(word)
+    spans = [(m.start, m.end, m.mention) for m in parse_places(text)]
+    assert not [s for s in spans if s[0] < start + len(word) and start < s[1]], spans
+
+
+TEXTS = [p[0] for p in POSITIVES] + [n[0] for n in NEGATIVES] + [
+    "Proyecto en ÁNCASH, Huánuco y\n\nLa  Libertad; también en Lima-Callao.",
+    "Universidad Nacional de la Amazonía Peruana (UNAP) en Iquitos.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_offsets_exact_ordered_and_disjoint(text: str) -> None:
+    mentions = parse_places(text)
+    end = -1
+    for m in mentions:
+        assert text[m.start:m.end] == m.mention
+        assert m.start >= end
+        end = m.end
+        assert 0 < m.confidence <= 1
+
+
+def test_decomposed_accents_keep_offsets() -> None:
+    import unicodedata
+    text = unicodedata.normalize("NFD", "Talleres en Junín y Apurímac.")
+    found = parse_places(text)
+    assert [m.department_code for m in found] == [_department("Junín"), _department("Apurímac")]
+    assert all(text[m.start:m.end] == m.mention for m in found)
+
+
+def test_line_breaks_inside_a_name_keep_offsets() -> None:
+    text = "Proyecto en La\n\nLibertad y Madre de  Dios."
+    found = parse_places(text)
+    assert [m.mention for m in found] == ["La\n\nLibertad", "Madre de  Dios"]
+    assert [m.department_code for m in found] == [_department("La Libertad"),
+                                                  _department("Madre de Dios")]
+
+
+@pytest.mark.parametrize(("text", "level", "ubigeo"), [
+    ("Vivimos en Lima, la capital.", "province", "1501"),
+    ("A head count of Lima households.", "province", "1501"),
+    ("La oficina está en Lima Metropolitana.", "province", "1501"),
+    ("Intervenimos en el departamento de Lima.", "department", "15"),
+    ("Training in the province of Barranca.", "province", None),
+    ("Talleres en la provincia de Caylloma.", "province", None),
+    ("Ayacucho Region\n\nLima", "province", "1501"),
+    ("Proyecto en la región de Puno.", "department", None),
+])
+def test_level_from_cue(text: str, level: str, ubigeo: str | None) -> None:
+    found = [m for m in parse_places(text)]
+    assert found and found[-1].level == level
+    if ubigeo:
+        assert found[-1].ubigeo == ubigeo
+
+
+def test_confidence_orders_evidence() -> None:
+    unambiguous = _found_one("Trabajamos en Huancavelica.", "Huancavelica")
+    linked = _found_one("El distrito de Comas, provincia de Concepción.", "Comas")
+    default = _found_one("Trabajamos en Comas.", "Comas")
+    assert unambiguous.confidence > linked.confidence > default.confidence
+
+
+def _found_one(text: str, mention: str) -> Mention:
+    found = [m for m in parse_places(text) if m.mention == mention]
+    assert len(found) == 1, parse_places(text)
+    return found[0]
+
+
+def test_mention_fields_as_the_geocoder_gives_them() -> None:
+    from geo.geocoder import geocode
+    m = _found_one("Talleres en Huancavelica.", "Huancavelica")
+    g = geocode("Huancavelica")
+    assert (m.name, m.level, m.ubigeo, m.department, m.department_code, m.lat, m.lon,
+            m.precision) == (g.name, g.level, g.ubigeo, g.department, g.department_code,
+                             g.lat, g.lon, g.precision)
+
+
+def test_default_geoparser_is_built_once() -> None:
+    assert default_geoparser() is default_geoparser()
+
+
+def test_empty_and_placeless_text() -> None:
+    assert parse_places("") == []
+    assert parse_places("Nothing to see here, only words.") == []
+
+
+def test_a_lone_district_far_from_the_documents_departments_is_dropped() -> None:
+    text = ("El programa trabaja en Junín: Huancayo, Concepción y Jauja, provincias de Junín. "
+            "También en Tarma, Junín. Se compró maquinaria en Cojata.")
+    assert "Cojata" not in _found(text)
+    assert _found("Se compró maquinaria en Cojata.")["Cojata"] == _department("Puno")
+    assert _found(text)["Tarma"] == _department("Junín")
+
+
+def test_every_institution_has_a_seat_and_a_source() -> None:
+    from geo.geoparser import read_institutions
+    parser = default_geoparser()
+    rows = read_institutions()
+    names = [normalize_name(r["name"]) for r in rows]
+    assert len(names) == len(set(names))
+    for row in rows:
+        assert row["source"].startswith("https://"), row
+        seat = parser._seat(row)
+        assert seat is not None and seat.department == row["department"], row
+
+
+@pytest.mark.parametrize("row", __import__("geo.geoparser", fromlist=["x"]).read_institutions(),
+                         ids=lambda r: r["name"])
+def test_an_institution_is_found_as_its_seat(row: dict[str, str]) -> None:
+    text = f"Un convenio con {row['name']} se firmó ayer."
+    found = parse_places(text)
+    assert [m.department_code for m in found] == [row["department"]]
+
+
+@pytest.mark.parametrize("name", [p.name for p in load_gazetteer().places
+                                  if p.level == "feature"])
+def test_a_reviewed_feature_is_found_in_its_department(name: str) -> None:
+    feature = next(p for p in load_gazetteer().places if p.name == name)
+    found = parse_places(f"Trabajamos cerca de {name} desde 2019.")
+    assert [m.department_code for m in found] == [feature.department], found
