@@ -499,8 +499,9 @@ class Geoparser:
         if near_words and (near_words[0] in FOREIGN or " ".join(near_words) in FOREIGN):
             return False
         if (key in FOREIGN_HOMONYMS or key in ABROAD) and not hit.cue:
-            sentence_words = set(normalize_name(text[s_start:s_end]).split())
-            if sentence_words & {w for w in FOREIGN if " " not in w}:
+            low, high = max(0, hit.first - 60), min(len(norms), hit.last + 60)
+            if any(w in FOREIGN and s_start <= at < s_end
+                   for w, at in zip(norms[low:high], starts[low:high])):
                 return False
         initial = self._sentence_initial(text, starts, ends, hit.first)
         weak = False
@@ -709,7 +710,10 @@ def _single_best(counts: Counter) -> str | None:
 
 def _title_line(text: str, start: int, end: int) -> bool:
     """Whether the name sits in a heading where most words are capitalised."""
-    line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
+    low, high = max(0, start - 200), min(len(text), end + 200)  # a heading is short
+    line_start = text.rfind("\n", low, start) + 1 or low
+    line_end = text.find("\n", end, high)
+    line = text[line_start:line_end if line_end >= 0 else high]
     words = [w for w in _TOKEN.findall(line) if len(w) > 3 and not w.isdigit()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
