@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from geo.names import LEVELS, name_to_key
+from geo.names import LEVELS, name_to_key, normalize_name
 from geo.paths import ALIASES_FILE, FEATURES_FILE, PLACES_FILE, POINT_EXCEPTIONS_FILE
 
 PLACE_COLUMNS = ["name", "level", "ubigeo", "department", "lat", "lon", "precision",
@@ -79,11 +79,14 @@ class Gazetteer:
     places: list[Place]
     aliases: list[Alias] = field(default_factory=list)
     by_name: dict[str, list[Place]] = field(init=False)
+    by_words: dict[str, list[Place]] = field(init=False)  # normalised name, spaces kept
 
     def __post_init__(self) -> None:
         index: dict[str, list[Place]] = defaultdict(list)
+        words: dict[str, list[Place]] = defaultdict(list)
         for place in self.places:
             index[name_to_key(place.name)].append(place)
+            words[normalize_name(place.name)].append(place)
         for alias in self.aliases:
             targets = [p for p in index.get(name_to_key(alias.name), [])
                        if (alias.level is None or p.level == alias.level)
@@ -92,7 +95,9 @@ class Gazetteer:
                 msg = f"alias {alias.alias!r} points to no place named {alias.name!r}"
                 raise ValueError(msg)
             index[name_to_key(alias.alias)].extend(targets)
+            words[normalize_name(alias.alias)].extend(targets)
         self.by_name = {k: sorted(set(v), key=Place.sort_key) for k, v in index.items()}
+        self.by_words = {k: sorted(set(v), key=Place.sort_key) for k, v in words.items()}
 
     def lookup(self, name: str) -> list[Place]:
         """Places whose name matches ``name`` (spacing, case, accents ignored), best first."""

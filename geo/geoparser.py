@@ -220,7 +220,7 @@ class Geoparser:
         self.geocoder = geocoder or default_geocoder()
         gazetteer = self.geocoder.gazetteer
         table: dict[str, _Entry] = {}
-        for key, places in gazetteer.by_name.items():
+        for key, places in gazetteer.by_words.items():
             features = tuple(p for p in places if p.level == "feature")
             if features and features == tuple(places):
                 for variant in _feature_keys(features[0].name):
@@ -228,10 +228,10 @@ class Geoparser:
             else:
                 table[key] = _Entry("place", tuple(places))
         for key in [k for k, e in table.items() if e.kind == "feature"]:
-            if (" " not in key and key not in gazetteer.by_name and key not in COMMON
+            if (" " not in key and key not in gazetteer.by_words and key not in COMMON
                     and len(key) >= 5):
                 table[key] = _Entry("feature", table[key].places, bare=True)
-            elif key not in gazetteer.by_name and " " in key and not set(key.split()) & {
+            elif key not in gazetteer.by_words and " " in key and not set(key.split()) & {
                     w for phrase in FEATURE_CUE_WORDS for w in phrase.split()}:
                 table[key] = _Entry("feature", table[key].places, bare=True)
         for phrase in NOT_PLACES:
