@@ -77,7 +77,7 @@ def test_a_dataset_s_own_title_attribution_and_sources(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("toml", "line"), [
     ('title = "unterminated\n', "dataset.toml:1: is not valid TOML"),
-    ('tittle = "x"\n', "dataset.toml: unknown key 'tittle'; did you mean 'title'?"),
+    ('tittle = "x"\n', "dataset.toml: unknown key 'tittle'; did you mean 'title' or 'title_es'?"),
     ('title = 3\n', "dataset.toml: title must be text in quotes"),
     ('[[sources]]\ntitle = "no file"\n', "dataset.toml: a source needs its file"),
     ('[[sources]]\nfile = "elsewhere.txt"\n',

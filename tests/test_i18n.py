@@ -154,6 +154,7 @@ def test_a_spanish_build_is_spanish(spanish: Path) -> None:
     assert header[:2] == [es["csv_funder"], es["csv_funder_group"]]
     assert header[-2:] == [es["national"], es["csv_interventions"]]
     gallery = (spanish / "index.html").read_text(encoding="utf-8")
-    assert load_catalogue("es")["gallery"]["heading"] in gallery
+    title = load_dataset().info.title_es
+    assert title and load_catalogue("es")["gallery"]["heading"].format(title=title) in gallery
     for item in load_dataset().interventions[:3]:
         assert item.title_es in (spanish / "overview.html").read_text(encoding="utf-8")
