@@ -13,12 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Protocol
 
 from coop.documents import Document
+from coop.files import slugify, unique_name
 from coop.model import LOCATION_COLUMNS, Dataset, Intervention, Location
 from geo.errors import PeruMapsError
 
@@ -73,28 +73,15 @@ def documents_to_extractions(documents: list[Document],
                 continue
             kept.append(m)
             end = m.end
-        out.append(Extraction(document, _unique(document_to_slug(document.name), taken),
+        out.append(Extraction(document, unique_name(document_to_slug(document.name), taken),
                               tuple(kept)))
     return out
 
 
 def document_to_slug(name: str) -> str:
-    """``"reports/Informe Cusco 2023.pdf"`` -> ``"informe-cusco-2023"``.
-
-    The file name without its extension, by the rule of ``maps.atlas.slugify`` (the
-    dataset does not import the maps; a test keeps the two rules equal).
-    """
-    stem = PurePath(name).stem or PurePath(name).name
-    plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-") or "map"
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, n = name, 2
-    while candidate in taken:
-        candidate, n = f"{name}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+    """``"reports/Informe Cusco 2023.pdf"`` -> ``"informe-cusco-2023"``: the file name
+    without its extension, slugified as the maps' file names are."""
+    return slugify(PurePath(name).stem or PurePath(name).name)
 
 
 def _number(value: float) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from coop.errors import DataError
@@ -72,3 +74,18 @@ def bytes_to_binary_kind(head: bytes) -> str | None:
     if b"\x00" in head or controls > max(4, len(head) // 100):
         return "binary data"
     return None
+
+
+def slugify(text: str) -> str:
+    """``"San Martín"`` -> ``"san-martin"``: a file name or id from any text."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-") or "map"
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    """``name``, or ``name-2``, ``name-3``... the first not in ``taken`` (which it joins)."""
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name}-{n}", n + 1
+    taken.add(candidate)
+    return candidate

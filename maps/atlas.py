@@ -7,13 +7,12 @@ returns ``{file name: bytes}``; :func:`coop.folders.write_output_folder` puts th
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from coop.facts import Facts, dataset_to_facts
+from coop.files import slugify, unique_name
 from coop.model import Dataset
 from coop.vocabulary import THEMES
 from geo.paths import NEIGHBOURS_FILE, REGIONS_FILE
@@ -38,20 +37,6 @@ class BuildOptions:
     dpi: int = 150
     lang: str = "en"
     export: bool = False
-
-
-def slugify(text: str) -> str:
-    """``"San Martín"`` -> ``"san-martin"``."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-") or "map"
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, n = name, 2
-    while candidate in taken:
-        candidate, n = f"{name}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
 
 
 def _describe(tr: Translator, key: str, count: int, apart: int, **values: object) -> str:
@@ -82,7 +67,7 @@ def plan_maps(dataset: Dataset, facts: Facts, tr: Translator | None = None) -> l
     taken = {"overview", "index", "matrix", "report", "static"}
     for funder in sorted(by_funder, key=str.casefold):
         members = by_funder[funder]
-        name = _unique(f"funder-{slugify(funder)}", taken)
+        name = unique_name(f"funder-{slugify(funder)}", taken)
         specs.append(MapSpec(f"{name}.html", tr.t("map.funder_title", funder=funder),
                              _describe(tr, "map.funder_description", len(members),
                                        len(unlocated.intersection(members)), funder=funder),
@@ -90,7 +75,7 @@ def plan_maps(dataset: Dataset, facts: Facts, tr: Translator | None = None) -> l
     for theme in THEMES:
         members = by_theme.get(theme, [])
         if members:
-            name = _unique(f"theme-{slugify(theme)}", taken)
+            name = unique_name(f"theme-{slugify(theme)}", taken)
             word = tr.term("theme", theme)
             specs.append(MapSpec(f"{name}.html", tr.t("map.theme_title", theme=word),
                                  _describe(tr, "map.theme_description", len(members),
@@ -100,7 +85,7 @@ def plan_maps(dataset: Dataset, facts: Facts, tr: Translator | None = None) -> l
     for code in sorted(by_dept):
         members = tuple(sorted(by_dept[code]))
         focus = facts.units_of_department[code]
-        name = _unique(f"department-{code}-{slugify(names[code])}", taken)
+        name = unique_name(f"department-{code}-{slugify(names[code])}", taken)
         specs.append(MapSpec(f"{name}.html", tr.t("map.department_title", name=names[code]),
                              _describe(tr, "map.department_description", len(members), 0,
                                        name=names[code], code=code),
