@@ -125,7 +125,7 @@ def _join(points: gpd.GeoDataFrame, polygons: gpd.GeoDataFrame, column: str,
     out["distance_km"] = np.where(out["code"].notna(), 0.0, np.nan)
     out["method"] = np.where(out["code"].notna(), "within", None)
     missing = out.index[out["code"].isna()]
-    if len(missing):
+    if len(missing) and max_km > 0:
         near = gpd.sjoin_nearest(points.loc[missing].to_crs(METRIC_CRS),
                                  polygons[[column, "geometry"]].to_crs(METRIC_CRS),
                                  how="left", max_distance=max_km * 1000, distance_col="dist")
