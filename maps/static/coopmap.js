@@ -117,6 +117,7 @@
       if (marker.more) box.appendChild(el("p", "cm-more", plural(marker.more, "more")));
     }
     row(word("label_place"), marker.place + " (" + marker.level + ", " + marker.department + ")");
+    row(word("label_units"), marker.units);
     row(word("label_written"), marker.written);
     row(word("label_precision"), data.precision_labels[String(marker.precision)]);
     row(word("label_reach"), marker.reach === "2" ? word("reach_2") : word("reach_1"));
@@ -161,6 +162,7 @@
 
   function render(map, data, geo, options) {
     options = options || {};
+    geo = window.CoopSubunits.decodeGeo(geo);  // geometry arrives as integer deltas
     W = options.words;
     var wide = map.getSize().x >= 700;
     // Leaflet.markercluster needs a maximum zoom; with no tile layer nothing sets one.
@@ -205,6 +207,9 @@
         }, { sticky: true });
       }
     }).addTo(map);
+    // Provinces and districts (maps/static/subunits.js), when the page carries them.
+    var subunits = window.CoopSubunits ? window.CoopSubunits.attach(map, data, options, {
+      mode: function () { return mode; }, colourOf: colourOf, itemLine: interventionLine }) : null;
 
     function drawShadeLegend() {
       shadeLegend.textContent = "";
@@ -227,6 +232,7 @@
     function setMode(newMode) {
       mode = newMode;
       regionLayer.setStyle(regionStyle);
+      if (subunits) subunits.setMode(newMode);
       drawShadeLegend();
     }
 

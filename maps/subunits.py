@@ -1,0 +1,170 @@
+"""Provinces and districts on a map: which units a page carries, and their counts.
+
+A department page carries all its provinces and districts (``maps/static/subunits.js``
+shades the provinces, and the districts when zoomed in); the overview carries only
+the provinces where its interventions have places finer than a department, so it
+stays small whatever the country holds. Counts are the facts'
+(:func:`coop.facts.subunit_interventions`): a location at department level is
+counted apart, never spread over the department's provinces.
+
+Geometry is sent compactly, the departments' and neighbours' too
+(:func:`geojson_to_page`): coordinates as integers of 1/10,000 degree (the files'
+own precision), each ring's first point absolute and the next ones as
+differences: ``[x0, y0, dx1, dy1, ...]``; the page script decodes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import shapely
+
+from coop.facts import Facts, SubunitCounts, subunit_interventions
+from coop.model import Dataset
+from geo.regions import district_to_iso, load_districts, load_provinces
+from maps.mapdata import POPUP_LIST_MAX, MapSpec, _intervention_to_dict
+from maps.i18n import Translator
+
+SCALE = 10_000  # 1/10,000 degree: the precision of data/*.geojson
+NEIGHBOURS_SCALE = 100  # data/neighbours.geojson has 2 decimals
+
+
+def ring_to_deltas(coords: Iterable[tuple[float, float]]) -> list[int]:
+    """A ring as ``[x0, y0, dx1, dy1, ...]`` in 1/SCALE degrees (closing point dropped)."""
+    points = [(round(x * SCALE), round(y * SCALE)) for x, y in coords][:-1]
+    out: list[int] = []
+    px = py = 0
+    for x, y in points:
+        out += [x - px, y - py]
+        px, py = x, y
+    return out
+
+
+def deltas_to_ring(deltas: list[int]) -> list[tuple[float, float]]:
+    """The inverse of :func:`ring_to_deltas` (closed again), as the page script decodes it."""
+    x = y = 0
+    out = []
+    for dx, dy in zip(deltas[::2], deltas[1::2]):
+        x, y = x + dx, y + dy
+        out.append((x / SCALE, y / SCALE))
+    return out + out[:1]
+
+
+def coordinates_to_deltas(rings: list, scale: int) -> list[int]:
+    """One GeoJSON ring (``[[lon, lat], ...]``, closed) as deltas at ``scale``."""
+    points = [(round(x * scale), round(y * scale)) for x, y in rings[:-1]]
+    out: list[int] = []
+    px = py = 0
+    for x, y in points:
+        out += [x - px, y - py]
+        px, py = x, y
+    return out
+
+
+def geojson_to_page(collection: dict, scale: int = SCALE) -> dict:
+    """A FeatureCollection whose (multi)polygons are sent as deltas:
+    ``{"type": "MultiPolygon", "d": [[ring deltas, ...], ...], "s": scale}``;
+    ``subunits.js`` (``decodeGeo``) turns them back into GeoJSON."""
+    features = []
+    for feature in collection["features"]:
+        geom = feature["geometry"]
+        polygons = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
+        encoded = [[coordinates_to_deltas(ring, scale) for ring in polygon] for polygon in polygons]
+        features.append({**feature, "geometry": {"type": "MultiPolygon", "d": encoded, "s": scale}})
+    return {**collection, "features": features}
+
+
+def geometry_to_deltas(geom) -> list[list[list[int]]]:
+    """A (multi)polygon as polygons of rings of deltas."""
+    polygons = getattr(geom, "geoms", [geom])
+    return [[ring_to_deltas(p.exterior.coords)] + [ring_to_deltas(r.coords) for r in p.interiors]
+            for p in polygons]
+
+
+@lru_cache(maxsize=1)
+def _encoded_units() -> dict[str, tuple[str, list]]:
+    """Every province and district polygon: code -> (name, encoded geometry)."""
+    out = {}
+    for gdf in (load_provinces(), load_districts()):
+        for code, name, geom in zip(gdf["ubigeo"], gdf["name"], gdf.geometry):
+            out[code] = (name, geometry_to_deltas(geom))
+    return out
+
+
+@lru_cache(maxsize=1)
+def unit_names() -> dict[str, str]:
+    """Province and district names by code (the gazetteer's, as the files carry them)."""
+    from geo.gazetteer import read_places
+
+    return {p.ubigeo: p.name for p in read_places() if p.level in ("province", "district")}
+
+
+def ubigeo_to_units_text(ubigeo: str, tr: Translator) -> str:
+    """``"District Miraflores, province Lima"`` for a code of 4 or 6 characters."""
+    names = unit_names()
+    parts = []
+    if len(ubigeo) == 6 and ubigeo in names:
+        parts.append(tr.t("subunits.district_of", name=names[ubigeo]))
+    if len(ubigeo) >= 4 and ubigeo[:4] in names:
+        parts.append(tr.t("subunits.province_of", name=names[ubigeo[:4]]))
+    return ", ".join(parts)
+
+
+def _units(codes: list[str], positions: dict[str, list[int]], index: dict[int, int],
+           funders_of: list[tuple[str, ...]]) -> list[dict]:
+    units = _encoded_units()
+    out = []
+    for code in codes:
+        ks = positions.get(code, [])
+        funders = sorted({f for k in ks for f in funders_of[k]}, key=str.casefold)
+        out.append({"code": code, "name": units[code][0], "iso": district_to_iso(code),
+                    "n": len(ks), "funders": funders,
+                    "items": [index[k] for k in ks[:POPUP_LIST_MAX]],
+                    "more": max(0, len(ks) - POPUP_LIST_MAX), "g": units[code][1]})
+    return out
+
+
+def spec_to_units(spec: MapSpec, counts: SubunitCounts) -> tuple[list[str], list[str]]:
+    """The province and district codes a page carries."""
+    if spec.kind == "department":
+        provinces = sorted(load_provinces().query("department_code == @spec.department")["ubigeo"])
+        districts = sorted(load_districts().query("department_code == @spec.department")["ubigeo"])
+        return provinces, districts
+    if spec.kind == "overview":
+        return sorted(counts.provinces), []
+    return [], []
+
+
+def add_subunits(data: dict, dataset: Dataset, spec: MapSpec, facts: Facts,
+                 tr: Translator | None = None) -> dict:
+    """The map's data with ``subunits`` (the units it carries, their counts and
+    geometry) and each marker's province and district named (``units``)."""
+    tr = tr or Translator()
+    chosen = [dataset.interventions[n] for n in spec.members]
+    counts = subunit_interventions(dataset, facts, chosen)
+    provinces, districts = spec_to_units(spec, counts)
+    listed = [dict(item) for item in data["interventions"]]
+    index_of_id = {item["id"]: i for i, item in enumerate(listed)}
+    needed = {k for d in (counts.provinces, counts.districts) for code in provinces + districts
+              for k in d.get(code, [])[:POPUP_LIST_MAX]}
+    index: dict[int, int] = {}
+    for k in sorted(needed):
+        item = chosen[k]
+        if item.id not in index_of_id:
+            index_of_id[item.id] = len(listed)
+            listed.append(_intervention_to_dict(item, tr))
+        index[k] = index_of_id[item.id]
+    funders_of = [item.funders for item in chosen]
+    apart = (counts.department_level.get(spec.department, []) if spec.kind == "department"
+             else sorted({k for ks in counts.department_level.values() for k in ks}))
+    markers = [{**{k: v for k, v in m.items() if k != "ubigeo"},
+                "units": ubigeo_to_units_text(m.get("ubigeo", ""), tr)} for m in data["markers"]]
+    subunits = {
+        "kind": spec.kind,
+        "scale": SCALE,
+        "provinces": _units(provinces, counts.provinces, index, funders_of),
+        "districts": _units(districts, counts.districts, index, funders_of),
+        "apart": len(apart),
+    } if provinces else None
+    return {**data, "interventions": listed, "markers": markers, "subunits": subunits}
