@@ -9,8 +9,8 @@
   share that joins to the entry's own department, by level; and the share of
   district points that lie in their own district polygon.
 - File sizes, vertices and total area of the three layers.
-- Sizes of the bundled maps (overview and department pages), when ``output/`` holds
-  a build (``python build_maps.py build``).
+- Sizes of the bundled maps (overview and department pages), built into a
+  temporary folder.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
@@ -102,13 +103,17 @@ def print_files() -> None:
               f"({(area - OFFICIAL_AREA_KM2) / OFFICIAL_AREA_KM2:+.2%} of INEI's {OFFICIAL_AREA_KM2:,})")
 
 
-def print_pages(folder: Path = ROOT / "output") -> None:
-    pages = sorted(folder.glob("**/*.html")) if folder.exists() else []
-    if not pages:
-        print(f"maps: no build in {folder} (run python build_maps.py build)")
-        return
-    for page in pages:
-        print(f"map page {page.relative_to(folder)}: {page.stat().st_size:,} bytes")
+def print_pages() -> None:
+    """Build the bundled maps into a temporary folder; print the pages' sizes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "output"
+        subprocess.run([sys.executable, str(ROOT / "build_maps.py"), "--out", str(out)],
+                       check=True, capture_output=True)
+        overview = (out / "overview.html").stat().st_size
+        print(f"overview.html: {overview:,} bytes (goal 400,000)")
+        departments = sorted((p.stat().st_size, p.name) for p in out.glob("department-*.html"))
+        print(f"department pages: {len(departments)}, largest {departments[-1][1]} "
+              f"{departments[-1][0]:,} bytes, smallest {departments[0][0]:,} (goal 600,000)")
 
 
 def main() -> int:

@@ -165,3 +165,170 @@ def test_points_to_units_agrees_with_the_files() -> None:
     assert list(joined["iso_code"]) == ["PE-CAJ", "PE-CAL", "PE-LMA", "PE-PUN"]
     assert list(joined["district"].str[:4]) == list(joined["province"])
     assert list(joined["district"]) == ["060101", "070101", "150101", "210101"]
+
+
+# -- maps below the department -----------------------------------------------------
+
+import re  # noqa: E402
+from collections import defaultdict  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from conftest import ROOT, run_cli  # noqa: E402
+from test_maps import map_data  # noqa: E402
+
+from maps.i18n import LANGUAGES, Translator  # noqa: E402
+from maps.subunits import SCALE, geojson_to_page  # noqa: E402
+
+SUBUNITS_JS = ROOT / "maps" / "static" / "subunits.js"
+PAGE_GOALS = {"overview": 400_000, "department": 600_000}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("subunits") / "output"
+    result = run_cli("--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _decode(rings: list[list[int]], scale: int) -> list[list[tuple[float, float]]]:
+    out = []
+    for deltas in rings:
+        x = y = 0
+        ring = []
+        for dx, dy in zip(deltas[::2], deltas[1::2]):
+            x, y = x + dx, y + dy
+            ring.append((x / scale, y / scale))
+        out.append(ring + ring[:1])
+    return out
+
+
+def _unit_geometry(unit: dict, scale: int):
+    return shapely.MultiPolygon([shapely.Polygon(rings[0], rings[1:]) for rings in
+                                 (_decode(p, scale) for p in unit["g"])])
+
+
+def _expected_subunits() -> tuple[dict, dict, dict]:
+    """From locations.csv alone: interventions per province and district, and those
+    located in a department as a whole."""
+    with (ROOT / "data" / "locations.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    provinces, districts, whole = defaultdict(set), defaultdict(set), defaultdict(set)
+    for r in rows:
+        if r["level"] == "department" or int(r["precision"]) >= 4 or len(r["ubigeo"]) < 4:
+            whole[r["department_code"]].add(r["intervention_id"])
+            continue
+        provinces[r["ubigeo"][:4]].add(r["intervention_id"])
+        if len(r["ubigeo"]) == 6:
+            districts[unit_to_polygon(r["ubigeo"])].add(r["intervention_id"])
+    return provinces, districts, whole
+
+
+def test_page_geometry_round_trips() -> None:
+    data = json.loads(REGIONS_FILE.read_text(encoding="utf-8"))
+    page = geojson_to_page(data)
+    for before, after in zip(data["features"], page["features"]):
+        assert after["properties"] == before["properties"]
+        coords = before["geometry"]["coordinates"]
+        polygons = [coords] if before["geometry"]["type"] == "Polygon" else coords
+        decoded = [_decode(p, SCALE) for p in after["geometry"]["d"]]
+        assert [[[tuple(c) for c in ring] for ring in p] for p in polygons] == decoded
+
+
+def test_province_and_district_counts_come_from_the_locations(built: Path) -> None:
+    provinces, districts, whole = _expected_subunits()
+    data, _, _ = map_data((built / "overview.html").read_text(encoding="utf-8"))
+    sub = data["subunits"]
+    assert {u["code"]: u["n"] for u in sub["provinces"]} == {c: len(v) for c, v in provinces.items()}
+    assert sub["districts"] == []  # the overview carries no district
+    assert sub["apart"] == len(set().union(*whole.values()))
+    for page in built.glob("department-*.html"):
+        data, _, _ = map_data(page.read_text(encoding="utf-8"))
+        code = re.match(r"department-(\d\d)-", page.name).group(1)
+        sub = data["subunits"]
+        assert sub["apart"] == len(whole.get(code, ()))  # counted apart, never spread
+        assert {u["code"] for u in sub["provinces"]} == {
+            p["ubigeo"] for p, _ in _features(PROVINCES_FILE) if p["department_code"] == code}
+        assert {u["code"] for u in sub["districts"]} == {
+            p["ubigeo"] for p, _ in _features(DISTRICTS_FILE) if p["department_code"] == code}
+        for level, expected in (("provinces", provinces), ("districts", districts)):
+            for u in sub[level]:
+                assert u["n"] == len(expected.get(u["code"], ())), (page.name, u["code"])
+                ids = {data["interventions"][k]["id"] for k in u["items"]}
+                assert ids == expected.get(u["code"], set())
+
+
+def test_department_pages_carry_provinces_that_tile_the_department(built: Path) -> None:
+    regions = {p["iso_code"]: g for p, g in _features(REGIONS_FILE)}
+    data, _, _ = map_data((built / "department-06-cajamarca.html").read_text(encoding="utf-8"))
+    sub = data["subunits"]
+    union = shapely.union_all([_unit_geometry(u, sub["scale"]) for u in sub["provinces"]])
+    assert union.symmetric_difference(regions["PE-CAJ"]).area < 1e-9
+    union = shapely.union_all([_unit_geometry(u, sub["scale"]) for u in sub["districts"]])
+    assert union.symmetric_difference(regions["PE-CAJ"]).area < 1e-9
+    assert {u["iso"] for u in sub["provinces"]} == {"PE-CAJ"}
+
+
+def test_markers_name_their_district_and_province(built: Path) -> None:
+    names = {**_names("province"), **_names("district")}
+    data, _, _ = map_data((built / "department-16-loreto.html").read_text(encoding="utf-8"))
+    by_place = {m["place"]: m["units"] for m in data["markers"]}
+    assert by_place["Iquitos"] == f"district {names['160101']}, province {names['1601']}"
+    for marker in data["markers"]:
+        assert "ubigeo" not in marker and marker["units"].startswith(("district ", "province "))
+
+
+def test_page_sizes(built: Path) -> None:
+    assert (built / "overview.html").stat().st_size <= PAGE_GOALS["overview"]
+    pages = list(built.glob("department-*.html"))
+    assert pages and all(p.stat().st_size <= PAGE_GOALS["department"] for p in pages)
+
+
+def test_subunits_script_words_exist_and_it_holds_no_english() -> None:
+    js = SUBUNITS_JS.read_text(encoding="utf-8")
+    used = set(re.findall(r'word\("(\w+)"', js)) | set(re.findall(r'plural\([^;]*?, "(\w+)"\)', js))
+    assert {"subunit_province", "subunits_apart", "interventions"} <= used
+    for lang in LANGUAGES:
+        assert used - set(Translator(lang).script_words()) == set(), lang
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", js, flags=re.S)
+    code = re.sub(r"/[^/\n]*\[[^\]\n]*\][^/\n]*/g", "", code)
+    literals = re.findall(r'"((?:[^"\\]|\\.)*)"', code)
+    assert [s for s in literals if re.search(r"[A-Za-z]+ [a-z]+ [a-z]+", s)] == []
+    assert "innerHTML" not in js
+
+
+def test_department_page_in_a_browser_at_two_zooms(browser, built: Path, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from test_browser import assert_not_blank, open_map
+
+    page = built / "department-06-cajamarca.html"
+    data, _, _ = map_data(page.read_text(encoding="utf-8"))
+    open_map(browser, page)
+    visible = """return Array.prototype.filter.call(document.querySelectorAll(arguments[0]),
+        function (p) { return p.getAttribute('stroke') !== 'none'; }).length"""
+    assert browser.execute_script(visible, "path.cm-province") == len(data["subunits"]["provinces"])
+    assert browser.execute_script(visible, "path.cm-district") == 0
+    # the provinces' outer edge is the department's outline, on screen
+    same = browser.execute_script("""
+        var a = coopSubunits.provinces.getBounds(), b = L.latLngBounds([]);
+        coopMap.regions.eachLayer(function (l) {
+            if (l.feature.properties.iso_code === 'PE-CAJ') b.extend(l.getBounds()); });
+        return a.equals(b, 1e-9);""")
+    assert same
+    png = browser.get_screenshot_as_png()
+    (tmp_path / "cajamarca-provinces.png").write_bytes(png)
+    assert_not_blank(png)
+    browser.execute_script("coopMap.map.setView([-7.16, -78.51], CoopSubunits.DISTRICT_ZOOM + 1,"
+                           " {animate: false});")
+    assert browser.execute_script(visible, "path.cm-district") == len(data["subunits"]["districts"])
+    png = browser.get_screenshot_as_png()
+    (tmp_path / "cajamarca-districts.png").write_bytes(png)
+    assert_not_blank(png)
+    # zoomed in, the districts take the clicks (the provinces are outlines only)
+    assert not browser.find_elements(By.CSS_SELECTOR, ".cm-marker")  # Cajamarca: no place
+    point = browser.execute_script("""
+        var r = coopMap.map.getContainer().getBoundingClientRect(), p = coopMap.map.getSize();
+        return [r.left + p.x / 2, r.top + p.y / 2];""")
+    hit = browser.execute_script("var e = document.elementFromPoint(arguments[0], arguments[1]);"
+                                 " return e && e.getAttribute('class');", *point)
+    assert "cm-district" in hit

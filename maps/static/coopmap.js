@@ -209,7 +209,9 @@
     }).addTo(map);
     // Provinces and districts (maps/static/subunits.js), when the page carries them.
     var subunits = window.CoopSubunits ? window.CoopSubunits.attach(map, data, options, {
-      mode: function () { return mode; }, colourOf: colourOf, itemLine: interventionLine }) : null;
+      mode: function () { return mode; }, colourOf: colourOf, itemLine: interventionLine,
+      regionPopup: function (iso) { return data.regions[iso] && regionPopup(data.regions[iso], data, colourOf); }
+    }) : null;
 
     function drawShadeLegend() {
       shadeLegend.textContent = "";

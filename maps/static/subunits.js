@@ -95,10 +95,6 @@
       box.appendChild(el("h3", null, u.name));
       box.appendChild(el("p", "cm-popup-sub", levelWord + " · " + plural(u.n, "interventions") +
         " · " + plural(u.funders.length, "funders")));
-      // and the whole department's counts, as its own popup gives them (Lima: with Lima Metropolitana)
-      var r = data.regions[u.iso];
-      if (r) box.appendChild(el("p", "cm-popup-sub cm-popup-whole", (r.department || r.name) + ": " +
-        plural(r.n, "interventions") + " · " + plural(r.funders.length, "funders")));
       if (u.funders.length) {
         var fl = el("ul", "cm-funder-list");
         u.funders.forEach(function (f) {
@@ -118,6 +114,12 @@
       }
       if (u.more) box.appendChild(el("p", "cm-more", plural(u.more, "more")));
       if (!u.n) box.appendChild(el("p", "cm-more", word("subunit_empty")));
+      // then the whole department, as its own popup gives it (Lima: with Lima Metropolitana)
+      var whole = api.regionPopup(u.iso);
+      if (whole) {
+        whole.className += " cm-popup-whole";
+        box.appendChild(whole);
+      }
       return box;
     }
 
