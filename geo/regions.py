@@ -85,6 +85,7 @@ def load_lineage(path: Path = LINEAGE_FILE) -> dict[str, Lineage]:
                 for r in csv.DictReader(fh)}
 
 
+@lru_cache(maxsize=4096)
 def unit_to_polygon(ubigeo: str) -> str:
     """The code of the bundled polygon a unit is drawn as or lies in.
 
