@@ -27,6 +27,7 @@ from maps.mapdata import POPUP_LIST_MAX, MapSpec, _intervention_to_dict
 from maps.i18n import Translator
 
 SCALE = 10_000  # 1/10,000 degree: the precision of data/*.geojson
+OVERVIEW_LIST_MAX = 10  # interventions an overview province's popup lists; the rest counted
 NEIGHBOURS_SCALE = 100  # data/neighbours.geojson has 2 decimals
 
 
@@ -100,28 +101,32 @@ def unit_names() -> dict[str, str]:
     return {p.ubigeo: p.name for p in read_places() if p.level in ("province", "district")}
 
 
-def ubigeo_to_units_text(ubigeo: str, tr: Translator) -> str:
-    """``"District Miraflores, province Lima"`` for a code of 4 or 6 characters."""
+def ubigeo_to_units(ubigeo: str) -> list[str]:
+    """``[district name, province name]`` of a code of 4 or 6 characters (``""`` unknown)."""
     names = unit_names()
-    parts = []
-    if len(ubigeo) == 6 and ubigeo in names:
-        parts.append(tr.t("subunits.district_of", name=names[ubigeo]))
-    if len(ubigeo) >= 4 and ubigeo[:4] in names:
-        parts.append(tr.t("subunits.province_of", name=names[ubigeo[:4]]))
-    return ", ".join(parts)
+    district = names.get(ubigeo, "") if len(ubigeo) == 6 else ""
+    province = names.get(ubigeo[:4], "") if len(ubigeo) >= 4 else ""
+    return [district, province]
+
+
+def _listed(ks: list[int], limit: int, already: set[int]) -> list[int]:
+    """Up to ``limit`` of ``ks``: those the page lists anyway first, so that a popup
+    adds few interventions to the page."""
+    return sorted(sorted(ks, key=lambda k: (k not in already, k))[:limit])
 
 
 def _units(codes: list[str], positions: dict[str, list[int]], index: dict[int, int],
-           funders_of: list[tuple[str, ...]]) -> list[dict]:
+           funders_of: list[tuple[str, ...]], limit: int, already: set[int],
+           funder_index: dict[str, int]) -> list[dict]:
     units = _encoded_units()
     out = []
     for code in codes:
         ks = positions.get(code, [])
-        funders = sorted({f for k in ks for f in funders_of[k]}, key=str.casefold)
+        funders = sorted({funder_index[f] for k in ks for f in funders_of[k]})
+        shown = _listed(ks, limit, already)
         out.append({"code": code, "name": units[code][0], "iso": district_to_iso(code),
-                    "n": len(ks), "funders": funders,
-                    "items": [index[k] for k in ks[:POPUP_LIST_MAX]],
-                    "more": max(0, len(ks) - POPUP_LIST_MAX), "g": units[code][1]})
+                    "n": len(ks), "funders": funders, "items": [index[k] for k in shown],
+                    "more": len(ks) - len(shown), "g": units[code][1]})
     return out
 
 
@@ -138,33 +143,36 @@ def spec_to_units(spec: MapSpec, counts: SubunitCounts) -> tuple[list[str], list
 
 def add_subunits(data: dict, dataset: Dataset, spec: MapSpec, facts: Facts,
                  tr: Translator | None = None) -> dict:
-    """The map's data with ``subunits`` (the units it carries, their counts and
-    geometry) and each marker's province and district named (``units``)."""
+    """The map's data with ``subunits`` (the units it carries, their counts, their
+    funders as positions in ``data["funders"]``, and geometry) and each marker's
+    district and province named (``units``)."""
     tr = tr or Translator()
     chosen = [dataset.interventions[n] for n in spec.members]
     counts = subunit_interventions(dataset, facts, chosen)
     provinces, districts = spec_to_units(spec, counts)
+    limit = POPUP_LIST_MAX if spec.kind == "department" else OVERVIEW_LIST_MAX
     listed = [dict(item) for item in data["interventions"]]
     index_of_id = {item["id"]: i for i, item in enumerate(listed)}
+    index = {k: index_of_id[item.id] for k, item in enumerate(chosen) if item.id in index_of_id}
+    already = set(index)
     needed = {k for d in (counts.provinces, counts.districts) for code in provinces + districts
-              for k in d.get(code, [])[:POPUP_LIST_MAX]}
-    index: dict[int, int] = {}
-    for k in sorted(needed):
-        item = chosen[k]
-        if item.id not in index_of_id:
-            index_of_id[item.id] = len(listed)
-            listed.append(_intervention_to_dict(item, tr))
-        index[k] = index_of_id[item.id]
+              for k in _listed(d.get(code, []), limit, already)}
+    for k in sorted(needed - already):
+        index[k] = len(listed)
+        listed.append(_intervention_to_dict(chosen[k], tr))
     funders_of = [item.funders for item in chosen]
+    funder_index = {f["name"]: i for i, f in enumerate(data["funders"])}  # in the legend's order
     apart = (counts.department_level.get(spec.department, []) if spec.kind == "department"
              else sorted({k for ks in counts.department_level.values() for k in ks}))
     markers = [{**{k: v for k, v in m.items() if k != "ubigeo"},
-                "units": ubigeo_to_units_text(m.get("ubigeo", ""), tr)} for m in data["markers"]]
+                "units": ubigeo_to_units(m.get("ubigeo", ""))} for m in data["markers"]]
     subunits = {
         "kind": spec.kind,
         "scale": SCALE,
-        "provinces": _units(provinces, counts.provinces, index, funders_of),
-        "districts": _units(districts, counts.districts, index, funders_of),
+        "provinces": _units(provinces, counts.provinces, index, funders_of, limit, already,
+                            funder_index),
+        "districts": _units(districts, counts.districts, index, funders_of, limit, already,
+                            funder_index),
         "apart": len(apart),
     } if provinces else None
     return {**data, "interventions": listed, "markers": markers, "subunits": subunits}

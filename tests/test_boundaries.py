@@ -273,9 +273,10 @@ def test_markers_name_their_district_and_province(built: Path) -> None:
     names = {**_names("province"), **_names("district")}
     data, _, _ = map_data((built / "department-16-loreto.html").read_text(encoding="utf-8"))
     by_place = {m["place"]: m["units"] for m in data["markers"]}
-    assert by_place["Iquitos"] == f"district {names['160101']}, province {names['1601']}"
+    assert by_place["Iquitos"] == [names["160101"], names["1601"]]
+    assert by_place["Iquitos-Nauta road"] == ["", names["1601"]]  # a feature in a province
     for marker in data["markers"]:
-        assert "ubigeo" not in marker and marker["units"].startswith(("district ", "province "))
+        assert "ubigeo" not in marker and marker["units"][1]
 
 
 def test_page_sizes(built: Path) -> None:

@@ -117,7 +117,7 @@
       if (marker.more) box.appendChild(el("p", "cm-more", plural(marker.more, "more")));
     }
     row(word("label_place"), marker.place + " (" + marker.level + ", " + marker.department + ")");
-    row(word("label_units"), marker.units);
+    if (marker.units) { row(word("label_district"), marker.units[0]); row(word("label_province"), marker.units[1]); }
     row(word("label_written"), marker.written);
     row(word("label_precision"), data.precision_labels[String(marker.precision)]);
     row(word("label_reach"), marker.reach === "2" ? word("reach_2") : word("reach_1"));

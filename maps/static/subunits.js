@@ -97,12 +97,13 @@
         " · " + plural(u.funders.length, "funders")));
       if (u.funders.length) {
         var fl = el("ul", "cm-funder-list");
-        u.funders.forEach(function (f) {
+        u.funders.forEach(function (i) {
+          var f = data.funders[i];  // funders travel as positions in the legend's list
           var li = el("li", "cm-popup-funder");
           var s = el("span", "cm-swatch");
-          s.style.background = api.colourOf[f] || "#333333";
+          s.style.background = f.colour;
           li.appendChild(s);
-          li.appendChild(el("span", null, f));
+          li.appendChild(el("span", null, f.name));
           fl.appendChild(li);
         });
         box.appendChild(fl);
