@@ -9,16 +9,15 @@ counted apart, never spread over the department's provinces.
 
 Geometry is sent compactly, the departments' and neighbours' too
 (:func:`geojson_to_page`): coordinates as integers of 1/10,000 degree (the files'
-own precision), each ring's first point absolute and the next ones as
-differences: ``[x0, y0, dx1, dy1, ...]``; the page script decodes them.
+own precision; the overview's optional provinces 1/1,000), each ring's first point
+absolute and the next ones as differences: ``[x0, y0, dx1, dy1, ...]``; the page
+script decodes them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
 
-import shapely
 
 from coop.facts import Facts, SubunitCounts, subunit_interventions
 from coop.model import Dataset
@@ -29,27 +28,8 @@ from maps.i18n import Translator
 SCALE = 10_000  # 1/10,000 degree: the precision of data/*.geojson
 OVERVIEW_LIST_MAX = 10  # interventions an overview province's popup lists; the rest counted
 NEIGHBOURS_SCALE = 100  # data/neighbours.geojson has 2 decimals
-
-
-def ring_to_deltas(coords: Iterable[tuple[float, float]]) -> list[int]:
-    """A ring as ``[x0, y0, dx1, dy1, ...]`` in 1/SCALE degrees (closing point dropped)."""
-    points = [(round(x * SCALE), round(y * SCALE)) for x, y in coords][:-1]
-    out: list[int] = []
-    px = py = 0
-    for x, y in points:
-        out += [x - px, y - py]
-        px, py = x, y
-    return out
-
-
-def deltas_to_ring(deltas: list[int]) -> list[tuple[float, float]]:
-    """The inverse of :func:`ring_to_deltas` (closed again), as the page script decodes it."""
-    x = y = 0
-    out = []
-    for dx, dy in zip(deltas[::2], deltas[1::2]):
-        x, y = x + dx, y + dy
-        out.append((x / SCALE, y / SCALE))
-    return out + out[:1]
+# The overview's optional provinces: 1/1,000 degree (under 0.1 km, a pixel up to zoom 10)
+OVERVIEW_SCALE = 1_000
 
 
 def coordinates_to_deltas(rings: list, scale: int) -> list[int]:
@@ -76,20 +56,20 @@ def geojson_to_page(collection: dict, scale: int = SCALE) -> dict:
     return {**collection, "features": features}
 
 
-def geometry_to_deltas(geom) -> list[list[list[int]]]:
-    """A (multi)polygon as polygons of rings of deltas."""
-    polygons = getattr(geom, "geoms", [geom])
-    return [[ring_to_deltas(p.exterior.coords)] + [ring_to_deltas(r.coords) for r in p.interiors]
-            for p in polygons]
+def geometry_to_deltas(geom, scale: int = SCALE) -> list[list[list[int]]]:
+    """A shapely (multi)polygon as polygons of rings of deltas."""
+    return [[coordinates_to_deltas(list(p.exterior.coords), scale)]
+            + [coordinates_to_deltas(list(r.coords), scale) for r in p.interiors]
+            for p in getattr(geom, "geoms", [geom])]
 
 
-@lru_cache(maxsize=1)
-def _encoded_units() -> dict[str, tuple[str, list]]:
+@lru_cache(maxsize=2)
+def _encoded_units(scale: int = SCALE) -> dict[str, tuple[str, list]]:
     """Every province and district polygon: code -> (name, encoded geometry)."""
     out = {}
     for gdf in (load_provinces(), load_districts()):
         for code, name, geom in zip(gdf["ubigeo"], gdf["name"], gdf.geometry):
-            out[code] = (name, geometry_to_deltas(geom))
+            out[code] = (name, geometry_to_deltas(geom, scale))
     return out
 
 
@@ -117,8 +97,8 @@ def _listed(ks: list[int], limit: int, already: set[int]) -> list[int]:
 
 def _units(codes: list[str], positions: dict[str, list[int]], index: dict[int, int],
            funders_of: list[tuple[str, ...]], limit: int, already: set[int],
-           funder_index: dict[str, int]) -> list[dict]:
-    units = _encoded_units()
+           funder_index: dict[str, int], scale: int) -> list[dict]:
+    units = _encoded_units(scale)
     out = []
     for code in codes:
         ks = positions.get(code, [])
@@ -151,6 +131,7 @@ def add_subunits(data: dict, dataset: Dataset, spec: MapSpec, facts: Facts,
     counts = subunit_interventions(dataset, facts, chosen)
     provinces, districts = spec_to_units(spec, counts)
     limit = POPUP_LIST_MAX if spec.kind == "department" else OVERVIEW_LIST_MAX
+    scale = SCALE if spec.kind == "department" else OVERVIEW_SCALE
     listed = [dict(item) for item in data["interventions"]]
     index_of_id = {item["id"]: i for i, item in enumerate(listed)}
     index = {k: index_of_id[item.id] for k, item in enumerate(chosen) if item.id in index_of_id}
@@ -168,11 +149,11 @@ def add_subunits(data: dict, dataset: Dataset, spec: MapSpec, facts: Facts,
                 "units": ubigeo_to_units(m.get("ubigeo", ""))} for m in data["markers"]]
     subunits = {
         "kind": spec.kind,
-        "scale": SCALE,
+        "scale": scale,
         "provinces": _units(provinces, counts.provinces, index, funders_of, limit, already,
-                            funder_index),
+                            funder_index, scale),
         "districts": _units(districts, counts.districts, index, funders_of, limit, already,
-                            funder_index),
+                            funder_index, scale),
         "apart": len(apart),
     } if provinces else None
     return {**data, "interventions": listed, "markers": markers, "subunits": subunits}
