@@ -204,6 +204,7 @@ NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
                "cuenca baja", "cuenca media", "tres cuencas"]
 
 UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "centros",
+                  "urbanizacion", "urbanizaciones", "urbanization", "urbanizations", "sectors",
                   "anexo", "anexos", "sector", "sectores", "community", "communities",
                   "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",
                   "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia"}

