@@ -361,6 +361,12 @@ class Geoparser:
         for hit in hits:
             if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts, people):
                 kept.append(hit)
+        listed = _unlisted(text, norms, starts, ends)
+        items = set(listed)
+        for hit in kept:  # a known name among the villages a cue lists: a village too
+            if (not hit.cue and hit.entry.kind == "place"
+                    and (starts[hit.first], ends[hit.last - 1]) in items):
+                hit.cue, hit.community = "populated place", True
         self._link_neighbours(text, norms, starts, ends, kept)
         sentence = [bisect.bisect_right(sentence_breaks, starts[h.first]) for h in kept]
         paragraph = [bisect.bisect_right(paragraph_breaks, starts[h.first]) for h in kept]
@@ -369,8 +375,8 @@ class Geoparser:
         evidence_d: Counter = Counter()
         for hit, s, p in zip(kept, sentence, paragraph):
             depts = {x.department for x in _significant(hit.places)}
-            if len(depts) == 1 and not hit.weak:
-                hit.counted = True
+            if len(depts) == 1 and not hit.weak and not hit.community:
+                hit.counted = True  # a village's name says little about its department
                 dept = depts.pop()
                 evidence_s.setdefault(s, Counter())[dept] += 1
                 evidence_p.setdefault(p, Counter())[dept] += 1
@@ -384,7 +390,7 @@ class Geoparser:
         taken = _Spans([(m.start, m.end) for m in mentions])
         known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits])
         named: dict[str, str] = {}
-        for start, end in _unlisted(text, norms, starts, ends):
+        for start, end in listed:
             if taken.overlaps(start, end) or known.overlaps(start, end):
                 continue
             s = bisect.bisect_right(sentence_breaks, start)
@@ -596,6 +602,11 @@ class Geoparser:
                         chosen, confidence = top[0], conf
                         break
             if chosen is None:
+                elsewhere = _single_best(sentence) or _single_best(paragraph)
+                if hit.community and elsewhere and not hit.linked:
+                    # a village of a common name, in the department its sentence names
+                    start, end = starts[hit.first], ends[hit.last - 1]
+                    return self._unlisted_mention(text, start, end, elsewhere)
                 if hit.weak:
                     return None
                 confidence = 0.45
@@ -611,6 +622,7 @@ class Geoparser:
                 return None
             own = document[depts[0]] - hit.counted
             if hit.community and own == 0 and not any(p.level == "populated place"
+                                                      and p.population >= 5000
                                                       for p in places):
                 elsewhere = _single_best(sentence) or _single_best(paragraph)
                 if elsewhere and elsewhere != depts[0]:

@@ -313,3 +313,10 @@ def test_a_small_place_needs_its_department_nearby(row: dict[str, str]) -> None:
     near = _found(f"Una visita a {row['name']}, en el distrito de {district.name}, "
                   f"departamento de {department}.")
     assert near.get(row["name"]) == row["department"]
+
+
+def test_a_known_name_in_a_list_of_villages_takes_the_sentences_department() -> None:
+    # "San Andrés" is a district of Ica; here it is a community listed in Loreto
+    text = "Las brigadas atendieron a las comunidades de Sargento Lores y San Andrés, en Loreto."
+    found = _found(text)
+    assert found["San Andrés"] == found["Sargento Lores"] == _department("Loreto")
