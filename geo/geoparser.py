@@ -362,7 +362,7 @@ class Geoparser:
             if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts, people):
                 kept.append(hit)
         listed = _unlisted(text, norms, starts, ends)
-        items = set(listed)
+        items = {(start, end) for start, end, village in listed if village}
         for hit in kept:  # a known name among the villages a cue lists: a village too
             if (not hit.cue and hit.entry.kind == "place"
                     and (starts[hit.first], ends[hit.last - 1]) in items):
@@ -390,7 +390,7 @@ class Geoparser:
         taken = _Spans([(m.start, m.end) for m in mentions])
         known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits])
         named: dict[str, str] = {}
-        for start, end in listed:
+        for start, end, _ in listed:
             if taken.overlaps(start, end) or known.overlaps(start, end):
                 continue
             s = bisect.bisect_right(sentence_breaks, start)
@@ -694,18 +694,23 @@ class _Spans:
 
 
 def _unlisted(text: str, norms: list[str], starts: list[int],
-              ends: list[int]) -> list[tuple[int, int]]:
-    """Names the gazetteer may lack that a cue introduces: "comunidad campesina de X"."""
+              ends: list[int]) -> list[tuple[int, int, bool]]:
+    """Names the gazetteer may lack that a cue introduces: "comunidad campesina de X".
+
+    Each as ``(start, end, village)``: ``village`` when the cue is a community's,
+    a village's or a centro poblado's.
+    """
     spans = []
     for i in [i for i, w in enumerate(norms) if w in UNLISTED_CUES
               or w in UNLISTED_AFTER_CUES]:
         m = _UNLISTED_BEFORE.match(text, starts[i])
         if m:
-            spans.append(m.span(1))
+            village = norms[i] in COMMUNITY_WORDS or norms[i] in {"centro", "centros"}
+            spans.append((*m.span(1), village))
             if _PLURAL_CUE.match(text, starts[i]):  # the list's other items
                 item = _LIST_ITEM.match(text, m.end(1))
                 while item:
-                    spans.append(item.span(1))
+                    spans.append((*item.span(1), village))
                     item = _LIST_ITEM.match(text, item.end(1))
         if norms[i] in UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
             j = i
@@ -715,7 +720,7 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                    and not _HARD_GAP.search(text, ends[j - 1], starts[j])):
                 j -= 1
             if j < i and not _sentence_start(text, starts, ends, j):
-                spans.append((starts[j], ends[i - 1]))
+                spans.append((starts[j], ends[i - 1], norms[i] in COMMUNITY_WORDS))
     return spans
 
 
