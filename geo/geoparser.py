@@ -126,6 +126,10 @@ _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y
     r"|[Nn]evados)\b")
 _LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
                         + _NAME + ")")
+_STREET_ITEM = r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*"
+_STREET_LIST = re.compile(  # "los jirones Arica, Jorge Chávez y Huamachuco": streets
+    r"\b(?:[Jj]irones|[Cc]alles|[Aa]venidas|[Pp]asajes|[Ss]treets|[Aa]venues)[ \t]+"
+    + _STREET_ITEM + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:y|e|and)[ \t]+)" + _STREET_ITEM + ")+")
 _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"\b(?:r[ií]os|rivers)[ \t]+"
     r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
@@ -352,6 +356,8 @@ class Geoparser:
                         for unit in PERSON_UNITS if f" {unit} " in f" {h.key} "}
         hits = [h for h in found if h.entry.kind != "block"]
         hits = _drop_spelled_out(text, norms, starts, ends, hits)
+        streets = _Spans(_street_lists(text))
+        hits = [h for h in hits if not streets.overlaps(starts[h.first], ends[h.last - 1])]
         if not hits:
             return []
         sentence_breaks = [m.start() for m in _SENTENCE_END.finditer(text)]
@@ -381,6 +387,12 @@ class Geoparser:
                 evidence_s.setdefault(s, Counter())[dept] += 1
                 evidence_p.setdefault(p, Counter())[dept] += 1
                 evidence_d[dept] += 1
+        if (not any(h.counted and h.entry.kind != "feature" for h in kept)
+                and not FOREIGN.isdisjoint(norms)):
+            # no Peruvian unit named, a country abroad is: its lakes and rivers are not ours
+            kept = [h for h in kept if h.entry.kind != "feature"]
+            sentence = [bisect.bisect_right(sentence_breaks, starts[h.first]) for h in kept]
+            paragraph = [bisect.bisect_right(paragraph_breaks, starts[h.first]) for h in kept]
         mentions = []
         for hit, s, p in zip(kept, sentence, paragraph):
             mention = self._resolve(text, norms, starts, ends, hit, evidence_s.get(s, Counter()),
@@ -722,6 +734,11 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
             if j < i and not _sentence_start(text, starts, ends, j):
                 spans.append((starts[j], ends[i - 1], norms[i] in COMMUNITY_WORDS))
     return spans
+
+
+def _street_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of lists of streets: every item is a street, whatever it is named after."""
+    return [m.span() for m in _STREET_LIST.finditer(text)]
 
 
 def _sentence_start(text: str, starts: list[int], ends: list[int], i: int) -> bool:

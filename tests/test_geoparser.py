@@ -320,3 +320,22 @@ def test_a_known_name_in_a_list_of_villages_takes_the_sentences_department() -> 
     text = "Las brigadas atendieron a las comunidades de Sargento Lores y San Andrés, en Loreto."
     found = _found(text)
     assert found["San Andrés"] == found["Sargento Lores"] == _department("Loreto")
+
+
+@pytest.mark.parametrize(("text", "street", "place"), [
+    ("Obras en los jirones Arica, Jorge Chávez y Huamachuco, distrito de Pilcomayo, Junín.",
+     "Huamachuco", "Pilcomayo"),
+    ("Las calles Lima y Cusco, en Juliaca, fueron asfaltadas.", "Cusco", "Juliaca"),
+])
+def test_a_list_of_streets_names_no_place(text: str, street: str, place: str) -> None:
+    found = _found(text)
+    assert street not in found and place in found
+
+
+def test_streets_of_a_town_are_the_town() -> None:
+    assert "Puno" in _found("Las calles de Puno y Juliaca se inundaron.")
+
+
+def test_a_lake_in_a_text_about_abroad_is_not_reported() -> None:
+    assert not _found("Bolivia purifica la cuenca del lago Titicaca para Huatajata.")
+    assert "lago Titicaca" in _found("El lago Titicaca, en Puno, es compartido con Bolivia.")
