@@ -31,7 +31,13 @@ Each match is then judged in its context:
 A community, village, river or district the gazetteer lacks, introduced by a
 cue ("comunidad campesina de X", "the X community", "río X", "X district"), is
 reported at the department its sentence or paragraph names, at that
-department's point, with confidence 0.35.
+department's point, with confidence 0.35. A plural cue reaches every item of its
+list ("las comunidades de A, B y C", "Villages of A, B and C"); a known name among
+such villages is a village too, is no evidence of its department, and, when the
+text names none of its departments, goes to the one its sentence names. District
+capitals named apart (``data/small_places.csv``) are small places. The items of a
+list of streets ("los jirones Arica y Huamachuco") are streets; a feature in a text
+that names a country abroad and no Peruvian unit is not reported.
 
 Confidence: 0.95 for a name in one department only (0.99 with a cue), 0.85-0.9
 for a homonym settled by an adjacent unit, 0.75 by its sentence or paragraph,
