@@ -125,7 +125,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?"
-    r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de)[ \t]+(" + _NAME + ")")
+    r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de)[ \t]+[\"“«]?(" + _NAME + ")")
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
     r"(?:[Cc]omunidades|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
@@ -732,6 +732,12 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                     item = _LIST_ITEM.match(text, item.end(1))
         if norms[i] in UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
             j = i
+            if i > 0 and re.fullmatch(r"[\"”»][ \t]*", text[ends[i - 1]:starts[i]]) and \
+                    re.search(r"[\"“«]$", text[max(0, starts[i - 1] - 1):starts[i - 1]]):
+                quoted = (starts[i - 1], ends[i - 1])  # "the “Kapani” sector": one word
+                if text[starts[i - 1]].isupper() and norms[i - 1] not in NOT_UNLISTED:
+                    spans.append((*quoted, norms[i] in COMMUNITY_WORDS))
+                continue
             while (j > 0 and i - j < 4 and text[starts[j - 1]].isupper()
                    and len(norms[j - 1]) > 3 and norms[j - 1] not in NOT_NAME_WORDS
                    and norms[j - 1] not in NOT_UNLISTED

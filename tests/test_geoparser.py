@@ -339,3 +339,9 @@ def test_streets_of_a_town_are_the_town() -> None:
 def test_a_lake_in_a_text_about_abroad_is_not_reported() -> None:
     assert not _found("Bolivia purifica la cuenca del lago Titicaca para Huatajata.")
     assert "lago Titicaca" in _found("El lago Titicaca, en Puno, es compartido con Bolivia.")
+
+
+def test_a_quoted_name_after_or_before_its_cue() -> None:
+    text = "Sus tierras están en el sector de “Wayra Pampa”, en el “Ccollpa” sector, Puno."
+    found = _found(text)
+    assert found.get("Wayra Pampa") == found.get("Ccollpa") == _department("Puno")
