@@ -483,7 +483,10 @@ class Geoparser:
         gap_before = text[ends[hit.first - 1]:starts[hit.first]] if hit.first else "\n"
         nxt = norms[hit.last] if hit.last < len(norms) else ""
         gap_after = text[ends[hit.last - 1]:starts[hit.last]] if hit.last < len(norms) else ""
-        joined_before = gap_before.strip() in ("", ".") and "\n" not in gap_before
+        # joined to the word before: by a space, or by an abbreviation's dot ("Av. Grau"),
+        # not by a full stop ("... Arequipa. Trujillo es ...")
+        joined_before = "\n" not in gap_before and (
+            gap_before.strip() == "" or (gap_before.strip() == "." and len(prev_raw) <= 4))
         if joined_before and prev_raw[:1].isupper() and prev in PERSON_BEFORE and not hit.cue:
             return False
         if joined_before and prev in ORG_BEFORE and not hit.cue:

@@ -345,3 +345,13 @@ def test_a_quoted_name_after_or_before_its_cue() -> None:
     text = "Sus tierras están en el sector de “Wayra Pampa”, en el “Ccollpa” sector, Puno."
     found = _found(text)
     assert found.get("Wayra Pampa") == found.get("Ccollpa") == _department("Puno")
+
+
+def test_a_full_stop_ends_a_proper_name() -> None:
+    # "Arequipa. Trujillo" is two sentences, not one name; "Av. Grau" is a street
+    assert {"Arequipa", "Trujillo"} <= set(_found("Visitamos Arequipa. Trujillo es grande."))
+    assert "Grau" not in _found("Vive en la Av. Grau, en Lima.")
+
+
+def test_freedom_of_the_press_is_no_department() -> None:
+    assert "La Libertad" not in _found("La Libertad de prensa fue tema en Arequipa.")
