@@ -12,7 +12,7 @@ the last year's rates, a year before its first the first year's (the
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +34,14 @@ class Rates:
     per_usd: dict[tuple[int, str], float]
     first_year: int
     last_year: int
+    years: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.years:  # each currency's years, for the nearest-year look-up
+            by_currency: dict[str, list[int]] = {}
+            for year, currency in self.per_usd:
+                by_currency.setdefault(currency, []).append(year)
+            object.__setattr__(self, "years", {c: tuple(sorted(ys)) for c, ys in by_currency.items()})
 
     def currencies(self) -> set[str]:
         """Every currency the table holds."""
@@ -51,7 +59,7 @@ class Rates:
         code = currency.strip().upper()
         if code == "USD":
             return 1.0
-        years = sorted(y for y, c in self.per_usd if c == code)
+        years = self.years.get(code, ())
         if not years:
             msg = f"no exchange rate for currency {currency!r}"
             raise UnknownCurrencyError(msg)

@@ -5,14 +5,15 @@ An amount is converted at the rates of the intervention's first year (else its
 last, else the table's latest; see :mod:`coop.money`). A budget located in several
 departments is split evenly over them (the data holds no per-place shares: IATI
 2.03 gives none for locations; a multi-country activity is already Peru's share).
-Classes are quantiles (mapclassify ``Quantiles``, up to 5) of the departments'
-amounts over the full period: each class holds about as many departments, so a
+Classes are quantiles (up to 5, computed as mapclassify's ``Quantiles`` does) of
+the departments' amounts over the full period: each class holds about as many departments, so a
 few large programmes do not push every other department into the lightest class.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 
 from coop.model import Dataset, Intervention
 from coop.money import Conversion, Rates, convert
@@ -28,6 +29,7 @@ class Budgets:
 
     currency: str
     amounts: dict[str, Conversion]
+    texts: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)  # a cache
 
     def amount(self, item_id: str) -> float | None:
         """The converted amount, rounded to whole units, or ``None``."""
@@ -46,14 +48,24 @@ def dataset_to_budgets(dataset: Dataset, currency: str, rates: Rates) -> Budgets
     return Budgets(currency, amounts)
 
 
+def quantile_bins(values: list[float], k: int) -> list[float]:
+    """Upper bounds of ``k`` quantile classes, ties collapsed: what mapclassify's
+    ``Quantiles`` computes (linear percentiles at 100/k, 200/k... 100), without
+    importing it (its import takes seconds)."""
+    ordered = sorted(values)
+    n = len(ordered)
+    bins = []
+    for i in range(1, k + 1):
+        position = (n - 1) * i / k
+        low = math.floor(position)
+        high = min(low + 1, n - 1)
+        bins.append(ordered[low] + (ordered[high] - ordered[low]) * (position - low))
+    return sorted(set(bins))
+
+
 def amounts_to_classes(values: list[float], classes: int = len(SEQUENTIAL)) -> list[dict]:
     """Quantile classes ``{"lo", "hi", "colour"}`` of the positive amounts, bounds in
     whole units rounded outwards (so that every amount falls in a class)."""
-    import math
-    import warnings
-
-    import mapclassify
-
     positive = sorted(v for v in values if v > 0)
     if not positive:
         return []
@@ -61,13 +73,12 @@ def amounts_to_classes(values: list[float], classes: int = len(SEQUENTIAL)) -> l
     if k < 2:
         return [{"lo": math.floor(positive[0]), "hi": math.ceil(positive[-1]),
                  "colour": SEQUENTIAL[-1]}]
-    with warnings.catch_warnings():  # ties: mapclassify makes fewer classes, and says so
-        warnings.simplefilter("ignore", UserWarning)
-        bins = [float(b) for b in mapclassify.Quantiles(positive, k=k).bins]
+    bins = quantile_bins(positive, k)
     out, lo = [], positive[0]
     for i, hi in enumerate(bins):
         above = [v for v in positive if v > hi]
-        colour = SEQUENTIAL[round(i * (len(SEQUENTIAL) - 1) / (len(bins) - 1))]
+        colour = SEQUENTIAL[round(i * (len(SEQUENTIAL) - 1) / (len(bins) - 1))] if len(bins) > 1 \
+            else SEQUENTIAL[-1]
         out.append({"lo": math.floor(lo), "hi": math.ceil(hi), "colour": colour})
         if not above:
             break
@@ -80,6 +91,13 @@ def budget_text(item: Intervention, budgets: Budgets, tr: Translator) -> str:
     without a budget."""
     if item.budget is None:
         return ""
+    key = (item.id, tr.lang)
+    if key not in budgets.texts:
+        budgets.texts[key] = _budget_text(item, budgets, tr)
+    return budgets.texts[key]
+
+
+def _budget_text(item: Intervention, budgets: Budgets, tr: Translator) -> str:
     stated = tr.money(item.budget, item.currency)
     conversion = budgets.amounts.get(item.id)
     if conversion is None or not conversion.converted:

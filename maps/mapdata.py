@@ -46,15 +46,25 @@ def _is_department_level(loc: Location) -> bool:
     return loc.level == "department" or loc.precision >= 4
 
 
+_SHOWN: list = []  # (translator, budgets, {id: dict}): one build's texts, made once for its maps
+
+
 def _intervention_to_dict(item: Intervention, tr: Translator, k: int,
                           budgets: Budgets | None) -> dict:
     """What the popups and the national panel show of an intervention, in ``tr``'s words;
-    ``k`` is its row in the map's live table."""
-    extra = {"budget": budget_text(item, budgets, tr)} if budgets and item.budget is not None else {}
-    return {"id": item.id, "k": k, **extra, "title": tr.title(item), "funders": list(item.funders),
+    ``k`` is its row in the map's live table. The texts are made once per build (an
+    intervention shows on several maps)."""
+    if not (_SHOWN and _SHOWN[0][0] is tr and _SHOWN[0][1] is budgets):
+        _SHOWN[:] = [(tr, budgets, {})]
+    texts = _SHOWN[0][2]
+    if item.id not in texts:
+        extra = {"budget": budget_text(item, budgets, tr)} if budgets and item.budget is not None else {}
+        texts[item.id] = {
+            "id": item.id, **extra, "title": tr.title(item), "funders": list(item.funders),
             "implementers": list(item.implementers), "period": tr.period(item),
             "status": tr.term("status", item.status), "themes": tr.terms("theme", item.themes),
             "scope": item.scope, "scope_note": item.scope_note, "source": item.source}
+    return {**texts[item.id], "k": k}
 
 
 def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
@@ -142,6 +152,20 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
     return out
 
 
+_DRAWN: list = []  # (facts, units, result): one build's facts, computed once for its maps
+
+
+def _drawn_units(facts: Facts, units: list[str]) -> dict[str, list[int]]:
+    """Intervention id -> indices into ``units`` of the ISO units it is drawn in."""
+    if _DRAWN and _DRAWN[0][0] is facts and _DRAWN[0][1] == units:
+        return _DRAWN[0][2]
+    unit_index = {iso: n for n, iso in enumerate(units)}
+    out = {item_id: sorted({unit_index[iso] for n in ns for iso in facts.location_units[n]})
+           for item_id, ns in facts.locations_of.items()}
+    _DRAWN[:] = [(facts, units, out)]
+    return out
+
+
 def _budget_data(chosen: list[Intervention], facts: Facts, region_data: dict,
                  budgets: Budgets | None, tr: Translator) -> dict:
     """The budget shading: each region's department total (full period, split evenly;
@@ -167,16 +191,15 @@ def _live_data(chosen: list[Intervention], facts: Facts, funders: list[str],
     stated; units index ``units``, the ISO codes it is drawn in; funders index the
     map's ``funders``), and the years the map spans."""
     units = sorted(facts.unit_names)
-    unit_index = {iso: n for n, iso in enumerate(units)}
+    drawn_units = _drawn_units(facts, units)
     funder_index = {f: n for n, f in enumerate(funders)}
     rows = []
     years: list[int] = []
     for item in chosen:
         first, last = years_of(item)
         years += [y for y in (first, last) if y is not None]
-        drawn = sorted({unit_index[iso] for n in facts.locations_of.get(item.id, ())
-                        for iso in facts.location_units[n]})
-        row = [first or 0, last or 0, drawn, [funder_index[f] for f in item.funders]]
+        row = [first or 0, last or 0, drawn_units.get(item.id, []),
+               [funder_index[f] for f in item.funders]]
         if budgets is not None:
             row.append(budgets.amount(item.id))
         rows.append(row)

@@ -14,11 +14,14 @@ beside the pages (:func:`gazetteer_to_script`), which a page uses when it is the
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from geo.gazetteer import Alias, Place
-from geo.names import name_to_key
+from geo.names import name_to_key as _name_to_key
 from maps.escape import to_script_json
 
 GAZETTEER_FILE = "search-gazetteer.js"
+name_to_key = lru_cache(maxsize=1 << 16)(_name_to_key)  # the same names recur on every page
 SHARED_LEVELS = {"province": "p", "district": "t", "populated place": "c"}
 
 
@@ -83,25 +86,27 @@ def mapdata_to_entries(data: dict, aliases: list[Alias]) -> list[list]:
 
 def mapdata_to_aliases(data: dict, aliases: list[Alias]) -> list[list]:
     """The entries a page adds to those its script makes: the reviewed aliases of its
-    departments, places, interventions and funders."""
-    return _finish(_alias_entries(aliases, _map_entries(data)))
+    departments and places (aliases are other spellings of places)."""
+    return _finish(_alias_entries(aliases, _map_entries(data, places_only=True)))
 
 
-def _map_entries(data: dict) -> list[list]:
+def _map_entries(data: dict, places_only: bool = False) -> list[list]:
     entries: list[list] = []
     for iso, region in sorted(data["regions"].items()):
         also = region["department"] if region["department"] != region["name"] else ""
         entries.append([region["name"], "d", 0, 0, iso, also, region["code"]])
+    code_of = {r["department"]: r["code"] for r in data["regions"].values()}
     first_marker: dict[int, str] = {}
     for n, marker in enumerate(data["markers"]):
-        code = next((r["code"] for r in data["regions"].values()
-                     if r["department"] == marker["department"]), "")
+        code = code_of.get(marker["department"], "")
         for name in dict.fromkeys([marker["place"], marker["written"]]):
             if name and len(name) <= 60:
                 entries.append([name, "x", marker["lat"], marker["lon"], f"m{n}",
                                 marker["department"], code])
         for i in marker["items"]:
             first_marker.setdefault(i, f"m{n}")
+    if places_only:
+        return entries
     first_region: dict[int, str] = {}
     for iso, region in sorted(data["regions"].items()):
         for i in region["items"]:

@@ -82,6 +82,21 @@ def test_classes_are_quantiles_that_hold_every_amount() -> None:
     assert amounts_to_classes([7.5, 7.5]) == [{"lo": 7, "hi": 8, "colour": classes[-1]["colour"]}]
 
 
+@pytest.mark.parametrize("values", [
+    [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], [5.0, 5.0, 5.0, 9.0, 120.5, 3000.0],
+    [float(v * v) for v in range(1, 40)], [2.0, 2.0, 2.0, 2.0, 7.0]])
+def test_quantile_bins_are_mapclassify_s(values) -> None:
+    import warnings
+
+    mapclassify = pytest.importorskip("mapclassify")
+    from maps.budget import quantile_bins
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        expected = [float(b) for b in mapclassify.Quantiles(values, k=5).bins]
+    assert quantile_bins(values, 5) == pytest.approx(expected)
+
+
 def test_budgets_split_evenly_over_departments() -> None:
     from coop.facts import dataset_to_facts
     from coop.validation import load_dataset

@@ -848,6 +848,7 @@
     restoring = false;
     if (window.location.hash) saveState();
     map.getContainer().setAttribute("data-cm-ready", "true");
+    if (window.performance) window.coopMapReadyMs = window.performance.now();  // for benchmarks
     window.coopMap = { map: map, regions: regionLayer, fills: fillLayers, markers: markerLayer, setMode: setMode,
                        setPeriod: setPeriod, view: view, counts: function () { return counts; },
                        search: function (q) { return findEntries(searchIndex(data, window.CoopMapGazetteer), q, 8); },
