@@ -155,7 +155,8 @@ def _rates() -> dict[tuple[int, str], float]:
             for r in _read(DATA / "exchange_rates.csv")}
 
 
-def expected_budgets(tables: Tables, target: str = "EUR") -> dict[str, float]:
+def expected_budgets(tables: Tables, target: str = "EUR", only: set[str] | None = None
+                     ) -> dict[str, float]:
     """Department -> budget in ``target``: each amount converted through the USD at its
     first year's end-of-year rates (the latest year when undated), split evenly."""
     rates = _rates()
@@ -163,7 +164,7 @@ def expected_budgets(tables: Tables, target: str = "EUR") -> dict[str, float]:
     out: dict[str, float] = defaultdict(float)
     for iid, row in tables.items.items():
         codes = tables.codes.get(iid)
-        if not row["budget"] or not codes:
+        if not row["budget"] or not codes or (only is not None and iid not in only):
             continue
         start, end = tables.years(iid)
         year = min(max(start or end or years[-1], years[0]), years[-1])
@@ -316,3 +317,39 @@ def test_scale_is_metric_and_close_label_follows_the_language(browser, built: Pa
     open_page(browser, (out / "overview.html").as_uri() + "#popup=PE-ARE")
     close = browser.find_element(By.CSS_SELECTOR, ".leaflet-popup-close-button")
     assert close.get_attribute("aria-label") == "Cerrar ventana"
+
+
+def test_a_period_build_says_its_period(tmp_path: Path, dataset_dir: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("--data", str(dataset_dir), "--out", str(out), "--from", "2019", "--to",
+                     "2021", "--currency", "USD", "-q")
+    assert result.returncode == 0, result.stderr
+    tables = Tables(dataset_dir)
+    data, _geo, options = map_data((out / "overview.html").read_text(encoding="utf-8"))
+    assert data["title"].endswith(", 2019–2021") and options["period"] == [2019, 2021]
+    kept = {iid for iid in tables.items if tables.status(iid, 2019, 2021) == "counted"}
+    undated = sum(1 for iid in tables.items if tables.status(iid, 2019, 2021) == "undated")
+    assert data["total"] == len(kept)
+    assert f"{undated} interventions without dates left out" in data["description"]
+    assert data["budget"]["currency"] == "USD"
+    expected = expected_budgets(tables, "USD", only=kept)  # IMPULSAS (2022-) is out
+    shown = {r["code"]: r["budget"] for r in data["regions"].values() if "budget" in r}
+    assert shown.keys() == expected.keys() == {"15"}
+    assert shown["15"] == pytest.approx(expected["15"], abs=0.01)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="overview.html#shading=count&amp;from=2019&amp;to=2021"' in index
+    matrix = (out / "matrix.html").read_text(encoding="utf-8")
+    assert "Budgets by funder and department (USD, about)" in matrix and "split evenly" in matrix
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--from", "2022", "--to", "2019"], "--from 2022 is after --to 2019"),
+    (["--from", "19"], "--from takes a year from 1900 to 2100"),
+    (["--to", "soon"], "--to: invalid int value"),
+    (["--currency", "PEN"], "--currency: invalid choice"),
+])
+def test_bad_period_or_currency_is_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run_cli("--out", str(tmp_path / "out"), *args)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -80,6 +80,7 @@
       row(word("label_funders"), item.funders.join(", "));
       row(word("label_implementers"), item.implementers.join(", "));
       row(word("label_period"), item.period + (item.status ? " (" + item.status + ")" : ""));
+      row(word("label_budget"), item.budget);
     } else {
       box.appendChild(el("h3", null, marker.place));
       var total = marker.items.length + marker.more;
