@@ -246,3 +246,9 @@ def test_gallery_shows_a_thumbnail_of_each_map(built: Path) -> None:
     index = (built / "index.html").read_text(encoding="utf-8")
     assert index.count('<svg class="thumb"') == len(MAPS)
     assert index.count('<path id="t-PE-') == 26  # outlines defined once, reused
+
+
+def test_overview_stays_under_400_kb(built: Path) -> None:
+    """The issue's budget for the bundled overview (period, budget, search and view
+    state included; the gazetteer's search file is apart and read on first search)."""
+    assert (built / "overview.html").stat().st_size <= 400 * 1024

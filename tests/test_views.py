@@ -267,6 +267,14 @@ def test_fragment_restores_a_view(browser, built: Path) -> None:
     assert centre == pytest.approx([-13.5, -72.0, 7], abs=1e-3)
 
 
+def test_fragment_opens_a_marker_popup(browser, built: Path) -> None:
+    data, _geo, _opts = map_data((built / "overview.html").read_text(encoding="utf-8"))
+    n = next(i for i, m in enumerate(data["markers"]) if m["written"] == "Paicapampa")
+    open_page(browser, (built / "overview.html").as_uri() + f"#popup=m{n}")
+    WebDriverWait(browser, 5).until(lambda d: "Paicapampa" in "".join(
+        e.text for e in d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content")))
+
+
 def test_fragment_in_the_embed_iframe(browser, built: Path) -> None:
     host = built / "host-views.html"
     host.write_text('<!DOCTYPE html><html><body style="margin:0"><iframe id="f" '

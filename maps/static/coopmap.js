@@ -840,11 +840,9 @@
     if (fromFragment.popup && regionLayers[fromFragment.popup]) {
       var pl = regionLayers[fromFragment.popup];
       pl.openPopup(pl.getBounds().getCenter());
-    } else if (fromFragment.popup && fromFragment.popup.charAt(0) === "m" && markerObjects[+fromFragment.popup.slice(1)]) {
-      var mk = markerObjects[+fromFragment.popup.slice(1)];
-      if (markerLayer.hasLayer(mk)) {
-        if (clustered) markerLayer.zoomToShowLayer(mk, function () { mk.openPopup(); }); else mk.openPopup();
-      }
+    } else if (fromFragment.popup && fromFragment.popup.charAt(0) === "m" && markerObjects[+fromFragment.popup.slice(1)]
+               && markerLayer.hasLayer(markerObjects[+fromFragment.popup.slice(1)])) {
+      openMarker(+fromFragment.popup.slice(1));
     }
     restoring = false;
     if (window.location.hash) saveState();
