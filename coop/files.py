@@ -92,6 +92,7 @@ def unique_name(name: str, taken: set[str]) -> str:
 
 
 FORMULA_STARTS = frozenset("=+-@\t\r")  # what a spreadsheet reads as the start of a formula
+_GUARDED = FORMULA_STARTS | {"'"}  # first characters that may need a guard
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
 
 
@@ -120,8 +121,8 @@ def csv_cell_to_text(cell: str) -> str:
     return cell
 
 
-def rows_to_csv_text(rows: list[dict[str, object]], columns: list[str]) -> str:
-    """CSV with a header, ``\\n`` line ends; missing cells are empty, every cell
+def rows_to_csv_text(rows: list[dict[str, str]], columns: list[str]) -> str:
+    """CSV with a header, ``\\n`` line ends; missing cells are empty, every cell (text)
     guarded by :func:`text_to_csv_cell`."""
     import csv
     import io
@@ -130,6 +131,9 @@ def rows_to_csv_text(rows: list[dict[str, object]], columns: list[str]) -> str:
     guard = text_to_csv_cell
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # with "\n" line ends the csv module does not quote a lone "\r": such rows are
+    # quoted whole, or a reader would cut the row there
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow([guard(c) for c in columns])
     cells = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
     for row in rows:
@@ -137,10 +141,11 @@ def rows_to_csv_text(rows: list[dict[str, object]], columns: list[str]) -> str:
             values = cells(row)
         except KeyError:
             values = [row.get(c, "") for c in columns]
-        writer.writerow([guard(v) for v in values])
+        values = [guard(v) if v[:1] in _GUARDED else v for v in values]
+        (quoted if "\r" in "".join(values) else writer).writerow(values)
     return buffer.getvalue()
 
 
-def rows_to_csv_bytes(rows: list[dict[str, object]], columns: list[str]) -> bytes:
+def rows_to_csv_bytes(rows: list[dict[str, str]], columns: list[str]) -> bytes:
     """:func:`rows_to_csv_text` as UTF-8."""
     return rows_to_csv_text(rows, columns).encode("utf-8")

@@ -21,6 +21,7 @@ from coop.iati_sectors import Sector
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ROLE_WORDS = {"funding": "1", "accountable": "2", "extending": "3", "implementing": "4"}
+BUDGET_WORDS = {"original": "1", "revised": "2"}  # 1.0x files may write the type as a word
 COMMITMENT = {"2", "C"}  # 2.0x TransactionType 2; 1.0x "C"
 # Peru's bounding box, generously: a point outside it (either way round) is not Peru's
 LAT_RANGE, LON_RANGE = (-18.6, 0.2), (-81.6, -68.4)
@@ -158,7 +159,8 @@ def element_to_budget(el: etree._Element) -> Budget:
             start = part.get("iso-date", "")
         elif tag == "period-end":
             end = part.get("iso-date", "")
-    return el.get("type") or "1", start, end, value, currency
+    kind = (el.get("type") or "1").strip()
+    return BUDGET_WORDS.get(kind.lower(), kind), start, end, value, currency
 
 
 def is_peru_admin(loc: RawLocation) -> bool:

@@ -20,7 +20,8 @@ def status_to_text(code: str) -> tuple[str, list[str], list[Issue]]:
     if code == SUSPENDED:
         return STATUSES[code], ["suspended (IATI activity-status 6)"], []
     if code not in STATUSES:
-        return "unknown", [], [("status not known", f"activity-status {code!r}")]
+        return "unknown", [], [("status not known", f"activity-status {code!r}" if code
+                                                    else "no activity-status given")]
     return STATUSES[code], [], []
 
 

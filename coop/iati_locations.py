@@ -152,6 +152,15 @@ class Locator:
                 note = f"the publisher wrote the point as {loc.pos_text!r} (LON LAT): swapped"
                 issues.append(("point swapped", f"{label!r}: {loc.pos_text!r} lies in Peru only "
                                                 "as LON LAT"))
+        written = loc.name or (f"point {loc.pos_text}" if loc.pos_text else "")
+        level = location_to_level(loc) or ("populated place" if pos is not None else None)
+        if pos is None and not name and precision != 6:
+            # no name, no point: the department its administrative codes name, if any
+            code = self.admin_hint(loc)
+            if code is not None:
+                name, level = self.geocoder.departments[code], "department"
+                written = "administrative " + ", ".join(
+                    c for c in [loc.ref] + [c for _v, _l, c in loc.admin] if c)
         if pos is None and (precision == 6 or is_country_name(name) or (
                 not name and is_peru_admin(loc))):
             return None  # the whole country: the activity is national, not a place
@@ -160,7 +169,6 @@ class Locator:
         if pos is None and not recipient and not is_peru_admin(loc):
             return None  # a name in another country's activity is not looked up in Peru
         hint = department or self.admin_hint(loc)
-        level = location_to_level(loc) or ("populated place" if pos is not None else None)
         match = None
         if name and (department is None or self.known_in(name, department)):
             match = self.geocode(name, hint, level)
@@ -189,7 +197,7 @@ class Locator:
                 "department_code": match.department_code, "ubigeo": match.ubigeo,
                 "lat": lat, "lon": lon, "precision": str(precision),
                 "reach": loc.reach if loc.reach in ("1", "2") else "1",
-                "as_written": loc.name or (f"point {loc.pos_text}" if loc.pos_text else ""),
+                "as_written": written,
                 "note": note}
 
     def admin_hint(self, loc: RawLocation) -> str | None:

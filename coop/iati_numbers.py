@@ -6,9 +6,10 @@ import math
 
 
 def text_to_amount(text: str) -> float | None:
-    """``"1,500,000.50"`` -> 1500000.5 (commas group thousands); ``None`` if no finite number."""
+    """``"1,500,000.50"``, ``"1 500 000.50"`` -> 1500000.5 (commas and spaces group
+    thousands); ``None`` if no finite number."""
     try:
-        value = float(text.replace(",", "").strip())
+        value = float(text.replace(",", "").replace("\u00a0", "").replace(" ", ""))
     except ValueError:
         return None
     return value if math.isfinite(value) else None
