@@ -122,28 +122,35 @@ def csv_cell_to_text(cell: str) -> str:
 
 
 def rows_to_csv_text(rows: list[dict[str, str]], columns: list[str]) -> str:
-    """CSV with a header, ``\\n`` line ends; missing cells are empty, every cell (text)
-    guarded by :func:`text_to_csv_cell`."""
-    import csv
-    import io
+    """CSV with a header, ``\\n`` line ends, as the csv module writes it (a field
+    quoted when it holds a comma, a quote or a line break, a carriage return
+    included); missing cells are empty; every cell (text) guarded by
+    :func:`text_to_csv_cell`."""
     from operator import itemgetter
 
-    guard = text_to_csv_cell
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    # with "\n" line ends the csv module does not quote a lone "\r": such rows are
-    # quoted whole, or a reader would cut the row there
-    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow([guard(c) for c in columns])
+    lines = [_csv_line([text_to_csv_cell(c) for c in columns])]
     cells = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+    width = len(columns) - 1
     for row in rows:
         try:
             values = cells(row)
         except KeyError:
             values = [row.get(c, "") for c in columns]
-        values = [guard(v) if v[:1] in _GUARDED else v for v in values]
-        (quoted if "\r" in "".join(values) else writer).writerow(values)
-    return buffer.getvalue()
+        values = [text_to_csv_cell(v) if v[:1] in _GUARDED else v for v in values]
+        line = ",".join(values)
+        if (not line or line.count(",") != width or '"' in line or "\n" in line
+                or "\r" in line):
+            line = _csv_line(values)
+        lines.append(line)
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _csv_line(values: list[str]) -> str:
+    if len(values) == 1 and not values[0]:
+        return '""'
+    return ",".join('"' + v.replace('"', '""') + '"'
+                    if '"' in v or "," in v or "\n" in v or "\r" in v else v for v in values)
 
 
 def rows_to_csv_bytes(rows: list[dict[str, str]], columns: list[str]) -> bytes:

@@ -41,6 +41,7 @@ __all__ = ["IatiImport", "RawActivity", "RawLocation", "RawOrg", "element_to_act
            "spanish_text"]
 
 HUMANITARIAN_NOTE = "humanitarian (IATI humanitarian flag)"
+INTERVENTION_NAMES = [c.name for c in INTERVENTION_COLUMNS]
 
 
 @dataclass
@@ -162,7 +163,8 @@ def _entry(act: RawActivity, issue: Issue) -> dict[str, str]:
 def activity_to_mapped(act: RawActivity) -> _Mapped:
     """Map all but the places and organisation names, then drop what the rest does not
     need (the issues wait until the activity is kept)."""
-    row = {"id": act.identifier, "source": act.source, "part_of": act.parent}
+    row = dict.fromkeys(INTERVENTION_NAMES, "")  # every column: rows are written whole
+    row["id"], row["source"], row["part_of"] = act.identifier, act.source, act.parent
     texts, issues = narratives_to_texts(act.titles, act.descriptions, act.lang, act.identifier)
     row.update(texts)
     roles, notes, found = orgs_to_roles(act.orgs, act.reporting)
@@ -214,7 +216,7 @@ def _keep(item: _Mapped, seen: set[str], locator: Locator, names: OrgNames,
     seen.add(act.identifier)
     log += [_entry(act, issue) for issue in item.issues + issues]
     roles = item.roles
-    row["funders"] = names.names(roles.funders) or row.get("funders", "")
+    row["funders"] = names.names(roles.funders) or row["funders"]
     row["implementers"] = names.names(roles.implementers)
     row["partners"] = names.names(roles.partners)
     others = [c for c, _ in act.countries if c != PERU]

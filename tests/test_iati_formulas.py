@@ -119,3 +119,22 @@ def test_extract_drafts_guard_their_cells():
     read = next(csv.DictReader(io.StringIO(rows_to_csv([row], MENTION_COLUMNS))))
     assert read["document"] == "'" + row["document"] and read["mention"] == "'@SUM(1)"
     assert (read["lat"], read["lon"]) == ("-12.05", "-77.04")
+
+
+def test_rows_are_written_as_the_csv_module_writes_them():
+    import random
+
+    rng = random.Random(7)
+    alphabet = ['a', 'é', ' ', ',', '"', '\n', ';', '1', "'", '']
+    rows = [{c: "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for c in "xyz"}
+            for _ in range(500)] + [{"x": "", "y": "", "z": ""}]
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\n")
+    writer.writerow(["x", "y", "z"])
+    writer.writerows([[text_to_csv_cell(r[c]) for c in "xyz"] for r in rows])
+    assert rows_to_csv_text(rows, ["x", "y", "z"]) == expected.getvalue()
+    one = io.StringIO()
+    csv.writer(one, lineterminator="\n").writerows([["x"], [""], ["a,b"]])
+    assert rows_to_csv_text([{"x": ""}, {"x": "a,b"}], ["x"]) == one.getvalue()
+    assert list(csv.reader(io.StringIO(rows_to_csv_text([{"x": "a\rb", "y": "c"}], ["x", "y"]),
+                                       newline="")))[1] == ["a\rb", "c"]
