@@ -55,7 +55,7 @@ def run_geocode(argv: list[str]) -> int:
             print(f"build_maps.py: {exc}", file=sys.stderr)
             return 1
         return 0
-    from coop.files import read_text
+    from coop.files import read_text, text_to_csv_cell
 
     lines = read_text(args.file).splitlines()
     writer = csv.DictWriter(sys.stdout, fieldnames=RESULT_COLUMNS, lineterminator="\n")
@@ -66,10 +66,11 @@ def run_geocode(argv: list[str]) -> int:
         name, _, hint = line.partition("\t")
         name, hint = name.strip(), hint.strip()
         try:
-            writer.writerow(geocoder.geocode(name, hint or None).to_record())
+            row = geocoder.geocode(name, hint or None).to_record()
         except (UnknownPlaceError, UnknownDepartmentError) as exc:
             print(f"{args.file}:{lineno}: {exc}", file=sys.stderr)
-            writer.writerow({"query": name, "hint": hint, "status": "unknown"})
+            row = {"query": name, "hint": hint, "status": "unknown"}
+        writer.writerow({k: "" if v is None else text_to_csv_cell(v) for k, v in row.items()})
     return 0
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from coop.facts import NATIONAL as FACTS_NATIONAL
 from coop.facts import Facts
 from coop.model import Dataset
-from maps.escape import to_csv_cell, to_html_attr, to_html_text
+from coop.files import text_to_csv_cell as to_csv_cell  # the one formula guard
+from maps.escape import to_html_attr, to_html_text
 from maps.i18n import Translator
 
 NATIONAL = "national"  # the cells' key for national and not located; its label is matrix.national
