@@ -55,7 +55,7 @@ def run_geocode(argv: list[str]) -> int:
             print(f"build_maps.py: {exc}", file=sys.stderr)
             return 1
         return 0
-    from coop.files import read_text
+    from coop.files import read_text, text_to_csv_cell
 
     lines = read_text(args.file).splitlines()
     writer = csv.DictWriter(sys.stdout, fieldnames=RESULT_COLUMNS, lineterminator="\n")
@@ -66,10 +66,11 @@ def run_geocode(argv: list[str]) -> int:
         name, _, hint = line.partition("\t")
         name, hint = name.strip(), hint.strip()
         try:
-            writer.writerow(geocoder.geocode(name, hint or None).to_record())
+            row = geocoder.geocode(name, hint or None).to_record()
         except (UnknownPlaceError, UnknownDepartmentError) as exc:
             print(f"{args.file}:{lineno}: {exc}", file=sys.stderr)
-            writer.writerow({"query": name, "hint": hint, "status": "unknown"})
+            row = {"query": name, "hint": hint, "status": "unknown"}
+        writer.writerow({k: "" if v is None else text_to_csv_cell(v) for k, v in row.items()})
     return 0
 
 
@@ -187,6 +188,13 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="language of every page, picture and table: en (default) or es")
     p.add_argument("--export", action="store_true",
                    help="also write cooperation.gpkg (GeoPackage, EPSG:4326) for QGIS and other GIS")
+    p.add_argument("--from", dest="year_from", type=int, metavar="YEAR",
+                   help="only interventions active from this year on (titles say the period; "
+                        "interventions without dates are left out, and counted)")
+    p.add_argument("--to", dest="year_to", type=int, metavar="YEAR",
+                   help="only interventions active up to this year")
+    p.add_argument("--currency", choices=("EUR", "USD"), default="EUR",
+                   help="currency of the budget shading, popups and matrix (default EUR)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     return p
 
@@ -198,11 +206,17 @@ def run_build(argv: list[str]) -> int:
     from coop.folders import check_output_folder, write_output_folder
     from coop.validation import load_dataset
     from maps.atlas import BuildOptions, dataset_to_files
+    from maps.period import Period
 
     parser = _build_parser()
     args = parser.parse_args(argv)
     if not 30 <= args.dpi <= 1200:
         parser.error("--dpi takes a whole number from 30 to 1200")
+    for flag, year in (("--from", args.year_from), ("--to", args.year_to)):
+        if year is not None and not 1900 <= year <= 2100:
+            parser.error(f"{flag} takes a year from 1900 to 2100")
+    if args.year_from is not None and args.year_to is not None and args.year_from > args.year_to:
+        parser.error(f"--from {args.year_from} is after --to {args.year_to}")
     started = time.perf_counter()
     show = not args.quiet and sys.stderr.isatty()
 
@@ -214,7 +228,10 @@ def run_build(argv: list[str]) -> int:
     dataset = load_dataset(args.data, progress=progress)
     files = dataset_to_files(dataset, BuildOptions(tiles=args.tiles, embed=args.embed,
                                                     static=args.static, dpi=args.dpi,
-                                                    lang=args.lang, export=args.export), progress)
+                                                    lang=args.lang, export=args.export,
+                                                    currency=args.currency,
+                                                    period=Period(args.year_from, args.year_to)),
+                             progress)
     progress(f"writing {len(files)} files")
     write_output_folder(files, args.out)
     if show and time.perf_counter() - started > 2:

@@ -1,6 +1,6 @@
 """IATI import speed and memory on a generated file of 20,000 activities (about 150 MB).
 
-    python benchmarks/bench_iati.py [ACTIVITIES]
+    python benchmarks/bench_iati.py [ACTIVITIES] [RUNS]
 
 The file looks like a large publisher's: each activity has English and Spanish
 titles, a long description, four participating organisations, DAC sectors,
@@ -9,13 +9,17 @@ locations (a point near a gazetteer place with its name, or a name only, some
 with swapped points); seven in ten are for Peru, the rest for its neighbours.
 Prints the time and peak memory of a bare lxml ``iterparse`` pass over the file
 (clearing each activity, nothing else) and of ``build_maps.py iati`` on it, each
-run in a new process, and their ratio. Goal: at most 4 times the bare pass, and
-under 500 MB.
+run in a new process, start-up included, alternately RUNS times (default 5): the
+best and the median wall-clock time and CPU time (user + system, which other
+processes on a shared machine disturb less), and the ratios. Goal: at most 4
+times the bare pass, and under 500 MB.
 """
 
 from __future__ import annotations
 
 import random
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -137,42 +141,65 @@ def write_file(path: Path, n: int, seed: int = 5) -> None:
         fh.write("</iati-activities>\n")
 
 
-def run_import(path: Path, out: Path, cwd: str) -> tuple[float, float, subprocess.CompletedProcess]:
-    """``build_maps.py iati PATH --out OUT`` in a new process: seconds, peak MB, the run."""
+def run_timed(args: list[str], cwd: str) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Run a command: wall-clock seconds, CPU seconds (user + system), the run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, "-c", IMPORT.format(root=ROOT), str(path), str(out)],
-                         capture_output=True, text=True, cwd=cwd)
+    run = subprocess.run(args, capture_output=True, text=True, cwd=cwd)
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if run.returncode:
         sys.exit(run.stderr)
-    return wall, int(run.stderr.split("maxrss_kb")[-1]) / 1024, run
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, run
+
+
+def run_import(path: Path, out: Path, cwd: str) -> tuple[float, float, float, subprocess.CompletedProcess]:
+    """``build_maps.py iati PATH --out OUT`` in a new process: wall s, CPU s, peak MB, run."""
+    wall, cpu, run = run_timed([sys.executable, "-c", IMPORT.format(root=ROOT), str(path),
+                                str(out)], cwd)
+    return wall, cpu, int(run.stderr.split("maxrss_kb")[-1]) / 1024, run
+
+
+def best_median(values: list[float]) -> str:
+    return f"best {min(values):.2f} s, median {statistics.median(values):.2f} s"
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "activities.xml"
         started = time.perf_counter()
         write_file(path, n)
         size = path.stat().st_size / 1e6
         print(f"generated {n:,} activities, {size:.0f} MB in {time.perf_counter() - started:.1f} s")
-        started = time.perf_counter()
-        bare = subprocess.run([sys.executable, "-c", BARE, str(path)], capture_output=True,
-                              text=True, check=True)
-        bare_wall = time.perf_counter() - started
-        count, parse_s, bare_kb = bare.stdout.split()
-        print(f"bare lxml iterparse: {int(count):,} activities, {float(parse_s):.1f} s parsing, "
-              f"{bare_wall:.1f} s with start-up, peak {int(bare_kb) / 1024:.0f} MB")
         small = Path(tmp) / "one.xml"
         write_file(small, 20)
-        fixed, _peak, _run = run_import(small, Path(tmp) / "out1", tmp)
-        wall, peak, run = run_import(path, Path(tmp) / "out", tmp)
-        out = Path(tmp) / "out"
-        print(f"build_maps.py iati:  {wall:.1f} s with start-up, peak {peak:.0f} MB "
-              f"(start-up and a 20-activity file: {fixed:.1f} s)")
+        fixed, fixed_cpu, _peak, _run = run_import(small, Path(tmp) / "out1", tmp)
+        bare_walls, bare_cpus, walls, cpus, peaks = [], [], [], [], []
+        for k in range(runs):
+            wall, cpu, bare = run_timed([sys.executable, "-c", BARE, str(path)], tmp)
+            count, _parse_s, bare_kb = bare.stdout.split()
+            bare_walls.append(wall)
+            bare_cpus.append(cpu)
+            out = Path(tmp) / f"out{k + 2}"
+            wall, cpu, peak, run = run_import(path, out, tmp)
+            walls.append(wall)
+            cpus.append(cpu)
+            peaks.append(peak)
+        print(f"bare lxml iterparse ({runs} runs, {int(count):,} activities, peak "
+              f"{int(bare_kb) / 1024:.0f} MB): wall {best_median(bare_walls)}; CPU "
+              f"{best_median(bare_cpus)}")
+        print(f"build_maps.py iati  ({runs} runs, peak {max(peaks):.0f} MB): wall "
+              f"{best_median(walls)}; CPU {best_median(cpus)} (start-up and a 20-activity "
+              f"file: {fixed:.2f} s wall, {fixed_cpu:.2f} s CPU)")
         print(f"  {run.stdout.strip()}")
-        print(f"ratio: {wall / bare_wall:.1f} x the bare pass (goal <= 4); peak memory "
-              f"{peak:.0f} MB (goal < 500 MB); outputs "
+        print(f"ratio (goal <= 4): wall best {min(walls) / min(bare_walls):.2f} x, median "
+              f"{statistics.median(walls) / statistics.median(bare_walls):.2f} x; CPU best "
+              f"{min(cpus) / min(bare_cpus):.2f} x, median "
+              f"{statistics.median(cpus) / statistics.median(bare_cpus):.2f} x; peak memory "
+              f"{max(peaks):.0f} MB (goal < 500 MB); outputs "
               + ", ".join(f"{p.name} {p.stat().st_size / 1e6:.1f} MB"
                           for p in sorted(out.glob("*.csv"))))
 

@@ -10,15 +10,13 @@ format (one row per distinct place per document), and the draft as a
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Protocol
 
 from coop.documents import Document
-from coop.files import slugify, unique_name
+from coop.files import rows_to_csv_text, slugify, unique_name
 from coop.model import LOCATION_COLUMNS, Dataset, Intervention, Location
 from geo.errors import PeruMapsError
 
@@ -108,12 +106,9 @@ def extractions_to_rows(extractions: list[Extraction]) -> list[dict[str, str]]:
 
 
 def rows_to_csv(rows: list[dict[str, str]], columns: list[str]) -> str:
-    """CSV text with a header, ``\\n`` line ends."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    """CSV text with a header, ``\\n`` line ends, formulas guarded
+    (:func:`coop.files.rows_to_csv_text`)."""
+    return rows_to_csv_text(rows, columns)
 
 
 def place_key(m: Any) -> tuple:

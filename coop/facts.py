@@ -63,6 +63,18 @@ class Facts:
                 out[code].append(k)
         return dict(out)
 
+    def department_budgets(self, interventions: Iterable[Intervention],
+                           amounts: dict[str, float]) -> dict[str, float]:
+        """INEI code -> the budgets located there: each intervention's amount (by id,
+        those without one left out) split evenly over the departments it is located in."""
+        out: dict[str, float] = defaultdict(float)
+        for item in interventions:
+            codes = self.departments_of.get(item.id, ())
+            if item.id in amounts and codes:
+                for code in codes:
+                    out[code] += amounts[item.id] / len(codes)
+        return dict(out)
+
     def funder_counts(self, interventions: Iterable[Intervention]) -> dict[tuple[str, str], int]:
         """``(funder, INEI code)`` -> interventions; :data:`NATIONAL` for those not located."""
         cells: dict[tuple[str, str], int] = defaultdict(int)

@@ -89,3 +89,70 @@ def unique_name(name: str, taken: set[str]) -> str:
         candidate, n = f"{name}-{n}", n + 1
     taken.add(candidate)
     return candidate
+
+
+FORMULA_STARTS = frozenset("=+-@\t\r")  # what a spreadsheet reads as the start of a formula
+_GUARDED = FORMULA_STARTS | {"'"}  # first characters that may need a guard
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
+
+
+def text_to_csv_cell(value: object) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP's rule: a leading apostrophe).
+
+    A text starting with ``= + - @``, a tab or a carriage return (after any
+    apostrophes) gets one more apostrophe in front; a plain number (``-12.5``,
+    ``-3e-05``) is left as it is. :func:`csv_cell_to_text` undoes it exactly.
+    """
+    text = value if isinstance(value, str) else str(value)
+    first = text[:1]
+    if first == "'":
+        first = text.lstrip("'")[:1]
+    elif first not in FORMULA_STARTS:
+        return text
+    if first in FORMULA_STARTS and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def csv_cell_to_text(cell: str) -> str:
+    """A cell as :func:`text_to_csv_cell` wrote it -> the text it was given."""
+    if cell[:1] == "'" and cell.lstrip("'")[:1] in FORMULA_STARTS:
+        return cell[1:]
+    return cell
+
+
+def rows_to_csv_text(rows: list[dict[str, str]], columns: list[str]) -> str:
+    """CSV with a header, ``\\n`` line ends, as the csv module writes it (a field
+    quoted when it holds a comma, a quote or a line break, a carriage return
+    included); missing cells are empty; every cell (text) guarded by
+    :func:`text_to_csv_cell`."""
+    from operator import itemgetter
+
+    lines = [_csv_line([text_to_csv_cell(c) for c in columns])]
+    cells = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+    width = len(columns) - 1
+    for row in rows:
+        try:
+            values = cells(row)
+        except KeyError:
+            values = [row.get(c, "") for c in columns]
+        values = [text_to_csv_cell(v) if v[:1] in _GUARDED else v for v in values]
+        line = ",".join(values)
+        if (not line or line.count(",") != width or '"' in line or "\n" in line
+                or "\r" in line):
+            line = _csv_line(values)
+        lines.append(line)
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _csv_line(values: list[str]) -> str:
+    if len(values) == 1 and not values[0]:
+        return '""'
+    return ",".join('"' + v.replace('"', '""') + '"'
+                    if '"' in v or "," in v or "\n" in v or "\r" in v else v for v in values)
+
+
+def rows_to_csv_bytes(rows: list[dict[str, str]], columns: list[str]) -> bytes:
+    """:func:`rows_to_csv_text` as UTF-8."""
+    return rows_to_csv_text(rows, columns).encode("utf-8")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coop.errors import DataError
-from coop.files import bytes_to_binary_kind, display_path, read_text
+from coop.files import bytes_to_binary_kind, csv_cell_to_text, display_path, read_text
 from coop.info import INFO_FILE, INFO_SHEET, read_info_file, rows_to_info
 from coop.model import DatasetInfo
 
@@ -136,7 +136,7 @@ def _grid_to_table(label: str, grid: list[list[str]], *, decimal_comma: bool = F
         header.pop()
     rows = []
     for number, row in enumerate(grid[1:], start=2):
-        cells = [c.strip() for c in row]
+        cells = [csv_cell_to_text(c.strip()) for c in row]  # undo the formula guard
         if len(cells) > len(header) and any(cells[len(header):]):
             msg = f"has {len(cells)} cells but the header has {len(header)} columns"
             raise DataError(label, number, None, msg)

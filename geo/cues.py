@@ -199,11 +199,14 @@ NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
                "jesus maria y jose", "virgen maria", "maria auxiliadora",
                "san martin de tours", "santa rosa de lima", "ley de la libertad",
                "la libertad de expresion", "libertad de expresion", "la union europea",
-               "union europea", "european union", "la esperanza de vida",
+               "union europea", "european union", "libertad de prensa",
+               "la libertad de prensa", "libertad de culto", "libertad de reunion",
+               "libertad de pensamiento", "libertad sindical", "la esperanza de vida",
                "esperanza de vida", "mala calidad", "la mala", "cuenca alta",
                "cuenca baja", "cuenca media", "tres cuencas"]
 
 UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "centros",
+                  "urbanizacion", "urbanizaciones", "urbanization", "urbanizations", "sectors",
                   "anexo", "anexos", "sector", "sectores", "community", "communities",
                   "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",
                   "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia"}

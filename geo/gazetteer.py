@@ -27,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.names import LEVELS, name_to_key, normalize_name
-from geo.paths import ALIASES_FILE, FEATURES_FILE, PLACES_FILE, POINT_EXCEPTIONS_FILE
+from geo.paths import (ALIASES_FILE, FEATURES_FILE, PLACES_FILE, POINT_EXCEPTIONS_FILE,
+                       SMALL_PLACES_FILE)
 
 PLACE_COLUMNS = ["name", "level", "ubigeo", "department", "lat", "lon", "precision",
                  "population", "source", "note"]
@@ -112,6 +113,13 @@ def read_places(path: Path = PLACES_FILE) -> list[Place]:
                       precision=int(r["precision"]), population=int(r["population"] or 0),
                       source=r["source"], note=r["note"])
                 for r in csv.DictReader(fh)]
+
+
+def read_small_places(path: Path = SMALL_PLACES_FILE) -> list[Place]:
+    """Read ``small_places.csv`` (``scripts/build_small_places.py``): populated places
+    that ``places.csv`` lacks, which the geoparser reports only with a cue or their
+    department nearby. Not part of :func:`load_gazetteer`."""
+    return read_places(path) if path.exists() else []
 
 
 def read_features(path: Path = FEATURES_FILE) -> list[Place]:

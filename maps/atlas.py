@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from coop.facts import Facts, dataset_to_facts
@@ -18,13 +18,21 @@ from coop.vocabulary import THEMES
 from geo.paths import NEIGHBOURS_FILE, REGIONS_FILE
 from geo.regions import load_neighbours, load_regions
 from maps.escape import to_html_attr, to_script_json
+from coop.money import load_rates
+from geo.gazetteer import read_aliases, read_places
+from maps.budget import budget_note, dataset_to_budgets
 from maps.gallery import render_gallery
 from maps.i18n import Translator
 from maps.mapdata import MapSpec, dataset_to_mapdata
-from maps.matrix import dataset_to_matrix, matrix_to_csv, render_matrix_page
+from maps.matrix import (dataset_to_budget_cells, dataset_to_matrix, matrix_to_csv,
+                         render_budget_table, render_matrix_page)
 from maps.page import render_map_page
 from maps.subunits import NEIGHBOURS_SCALE, add_subunits, geojson_to_page
 from maps.palette import funders_to_colours
+from maps.period import Period, dataset_in_period
+from maps.views import view_link
+from maps.search import (GAZETTEER_FILE, gazetteer_to_entries, gazetteer_to_script,
+                         mapdata_to_aliases)
 from maps.thumbnail import data_to_thumbnail, regions_to_defs
 
 
@@ -38,6 +46,8 @@ class BuildOptions:
     dpi: int = 150
     lang: str = "en"
     export: bool = False
+    currency: str = "EUR"
+    period: Period = Period()
 
 
 def _describe(tr: Translator, key: str, count: int, apart: int, **values: object) -> str:
@@ -94,6 +104,16 @@ def plan_maps(dataset: Dataset, facts: Facts, tr: Translator | None = None) -> l
     return specs
 
 
+def period_to_specs(specs: list[MapSpec], period: Period, undated: int,
+                    tr: Translator) -> list[MapSpec]:
+    """Titles that say a build's fixed period, and how many undated interventions it left out."""
+    if period.is_open():
+        return specs
+    left_out = tr.t("map.undated_left_out", count=undated) if undated else ""
+    return [replace(s, title=tr.t("map.period_title", title=s.title, period=period.text()),
+                    description=s.description + left_out) for s in specs]
+
+
 def load_geometry() -> dict:
     """The regions (iso code and name only) and the neighbours, as GeoJSON dicts."""
     regions = json.loads(REGIONS_FILE.read_text(encoding="utf-8"))
@@ -119,23 +139,33 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
     tr = Translator(options.lang)
     regions = load_regions()
     geo_json = to_script_json(load_geometry())
-    facts = dataset_to_facts(dataset)
     colours = funders_to_colours(dataset.funders())
-    specs = plan_maps(dataset, facts, tr)
+    dataset, undated = dataset_in_period(dataset, options.period)
+    facts = dataset_to_facts(dataset)
+    budgets = dataset_to_budgets(dataset, options.currency, load_rates())
+    specs = period_to_specs(plan_maps(dataset, facts, tr), options.period, undated, tr)
     attribution = tr.attribution(dataset)
+    places, aliases = read_places(), read_aliases()
     files: dict[str, bytes] = {}
+    files[GAZETTEER_FILE] = gazetteer_to_script(
+        gazetteer_to_entries(places, aliases, facts.department_names)).encode("utf-8")
     thumbs: dict[str, str] = {}
+    links: dict[str, str] = {}
     pictures: list[tuple[MapSpec, dict, str]] = []
     for n, spec in enumerate(specs, start=1):
         if progress:
             progress(f"map {n}/{len(specs)}: {spec.filename}")
-        data = add_subunits(dataset_to_mapdata(dataset, spec, facts, colours, attribution, tr),
-                            dataset, spec, facts, tr)
+        data = add_subunits(dataset_to_mapdata(dataset, spec, facts, colours, attribution, tr,
+                                               budgets), dataset, spec, facts, tr)
+        data["search"] = mapdata_to_aliases(data, aliases)
         shading = "count" if spec.kind in ("overview", "department") else "plain"
+        period = (options.period.start, options.period.end)
         html = render_map_page(data, geo_json, tiles=options.tiles,
-                               funders_on=spec.kind != "overview", shading=shading, tr=tr)
+                               funders_on=spec.kind != "overview", shading=shading, tr=tr,
+                               period=period, gazetteer=GAZETTEER_FILE)
         files[spec.filename] = html.encode("utf-8")
         thumbs[spec.filename] = data_to_thumbnail(data, regions, shading=shading)
+        links[spec.filename] = view_link(spec.filename, shading, options.period)
         if options.embed:
             files[spec.filename.replace(".html", ".embed.html")] = embed_snippet(
                 spec.filename, spec.title).encode("utf-8")
@@ -143,10 +173,14 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
             pictures.append((spec, data, shading))
     matrix = dataset_to_matrix(dataset, facts)
     files["matrix.csv"] = matrix_to_csv(matrix, tr).encode("utf-8-sig")
-    files["matrix.html"] = render_matrix_page(matrix, colours, tr).encode("utf-8")
+    amounts = {i: budgets.amount(i) for i in budgets.amounts}
+    budget_table = render_budget_table(matrix, dataset_to_budget_cells(dataset, facts, amounts),
+                                       budgets.currency,
+                                       budget_note(budgets, tr) + " " + tr.t("matrix.budget_funders"), tr)
+    files["matrix.html"] = render_matrix_page(matrix, colours, tr, budget_table).encode("utf-8")
     if options.static:
         files.update(pictures_to_files(pictures, dataset, facts, matrix, colours, options,
-                                       progress, tr))
+                                       progress, tr, links.get("overview.html", "")))
     if options.export:
         from maps.geopackage import dataset_to_geopackage
 
@@ -156,14 +190,14 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
     defs = regions_to_defs(regions, load_neighbours())
     files["index.html"] = render_gallery(specs, dataset, thumbs, defs, embed=options.embed,
                                          static=options.static, tr=tr,
-                                         export=options.export).encode("utf-8")
+                                         export=options.export, links=links).encode("utf-8")
     return files
 
 
 def pictures_to_files(pictures: list[tuple[MapSpec, dict, str]], dataset: Dataset, facts: Facts,
                       matrix, colours: dict[str, str], options: BuildOptions,
                       progress: Callable[[str], None] | None,
-                      tr: Translator | None = None) -> dict[str, bytes]:
+                      tr: Translator | None = None, overview_link: str = "") -> dict[str, bytes]:
     """PNG and SVG of the overview, funder and theme maps; the report and its PDF."""
     from maps.picture import data_to_figure, figure_to_bytes
     from maps.report import html_to_pdf, render_report
@@ -181,7 +215,9 @@ def pictures_to_files(pictures: list[tuple[MapSpec, dict, str]], dataset: Datase
             files[f"{stem}.{fmt}"] = content
         if spec.kind == "overview":
             overview_png = files[f"{stem}.png"]
-    report = render_report(dataset, facts, matrix, colours, overview_png, tr).encode("utf-8")
+    report = render_report(dataset, facts, matrix, colours, overview_png, tr,
+                           overview_link=overview_link,
+                           period=options.period.text()).encode("utf-8")
     files["report.html"] = report
     if progress:
         progress("printing report.pdf")

@@ -22,8 +22,11 @@ def _with_link(tr: Translator, key: str, name: str, href: str) -> str:
 
 def render_gallery(specs: list[MapSpec], dataset: Dataset, thumbs: dict[str, str], defs: str,
                    *, embed: bool = False, static: bool = False,
-                   tr: Translator | None = None, export: bool = False) -> str:
-    """The index page: a card per map, with its thumbnail and one line."""
+                   tr: Translator | None = None, export: bool = False,
+                   links: dict[str, str] | None = None) -> str:
+    """The index page: a card per map, with its thumbnail and one line; ``links`` give
+    each map's address with the view its thumbnail shows (``maps.views``)."""
+    links = links or {}
     tr = tr or Translator()
     parts = []
     for kind in SECTIONS:
@@ -32,7 +35,7 @@ def render_gallery(specs: list[MapSpec], dataset: Dataset, thumbs: dict[str, str
             continue
         cards = []
         for spec in items:
-            href = to_html_attr(spec.filename)
+            href = to_html_attr(links.get(spec.filename, spec.filename))
             extra = []
             if embed:
                 extra.append(_link(spec.filename.replace(".html", ".embed.html"),

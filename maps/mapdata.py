@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from coop.facts import Facts
 from coop.model import Dataset, Intervention, Location
 from geo.gazetteer import PRECISION_LABELS
+from coop.files import slugify
+from maps.budget import MISSING_COLOUR, Budgets, amounts_to_classes, budget_note, budget_text
 from maps.i18n import Translator
 from maps.palette import NONE_COLOUR, counts_to_classes
+from maps.period import years_of
 
 POPUP_LIST_MAX = 40  # interventions listed in a department or place popup; the rest counted
 UNLOCATED_MAX = 200  # national interventions listed in the panel; the rest counted
@@ -43,17 +46,30 @@ def _is_department_level(loc: Location) -> bool:
     return loc.level == "department" or loc.precision >= 4
 
 
-def _intervention_to_dict(item: Intervention, tr: Translator) -> dict:
-    """What the popups and the national panel show of an intervention, in ``tr``'s words."""
-    return {"id": item.id, "title": tr.title(item), "funders": list(item.funders),
+_SHOWN: list = []  # (translator, budgets, {id: dict}): one build's texts, made once for its maps
+
+
+def _intervention_to_dict(item: Intervention, tr: Translator, k: int,
+                          budgets: Budgets | None) -> dict:
+    """What the popups and the national panel show of an intervention, in ``tr``'s words;
+    ``k`` is its row in the map's live table. The texts are made once per build (an
+    intervention shows on several maps)."""
+    if not (_SHOWN and _SHOWN[0][0] is tr and _SHOWN[0][1] is budgets):
+        _SHOWN[:] = [(tr, budgets, {})]
+    texts = _SHOWN[0][2]
+    if item.id not in texts:
+        extra = {"budget": budget_text(item, budgets, tr)} if budgets and item.budget is not None else {}
+        texts[item.id] = {
+            "id": item.id, **extra, "title": tr.title(item), "funders": list(item.funders),
             "implementers": list(item.implementers), "period": tr.period(item),
             "status": tr.term("status", item.status), "themes": tr.terms("theme", item.themes),
             "scope": item.scope, "scope_note": item.scope_note, "source": item.source}
+    return {**texts[item.id], "k": k}
 
 
 def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
                        colours: dict[str, str], attribution: str | None = None,
-                       tr: Translator | None = None) -> dict:
+                       tr: Translator | None = None, budgets: Budgets | None = None) -> dict:
     """The data one map's script draws, in ``tr``'s language; its size is bounded
     whatever the dataset's.
 
@@ -109,14 +125,14 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
     max_f = max((len(d["funders"]) for d in department_data.values()), default=0)
     unlocated_shown = show(unlocated[:UNLOCATED_MAX])
     listed = sorted(shown, key=shown.get)
-    return {
+    out = {
         "title": spec.title,
         "description": spec.description,
         "kind": spec.kind,
         "total": len(chosen),
-        "interventions": [_intervention_to_dict(chosen[k], tr) for k in listed],
+        "interventions": [_intervention_to_dict(chosen[k], tr, k, budgets) for k in listed],
         "regions": region_data,
-        "funders": [{"name": f, "group": group_of[f], "colour": colours[f],
+        "funders": [{"name": f, "slug": slugify(f), "group": group_of[f], "colour": colours[f],
                      "regions": sorted(drawn.get(f, ())), "count": counts[f],
                      "departments": len(departments_of_funder.get(f, ()))}
                     for f in funders_used],
@@ -128,7 +144,66 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
         "focus": list(spec.focus),
         "attribution": attribution,
         "precision_labels": {str(k): tr.term("precision", k) for k in PRECISION_LABELS},
+        **_live_data(chosen, facts, funders_used, budgets),
+        **_budget_data(chosen, facts, region_data, budgets, tr),
     }
+    if "budget_classes" in out:
+        out["shading"]["budget"] = out.pop("budget_classes")
+    return out
+
+
+_DRAWN: list = []  # (facts, units, result): one build's facts, computed once for its maps
+
+
+def _drawn_units(facts: Facts, units: list[str]) -> dict[str, list[int]]:
+    """Intervention id -> indices into ``units`` of the ISO units it is drawn in."""
+    if _DRAWN and _DRAWN[0][0] is facts and _DRAWN[0][1] == units:
+        return _DRAWN[0][2]
+    unit_index = {iso: n for n, iso in enumerate(units)}
+    out = {item_id: sorted({unit_index[iso] for n in ns for iso in facts.location_units[n]})
+           for item_id, ns in facts.locations_of.items()}
+    _DRAWN[:] = [(facts, units, out)]
+    return out
+
+
+def _budget_data(chosen: list[Intervention], facts: Facts, region_data: dict,
+                 budgets: Budgets | None, tr: Translator) -> dict:
+    """The budget shading: each region's department total (full period, split evenly;
+    absent where no intervention there states a budget), quantile classes, and the
+    words on rates and split. Only when a located intervention has a budget."""
+    if budgets is None:
+        return {}
+    amounts = {i.id: budgets.amount(i.id) for i in chosen if budgets.amount(i.id) is not None}
+    totals = facts.department_budgets(chosen, amounts)
+    for region in region_data.values():
+        if region["code"] in totals:
+            region["budget"] = round(totals[region["code"]], 2)
+    located = any(i.id in amounts and i.id in facts.locations_of for i in chosen)
+    return {"budget": {"currency": budgets.currency, "any": located,
+                       "missing_colour": MISSING_COLOUR, "note": budget_note(budgets, tr)},
+            "budget_classes": amounts_to_classes(list(totals.values())) if located else []}
+
+
+def _live_data(chosen: list[Intervention], facts: Facts, funders: list[str],
+               budgets: Budgets | None = None) -> dict:
+    """What the page needs to recount for a period: per intervention (row ``k``)
+    ``[first year, last year, unit indices, funder indices, amount]`` (0 for a year not
+    stated; units index ``units``, the ISO codes it is drawn in; funders index the
+    map's ``funders``), and the years the map spans."""
+    units = sorted(facts.unit_names)
+    drawn_units = _drawn_units(facts, units)
+    funder_index = {f: n for n, f in enumerate(funders)}
+    rows = []
+    years: list[int] = []
+    for item in chosen:
+        first, last = years_of(item)
+        years += [y for y in (first, last) if y is not None]
+        row = [first or 0, last or 0, drawn_units.get(item.id, []),
+               [funder_index[f] for f in item.funders]]
+        if budgets is not None:
+            row.append(budgets.amount(item.id))
+        rows.append(row)
+    return {"units": units, "live": rows, "years": [min(years), max(years)] if years else []}
 
 
 def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Intervention],
@@ -158,17 +233,22 @@ def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Interven
             "written": loc.as_written or loc.place, "level": tr.term("level", loc.level),
             "department": loc.department, "ubigeo": loc.ubigeo, "precision": loc.precision,
             "reach": loc.reach,
-            "funder": chosen[ks[0]].funders[0], "items": show(ks[:limit]),
+            "funder": chosen[ks[0]].funders[0], "items": show(ks[:limit]), "ks": ks,
             "more": max(0, len(ks) - limit)})
     return markers
 
 
 def region_colour(data: dict, iso: str, shading: str, plain: str = "#fbfbf8") -> str:
-    """A region's fill for a shading mode: ``count``, ``funders`` or ``plain``."""
+    """A region's fill for a shading mode: ``count``, ``funders``, ``budget`` or ``plain``."""
     if shading == "plain":
         return plain
     region = data["regions"][iso]
-    value = region["n"] if shading == "count" else len(region["funders"])
+    if shading == "budget":
+        if "budget" not in region:
+            return data["budget"]["missing_colour"] if region["n"] else data["shading"]["none"]
+        value = region["budget"]
+    else:
+        value = region["n"] if shading == "count" else len(region["funders"])
     for c in data["shading"][shading]:
         if c["lo"] <= value <= c["hi"]:
             return c["colour"]

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from coop.facts import NATIONAL as FACTS_NATIONAL
 from coop.facts import Facts
 from coop.model import Dataset
-from maps.escape import to_csv_cell, to_html_attr, to_html_text
+from coop.files import text_to_csv_cell as to_csv_cell  # the one formula guard
+from maps.escape import to_html_attr, to_html_text
 from maps.i18n import Translator
 
 NATIONAL = "national"  # the cells' key for national and not located; its label is matrix.national
@@ -39,6 +40,49 @@ def dataset_to_matrix(dataset: Dataset, facts: Facts) -> Matrix:
             totals[funder] = totals.get(funder, 0) + 1
     funders = sorted(groups.items(), key=lambda fg: (fg[1].casefold(), fg[0].casefold()))
     return Matrix(funders, departments, cells, totals)
+
+
+def dataset_to_budget_cells(dataset: Dataset, facts: Facts, amounts: dict[str, float]
+                            ) -> dict[tuple[str, str], float]:
+    """``(funder, INEI code or NATIONAL)`` -> budget: each intervention's amount (by id)
+    split evenly over its departments (all of it under NATIONAL when it has none), then
+    evenly over its funders, so that every amount is counted once."""
+    cells: dict[tuple[str, str], float] = {}
+    for item in dataset.interventions:
+        if item.id not in amounts:
+            continue
+        codes = facts.departments_of.get(item.id, ()) or (NATIONAL,)
+        share = amounts[item.id] / len(codes) / len(item.funders)
+        for funder in item.funders:
+            for code in codes:
+                cells[(funder, code)] = cells.get((funder, code), 0.0) + share
+    return cells
+
+
+def render_budget_table(matrix: Matrix, cells: dict[tuple[str, str], float], currency: str,
+                        note: str, tr: Translator) -> str:
+    """The budget view of the matrix: amounts in ``currency`` by funder and department;
+    an empty cell where no budget is stated (never a zero)."""
+    if not cells:
+        return ""
+    codes = [code for code, _ in matrix.departments] + [NATIONAL]
+    head = "".join(f'<th scope="col"><span>{to_html_text(name)}</span></th>'
+                   for _, name in matrix.departments)
+    head += f'<th scope="col"><span>{to_html_text(tr.t("matrix.national"))}</span></th>'
+    rows = []
+    for funder, group in matrix.funders:
+        values = [cells.get((funder, code)) for code in codes]
+        if all(v is None for v in values):
+            continue
+        tds = "".join('<td class="zero">·</td>' if v is None else
+                      f"<td>{to_html_text(tr.number(round(v)))}</td>" for v in values)
+        rows.append(f'<tr><th scope="row">{to_html_text(funder)}<small>{to_html_text(group)}'
+                    f"</small></th>{tds}</tr>")
+    title = tr.t("matrix.budget_heading", currency=currency)
+    return (f"<h2>{to_html_text(title)}</h2>\n<p>{to_html_text(note)}</p>\n"
+            f'<table class="matrix matrix-budget"><thead><tr><th scope="col">'
+            f'{to_html_text(tr.t("matrix.funder"))}</th>{head}</tr></thead><tbody>'
+            f"{''.join(rows)}</tbody></table>\n")
 
 
 def matrix_to_csv(matrix: Matrix, tr: Translator | None = None) -> str:
@@ -87,8 +131,9 @@ def render_matrix_rows(matrix: Matrix, colours: dict[str, str],
 
 
 def render_matrix_page(matrix: Matrix, colours: dict[str, str],
-                       tr: Translator | None = None) -> str:
-    """A standalone HTML page with the matrix as a table."""
+                       tr: Translator | None = None, budget_table: str = "") -> str:
+    """A standalone HTML page with the matrix as a table (and ``budget_table``, the
+    budget view, when there are budgets)."""
     tr = tr or Translator()
     head, rows = render_matrix_rows(matrix, colours, tr)
     words = {key: to_html_text(tr.t(f"matrix.{key}"))
@@ -96,7 +141,7 @@ def render_matrix_page(matrix: Matrix, colours: dict[str, str],
     return MATRIX_PAGE.format(
         lang=to_html_attr(tr.html_lang), **words,
         text=to_html_text(tr.t("matrix.text", national=tr.t("matrix.national"))),
-        table_only=matrix_table_html(head, rows, tr))
+        table_only=matrix_table_html(head, rows, tr), budget_table=budget_table)
 
 
 def matrix_table_html(head: str, rows: list[str], tr: Translator | None = None) -> str:
@@ -138,7 +183,7 @@ body {{ font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans
 <h1>{heading}</h1>
 <p>{text}</p>
 {table_only}
-<p><small>{attribution}</small></p>
+{budget_table}<p><small>{attribution}</small></p>
 </body>
 </html>
 """

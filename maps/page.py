@@ -93,12 +93,17 @@ def deterministic_ids() -> Iterator[None]:
 
 
 def render_map_page(data: dict, geo_json: str, *, tiles: bool = False, funders_on: bool = False,
-                    shading: str = "count", tr: Translator | None = None) -> str:
+                    shading: str = "count", tr: Translator | None = None,
+                    period: tuple[int | None, int | None] = (None, None),
+                    gazetteer: str = "") -> str:
     """The complete HTML of one map; ``geo_json`` is :func:`to_script_json` of the geometry;
-    the page script's words are ``tr``'s."""
+    the page script's words are ``tr``'s; ``period`` the years the page opens on;
+    ``gazetteer`` the file name of the build's shared search index, which the page
+    reads when the user first searches (the page works, and searches its own names,
+    without it)."""
     tr = tr or Translator()
     with deterministic_ids():
-        m = OfflineMap(location=[-9.2, -75.0], zoom_start=5, tiles=None, control_scale=True,
+        m = OfflineMap(location=[-9.2, -75.0], zoom_start=5, tiles=None, control_scale=False,
                        prefer_canvas=False)
         figure = m.get_root()
         figure.title = to_html_text(data["title"])
@@ -116,6 +121,8 @@ def render_map_page(data: dict, geo_json: str, *, tiles: bool = False, funders_o
         m.add_child(CoopLayers(data, geo_json, {"tiles": OSM_TILES if tiles else False,
                                            "fundersOn": funders_on,
                                            "shading": shading,
+                                           "period": [period[0] or 0, period[1] or 0],
+                                           "gazetteer": gazetteer,
                                            "words": tr.script_words()}))
         html = figure.render()
     return html.replace("<html>", f'<html lang="{tr.html_lang}">', 1)

@@ -34,8 +34,11 @@ def _places(dataset: Dataset, facts: Facts, intervention_id: str) -> str:
 
 
 def render_report(dataset: Dataset, facts: Facts, matrix: Matrix, colours: dict[str, str],
-                  overview_png: bytes, tr: Translator | None = None) -> str:
-    """The report page in ``tr``'s language, self-contained (the picture is a data URI)."""
+                  overview_png: bytes, tr: Translator | None = None, *,
+                  overview_link: str = "", period: str = "") -> str:
+    """The report page in ``tr``'s language, self-contained (the picture is a data URI);
+    ``overview_link`` is the interactive view the picture shows, ``period`` the
+    build's fixed period (said in the title)."""
     tr = tr or Translator()
     image = base64.b64encode(overview_png).decode("ascii")
     rows = []
@@ -68,9 +71,14 @@ def render_report(dataset: Dataset, facts: Facts, matrix: Matrix, colours: dict[
         "matrix_heading", "list_heading", "col_intervention",
         "col_funders", "col_implementers", "col_period", "col_places", "col_source")}
     title = tr.dataset_title(dataset)
+    if period:
+        title = tr.t("map.period_title", title=title, period=period)
     words["title"] = to_html_text(tr.t("report.title", title=title))
     words["heading"] = to_html_text(tr.t("report.heading", title=title))
     words["caption"] = to_html_text(tr.t("report.caption", attribution=tr.attribution(dataset)))
+    if overview_link:
+        words["caption"] += (f' <a href="{to_html_attr(overview_link)}">'
+                             f'{to_html_text(tr.t("report.interactive"))}</a>')
     intro = tr.t("report.intro",
                  interventions=tr.t("count.interventions", count=len(dataset.interventions)),
                  funders=tr.t("count.funders", count=len(dataset.funders())),

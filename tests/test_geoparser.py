@@ -256,3 +256,102 @@ def test_a_reviewed_feature_is_found_in_its_department(name: str) -> None:
     feature = next(p for p in load_gazetteer().places if p.name == name)
     found = parse_places(f"Trabajamos cerca de {name} desde 2019.")
     assert [m.department_code for m in found] == [feature.department], found
+
+
+# Names no gazetteer holds, introduced by a cue that opens a list: every item is reported
+# at the department its sentence names (made-up village names, so no table can hold them).
+UNLISTED_LISTS = [
+    ("Trabajamos con las comunidades de Qorimarka, Tullpuni y Hatun Wasi, en Puno.",
+     ["Qorimarka", "Tullpuni", "Hatun Wasi"], "Puno"),
+    ("Villages of Chaqllani, Urpimayo and Kusiwasi in the department of Cusco joined.",
+     ["Chaqllani", "Urpimayo", "Kusiwasi"], "Cusco"),
+    ("Los caseríos Pukakancha y Sumaqpata, en la región Cajamarca, recibieron semillas.",
+     ["Pukakancha", "Sumaqpata"], "Cajamarca"),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "department"), UNLISTED_LISTS)
+def test_a_list_after_a_plural_cue_is_read_to_its_end(text: str, names: list[str],
+                                                      department: str) -> None:
+    found = _found(text)
+    for name in names:
+        assert found.get(name) == _department(department), (name, found)
+
+
+def test_a_list_stops_at_a_lowercase_word() -> None:
+    found = _found("Las comunidades de Qorimarka y Tullpuni, en Puno, y Ministerio de Salud.")
+    assert "Ministerio de Salud" not in found and "Ministerio" not in found
+
+
+def _small_places() -> list[dict[str, str]]:
+    import csv
+
+    from geo.paths import SMALL_PLACES_FILE
+    with SMALL_PLACES_FILE.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_small_places_are_new_names_in_their_district() -> None:
+    rows = _small_places()
+    assert rows
+    gazetteer = load_gazetteer()
+    districts = {p.ubigeo: p for p in gazetteer.places if p.level == "district"}
+    for row in rows:
+        assert not gazetteer.lookup(row["name"]), row["name"]  # not already a place
+        assert row["ubigeo"] in districts and row["department"] == row["ubigeo"][:2]
+        assert row["source"] and row["note"]
+
+
+@pytest.mark.parametrize("row", _small_places()[::7], ids=lambda r: r["name"])
+def test_a_small_place_needs_its_department_nearby(row: dict[str, str]) -> None:
+    district = next(p for p in load_gazetteer().places
+                    if p.level == "district" and p.ubigeo == row["ubigeo"])
+    department = next(p.name for p in load_gazetteer().places
+                      if p.level == "department" and p.department == row["department"])
+    alone = _found(f"Una visita a {row['name']} en abril.")
+    assert row["name"] not in alone
+    near = _found(f"Una visita a {row['name']}, en el distrito de {district.name}, "
+                  f"departamento de {department}.")
+    assert near.get(row["name"]) == row["department"]
+
+
+def test_a_known_name_in_a_list_of_villages_takes_the_sentences_department() -> None:
+    # "San Andrés" is a district of Ica; here it is a community listed in Loreto
+    text = "Las brigadas atendieron a las comunidades de Sargento Lores y San Andrés, en Loreto."
+    found = _found(text)
+    assert found["San Andrés"] == found["Sargento Lores"] == _department("Loreto")
+
+
+@pytest.mark.parametrize(("text", "street", "place"), [
+    ("Obras en los jirones Arica, Jorge Chávez y Huamachuco, distrito de Pilcomayo, Junín.",
+     "Huamachuco", "Pilcomayo"),
+    ("Las calles Lima y Cusco, en Juliaca, fueron asfaltadas.", "Cusco", "Juliaca"),
+])
+def test_a_list_of_streets_names_no_place(text: str, street: str, place: str) -> None:
+    found = _found(text)
+    assert street not in found and place in found
+
+
+def test_streets_of_a_town_are_the_town() -> None:
+    assert "Puno" in _found("Las calles de Puno y Juliaca se inundaron.")
+
+
+def test_a_lake_in_a_text_about_abroad_is_not_reported() -> None:
+    assert not _found("Bolivia purifica la cuenca del lago Titicaca para Huatajata.")
+    assert "lago Titicaca" in _found("El lago Titicaca, en Puno, es compartido con Bolivia.")
+
+
+def test_a_quoted_name_after_or_before_its_cue() -> None:
+    text = "Sus tierras están en el sector de “Wayra Pampa”, en el “Ccollpa” sector, Puno."
+    found = _found(text)
+    assert found.get("Wayra Pampa") == found.get("Ccollpa") == _department("Puno")
+
+
+def test_a_full_stop_ends_a_proper_name() -> None:
+    # "Arequipa. Trujillo" is two sentences, not one name; "Av. Grau" is a street
+    assert {"Arequipa", "Trujillo"} <= set(_found("Visitamos Arequipa. Trujillo es grande."))
+    assert "Grau" not in _found("Vive en la Av. Grau, en Lima.")
+
+
+def test_freedom_of_the_press_is_no_department() -> None:
+    assert "La Libertad" not in _found("La Libertad de prensa fue tema en Arequipa.")

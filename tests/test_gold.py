@@ -50,11 +50,11 @@ def test_sources_name_every_text_once() -> None:
 @pytest.mark.parametrize("row", SOURCES, ids=lambda r: r["document"])
 def test_source_row_is_complete(row: dict[str, str]) -> None:
     assert row["language"] in {"es", "en"}
-    assert row["split"] in {"dev", "test"}
+    assert row["split"] in {"dev", "test", "heldout"}
     assert row["title"].strip() and row["source"].strip()
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", ["dev", "test", "heldout"])
 def test_both_languages_in_each_split(split: str) -> None:
     languages = {r["language"] for r in SOURCES if r["split"] == split}
     assert languages == {"es", "en"}

@@ -66,15 +66,18 @@ class _Links(HTMLParser):
 def test_every_map_and_table_is_written(built: Path) -> None:
     names = sorted(p.name for p in built.iterdir())
     expected = sorted(MAPS + [m.replace(".html", ".embed.html") for m in MAPS] +
-                      ["index.html", "matrix.html", "matrix.csv", MANIFEST])
+                      ["index.html", "matrix.html", "matrix.csv", "search-gazetteer.js", MANIFEST])
     assert names == expected
 
 
 def test_gallery_links_every_map(built: Path) -> None:
     links = _Links()
     links.feed((built / "index.html").read_text(encoding="utf-8"))
-    assert set(MAPS + ["matrix.html", "matrix.csv"]) <= set(links.local)
+    assert set(MAPS + ["matrix.html", "matrix.csv"]) <= {link.split("#")[0] for link in links.local}
     assert links.external == []
+    # each card opens its map on the view its thumbnail shows
+    assert "overview.html#shading=count" in links.local
+    assert "funder-dgd.html#shading=plain" in links.local
 
 
 @pytest.mark.parametrize("name", MAPS + ["index.html", "matrix.html"])
@@ -107,6 +110,7 @@ def test_overview_layers_legend_and_panel(built: Path) -> None:
     from maps.i18n import Translator
 
     assert options == {"fundersOn": False, "shading": "count", "tiles": False,
+                       "period": [0, 0], "gazetteer": "search-gazetteer.js",
                        "words": Translator("en").script_words()}
     unlocated = {data["interventions"][n]["id"] for n in data["unlocated"]}
     assert unlocated == {i.id for i in dataset.unlocated()}
@@ -242,3 +246,9 @@ def test_gallery_shows_a_thumbnail_of_each_map(built: Path) -> None:
     index = (built / "index.html").read_text(encoding="utf-8")
     assert index.count('<svg class="thumb"') == len(MAPS)
     assert index.count('<path id="t-PE-') == 26  # outlines defined once, reused
+
+
+def test_overview_stays_under_400_kb(built: Path) -> None:
+    """The issue's budget for the bundled overview (period, budget, search and view
+    state included; the gazetteer's search file is apart and read on first search)."""
+    assert (built / "overview.html").stat().st_size <= 400 * 1024

@@ -81,7 +81,8 @@
     var department = sub.kind === "department";
 
     function fillOf(u) {
-      if (mode === "plain") return null;
+      // counts only: with no shading, or a budget's, the department shows through
+      if (mode !== "count" && mode !== "funders") return null;
       var value = mode === "count" ? u.n : u.funders.length;
       var classes = data.shading[mode];
       for (var i = 0; i < classes.length; i++) {
