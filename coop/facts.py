@@ -128,3 +128,58 @@ def region_units() -> list[RegionUnit]:
     regions = load_regions()
     return [RegionUnit(iso, name, code, kind) for iso, name, code, kind in
             zip(regions["iso_code"], regions["name"], regions["ubigeo"], regions["kind"])]
+
+
+# -- below the department: provinces and districts ---------------------------------
+
+
+def is_department_level(loc: Location) -> bool:
+    """Whether a location says no more than its department (drawn as the department)."""
+    return loc.level == "department" or loc.precision >= 4 or len(loc.ubigeo) < 4
+
+
+def location_to_subunits(loc: Location) -> tuple[str, str]:
+    """The province and district polygon codes a location counts in below its department.
+
+    ``("", "")`` for a location at department level: it is counted apart, never
+    spread over the department's provinces. A district created after 2007 counts in
+    the 2007 polygon it lies in (``data/unit_lineage.csv``), or only in its province
+    when that polygon is the province.
+    """
+    if is_department_level(loc):
+        return "", ""
+    if len(loc.ubigeo) == 4:
+        return loc.ubigeo, ""
+    from geo.regions import unit_to_polygon
+
+    polygon = unit_to_polygon(loc.ubigeo)
+    return loc.ubigeo[:4], polygon if len(polygon) == 6 else ""
+
+
+@dataclass(frozen=True)
+class SubunitCounts:
+    """Positions (in the given order) of the interventions located in each unit."""
+
+    provinces: dict[str, list[int]]  # province code -> interventions with a place in it
+    districts: dict[str, list[int]]  # district polygon code -> interventions with a place in it
+    department_level: dict[str, list[int]]  # INEI code -> interventions located there as a whole
+
+
+def subunit_interventions(dataset: Dataset, facts: Facts,
+                          interventions: Iterable[Intervention]) -> SubunitCounts:
+    """Where below the department each of these interventions is located, from its codes."""
+    provinces: dict[str, set[int]] = defaultdict(set)
+    districts: dict[str, set[int]] = defaultdict(set)
+    whole: dict[str, set[int]] = defaultdict(set)
+    for k, item in enumerate(interventions):
+        for n in facts.locations_of.get(item.id, ()):
+            loc = dataset.locations[n]
+            province, district = location_to_subunits(loc)
+            if not province:
+                whole[loc.department_code].add(k)
+                continue
+            provinces[province].add(k)
+            if district:
+                districts[district].add(k)
+    done = lambda d: {c: sorted(v) for c, v in sorted(d.items())}  # noqa: E731
+    return SubunitCounts(done(provinces), done(districts), done(whole))

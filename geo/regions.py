@@ -1,7 +1,18 @@
-"""Peru's 26 ISO 3166-2 subdivisions and the join of points to them."""
+"""Peru's official units (INEI 2007 limits) and the one join of points to them.
+
+``data/regions.geojson`` (the 26 ISO 3166-2:PE units), ``data/provinces.geojson``
+and ``data/districts.geojson`` are one coverage (``scripts/build_boundaries.py``):
+a district lies in exactly one province, department and ISO unit. Every point in
+the project (the gazetteer's, given points, IATI points) is joined to a district
+by :func:`points_to_units`; departments and ISO units follow from its code.
+Units created after 2007 have no polygon of their own: ``data/unit_lineage.csv``
+names the 2007 polygon each lies in (:func:`unit_to_polygon`).
+"""
 
 from __future__ import annotations
 
+import csv
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,10 +20,26 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.paths import NEIGHBOURS_FILE, REGIONS_FILE
+from geo.paths import DISTRICTS_FILE, LINEAGE_FILE, NEIGHBOURS_FILE, PROVINCES_FILE, REGIONS_FILE
 
 METRIC_CRS = "EPSG:32718"  # UTM 18S: Peru's central zone, metres
 NEAREST_MAX_KM = 25.0
+LIMA_METROPOLITANA_PROVINCE = "1501"
+LINEAGE_COLUMNS = ["ubigeo", "name", "level", "relation", "inei_2007", "source", "note"]
+RENUMBERED = "renumbered"
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    """A unit with no 2007 polygon of its own (or a renumbered one), and where it lies."""
+
+    ubigeo: str
+    name: str
+    level: str
+    relation: str
+    inei_2007: tuple[str, ...]  # the 2007 codes of the polygon(s) it lies in or is drawn from
+    source: str
+    note: str
 
 
 @lru_cache(maxsize=4)
@@ -29,36 +56,131 @@ def load_neighbours(path: Path = NEIGHBOURS_FILE) -> gpd.GeoDataFrame:
     return gpd.read_file(path)
 
 
+@lru_cache(maxsize=2)
+def load_provinces(path: Path = PROVINCES_FILE) -> gpd.GeoDataFrame:
+    """The provinces: ``ubigeo`` (4 characters), ``name``, ``department_code``, geometry."""
+    return _read_units(path)
+
+
+@lru_cache(maxsize=2)
+def load_districts(path: Path = DISTRICTS_FILE) -> gpd.GeoDataFrame:
+    """The districts: ``ubigeo`` (6), ``name``, ``department_code``, ``province_code``."""
+    return _read_units(path)
+
+
+def _read_units(path: Path) -> gpd.GeoDataFrame:
+    gdf = gpd.read_file(path)
+    for col in ("ubigeo", "department_code", "province_code"):
+        if col in gdf:
+            gdf[col] = gdf[col].astype(str)
+    return gdf.sort_values("ubigeo").reset_index(drop=True)
+
+
+@lru_cache(maxsize=2)
+def load_lineage(path: Path = LINEAGE_FILE) -> dict[str, Lineage]:
+    """The reviewed lineage table, by ubigeo."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {r["ubigeo"]: Lineage(r["ubigeo"], r["name"], r["level"], r["relation"],
+                                     tuple(r["inei_2007"].split()), r["source"], r["note"])
+                for r in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=4096)
+def unit_to_polygon(ubigeo: str) -> str:
+    """The code of the bundled polygon a unit is drawn as or lies in.
+
+    A department or province code and a district with its own polygon map to
+    themselves; a district created after 2007 to the polygon it was carved from
+    (a district, or its province when the parent district is not established).
+    Unknown codes map to themselves.
+    """
+    row = load_lineage().get(ubigeo)
+    if row is None or row.relation == RENUMBERED:
+        return ubigeo
+    renumbered = {old: r.ubigeo for r in load_lineage().values() if r.relation == RENUMBERED
+                  for old in r.inei_2007 if r.level == "district"}
+    target = row.inei_2007[0]
+    return renumbered.get(target, target)
+
+
+@lru_cache(maxsize=1)
+def _iso_by_department() -> dict[str, str]:
+    regions = load_regions()
+    return {u: iso for u, iso, kind in zip(regions["ubigeo"], regions["iso_code"], regions["kind"])
+            if kind != "municipality"}
+
+
+def district_to_iso(code: str) -> str:
+    """The ISO 3166-2 unit of an INEI code of 4 or 6 characters (Lima split at 1501)."""
+    if code.startswith(LIMA_METROPOLITANA_PROVINCE):
+        return "PE-LMA"
+    return _iso_by_department()[code[:2]]
+
+
+def _join(points: gpd.GeoDataFrame, polygons: gpd.GeoDataFrame, column: str,
+          max_km: float) -> pd.DataFrame:
+    """Each point's polygon ``column``: within, else the nearest within ``max_km``."""
+    inside = gpd.sjoin(points, polygons[[column, "geometry"]], how="left", predicate="within")
+    inside = inside[~inside.index.duplicated(keep="first")]
+    out = pd.DataFrame({"code": inside[column]}, index=points.index)
+    out["distance_km"] = np.where(out["code"].notna(), 0.0, np.nan)
+    out["method"] = np.where(out["code"].notna(), "within", None)
+    missing = out.index[out["code"].isna()]
+    if len(missing) and max_km > 0:
+        near = gpd.sjoin_nearest(points.loc[missing].to_crs(METRIC_CRS),
+                                 polygons[[column, "geometry"]].to_crs(METRIC_CRS),
+                                 how="left", max_distance=max_km * 1000, distance_col="dist")
+        near = near[~near.index.duplicated(keep="first")].dropna(subset=[column])
+        out.loc[near.index, "code"] = near[column]
+        out.loc[near.index, "distance_km"] = near["dist"] / 1000
+        out.loc[near.index, "method"] = "nearest"
+    return out
+
+
+def points_to_units(lons: np.ndarray | list[float], lats: np.ndarray | list[float], *,
+                    max_km: float = NEAREST_MAX_KM) -> pd.DataFrame:
+    """Join points to the district that contains them: the project's one point join.
+
+    A point in no polygon (on the coast, an island, a lake shore) takes the nearest
+    district within ``max_km``. Returns one row per point, in order: ``district``
+    (6 characters), ``province`` (4), ``ubigeo`` (the department, 2), ``iso_code``,
+    ``distance_km`` (0 inside) and ``method`` (``"within"``, ``"nearest"`` or
+    ``None``; the codes are then ``None`` too).
+    """
+    points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lons, lats), crs="EPSG:4326")
+    joined = _join(points, load_districts(), "ubigeo", max_km)
+    codes = [c if isinstance(c, str) else None for c in joined["code"]]
+    return pd.DataFrame({
+        "district": codes,
+        "province": [c[:4] if c else None for c in codes],
+        "ubigeo": [c[:2] if c else None for c in codes],
+        "iso_code": [district_to_iso(c) if c else None for c in codes],
+        "distance_km": joined["distance_km"].to_numpy(dtype=float),
+        "method": list(joined["method"]),
+    })
+
+
 def points_to_regions(lons: np.ndarray | list[float], lats: np.ndarray | list[float], *,
                       max_km: float = NEAREST_MAX_KM,
                       regions: gpd.GeoDataFrame | None = None) -> pd.DataFrame:
-    """Join points to the region that contains them.
+    """Join points to their ISO unit and INEI department.
 
-    A point in no polygon (on the coast, an island, a border the simplified
-    outline moved) takes the nearest region within ``max_km``. Returns one row
-    per point, in order: ``iso_code``, ``ubigeo``, ``distance_km`` (0 inside)
-    and ``method`` (``"within"``, ``"nearest"`` or ``None`` when unmatched).
+    Returns one row per point: ``iso_code``, ``ubigeo`` (department), ``distance_km``,
+    ``method``. Without ``regions`` this is :func:`points_to_units` (the bundled
+    districts); other ``regions`` (``iso_code, ubigeo, geometry``), e.g. another
+    edition's outlines to compare, are joined the same way.
     """
-    regions = load_regions() if regions is None else regions
+    if regions is None:
+        units = points_to_units(lons, lats, max_km=max_km)
+        return units[["iso_code", "ubigeo", "distance_km", "method"]]
     points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lons, lats), crs="EPSG:4326")
-    inside = gpd.sjoin(points, regions[["iso_code", "ubigeo", "geometry"]],
-                       how="left", predicate="within")
-    inside = inside[~inside.index.duplicated(keep="first")]
-    out = pd.DataFrame({"iso_code": inside["iso_code"], "ubigeo": inside["ubigeo"]},
-                       index=points.index)
-    out["distance_km"] = np.where(out["iso_code"].notna(), 0.0, np.nan)
-    out["method"] = np.where(out["iso_code"].notna(), "within", None)
-    missing = out.index[out["iso_code"].isna()]
-    if len(missing):
-        near = gpd.sjoin_nearest(points.loc[missing].to_crs(METRIC_CRS),
-                                 regions[["iso_code", "ubigeo", "geometry"]].to_crs(METRIC_CRS),
-                                 how="left", max_distance=max_km * 1000, distance_col="dist")
-        near = near[~near.index.duplicated(keep="first")].dropna(subset=["iso_code"])
-        out.loc[near.index, "iso_code"] = near["iso_code"]
-        out.loc[near.index, "ubigeo"] = near["ubigeo"]
-        out.loc[near.index, "distance_km"] = near["dist"] / 1000
-        out.loc[near.index, "method"] = "nearest"
-    return out.reset_index(drop=True)
+    keyed = regions.assign(key=regions["iso_code"])
+    joined = _join(points, keyed, "key", max_km)
+    by_iso = dict(zip(regions["iso_code"], regions["ubigeo"]))
+    iso = [c if isinstance(c, str) else None for c in joined["code"]]
+    return pd.DataFrame({"iso_code": iso, "ubigeo": [by_iso[c] if c else None for c in iso],
+                         "distance_km": joined["distance_km"].to_numpy(dtype=float),
+                         "method": list(joined["method"])})
 
 
 def points_to_department_km(lons: list[float], lats: list[float], departments: list[str], *,

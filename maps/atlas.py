@@ -27,6 +27,7 @@ from maps.mapdata import MapSpec, dataset_to_mapdata
 from maps.matrix import (dataset_to_budget_cells, dataset_to_matrix, matrix_to_csv,
                          render_budget_table, render_matrix_page)
 from maps.page import render_map_page
+from maps.subunits import NEIGHBOURS_SCALE, add_subunits, geojson_to_page
 from maps.palette import funders_to_colours
 from maps.period import Period, dataset_in_period
 from maps.views import view_link
@@ -120,7 +121,9 @@ def load_geometry() -> dict:
         p = feature["properties"]
         feature["properties"] = {"iso_code": p["iso_code"], "name": p["name"]}
     neighbours = json.loads(NEIGHBOURS_FILE.read_text(encoding="utf-8"))
-    return {"regions": regions, "neighbours": neighbours}
+    # sent as integer deltas (maps/subunits.py), decoded by the page script
+    return {"regions": geojson_to_page(regions), "neighbours": geojson_to_page(neighbours,
+                                                                               NEIGHBOURS_SCALE)}
 
 
 def embed_snippet(filename: str, title: str) -> str:
@@ -152,9 +155,10 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
     for n, spec in enumerate(specs, start=1):
         if progress:
             progress(f"map {n}/{len(specs)}: {spec.filename}")
-        data = dataset_to_mapdata(dataset, spec, facts, colours, attribution, tr, budgets)
+        data = add_subunits(dataset_to_mapdata(dataset, spec, facts, colours, attribution, tr,
+                                               budgets), dataset, spec, facts, tr)
         data["search"] = mapdata_to_aliases(data, aliases)
-        shading = "count" if spec.kind == "overview" else "plain"
+        shading = "count" if spec.kind in ("overview", "department") else "plain"
         period = (options.period.start, options.period.end)
         html = render_map_page(data, geo_json, tiles=options.tiles,
                                funders_on=spec.kind != "overview", shading=shading, tr=tr,

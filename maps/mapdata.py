@@ -231,7 +231,7 @@ def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Interven
         markers.append({
             "lat": round(loc.lat, 5), "lon": round(loc.lon, 5), "place": loc.name,
             "written": loc.as_written or loc.place, "level": tr.term("level", loc.level),
-            "department": loc.department, "precision": loc.precision,
+            "department": loc.department, "ubigeo": loc.ubigeo, "precision": loc.precision,
             "reach": loc.reach,
             "funder": chosen[ks[0]].funders[0], "items": show(ks[:limit]), "ks": ks,
             "more": max(0, len(ks) - limit)})

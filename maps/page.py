@@ -115,6 +115,7 @@ def render_map_page(data: dict, geo_json: str, *, tiles: bool = False, funders_o
             styles.append(cluster_css)
             scripts.append(cluster_js)
         styles.append(assets.own("coopmap.css"))
+        scripts.append(assets.own("subunits.js"))  # decodes the geometry; provinces, districts
         scripts.append(assets.own("coopmap.js"))
         m.add_child(InlineAssets(styles, scripts))
         m.add_child(CoopLayers(data, geo_json, {"tiles": OSM_TILES if tiles else False,

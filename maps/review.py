@@ -22,7 +22,7 @@ from maps.escape import to_html_text, to_script_json
 
 LOW_CONFIDENCE = 0.7  # mentions below this are flagged "check"
 MAP_TITLE = "Places named in the documents"
-MAP_ATTRIBUTION = ("Boundaries: Natural Earth (public domain) · Places: GeoNames (CC-BY 4.0) · "
+MAP_ATTRIBUTION = ("Boundaries: INEI 2007 via MINAM (peru-geojson, MPL-2.0), neighbours Natural Earth · Places: GeoNames (CC-BY 4.0) · "
                    "Codes: INEI · Data: places found in the documents (a draft to review)")
 
 

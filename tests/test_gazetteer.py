@@ -51,11 +51,13 @@ def test_every_point_lies_in_its_own_department(path) -> None:
 
 
 def test_the_check_finds_a_point_in_another_department() -> None:
-    # Ventanilla's GeoNames point, which the coarse boundaries put in Lima.
-    table = pd.DataFrame({"id": ["070106"], "name": ["Ventanilla"], "level": ["district"],
-                          "department": ["07"], "lat": [-11.87528], "lon": [-77.11833]})
-    assert _points_outside(table, {}) == [("070106", "Ventanilla", "district", "07", "15")]
-    assert _points_outside(table, {("070106", "Ventanilla"): "reviewed"}) == []
+    # Kimbiri's GeoNames point: GeoNames says Ayacucho, INEI's limits put it in Cusco.
+    table = pd.DataFrame({"id": ["geonames:8689248"], "name": ["Kimbiri"],
+                          "level": ["populated place"], "department": ["05"],
+                          "lat": [-12.61935], "lon": [-73.78814]})
+    assert _points_outside(table, {}) == [("geonames:8689248", "Kimbiri", "populated place",
+                                           "05", "08")]
+    assert _points_outside(table, {("geonames:8689248", "Kimbiri"): "reviewed"}) == []
 
 
 def test_exceptions_are_reviewed_and_still_needed() -> None:

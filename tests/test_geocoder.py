@@ -11,13 +11,15 @@ from geo.errors import UnknownDepartmentError, UnknownPlaceError
 from geo.geocoder import default_geocoder, geocode
 from geo.paths import PLACES_FILE
 
-# query, hint, expected name, level, ubigeo, department, precision, status
+# query, hint, expected name, level, ubigeo, department, precision, status; a populated
+# place's ubigeo is its district (6 characters): the cities' own districts where they
+# are known, else the department code its district code starts with.
 CASES = [
     ("Cajamarca", None, "Cajamarca", "department", "06", "Cajamarca", 4, "ok"),
     ("Iquitos", None, "Iquitos", "district", "160101", "Loreto", 3, "ok"),
-    ("city of Iquitos", None, "Iquitos", "populated place", "16", "Loreto", 2, "ok"),
+    ("city of Iquitos", None, "Iquitos", "populated place", "160101", "Loreto", 2, "ok"),
     ("Piura", None, "Piura", "department", "20", "Piura", 4, "ok"),
-    ("ciudad de Piura", None, "Piura", "populated place", "20", "Piura", 2, "ok"),
+    ("ciudad de Piura", None, "Piura", "populated place", "200101", "Piura", 2, "ok"),
     ("Arequipa", None, "Arequipa", "department", "04", "Arequipa", 4, "ok"),
     ("Puno", None, "Puno", "department", "21", "Puno", 4, "ambiguous"),
     ("Puno", "Ica", "Puno", "populated place", "11", "Ica", 2, "ok"),
@@ -30,7 +32,7 @@ CASES = [
     ("Barranca", "PE-LOR", "Barranca", "district", "160701", "Loreto", 3, "ok"),
     ("provincia de Barranca", None, "Barranca", "province", "1502", "Lima", 3, "ok"),
     ("Ciudad Nueva", None, "Ciudad Nueva", "district", "230104", "Tacna", 3, "ok"),
-    ("Trujilo", None, "Trujillo", "populated place", "13", "La Libertad", 2, "ok"),
+    ("Trujilo", None, "Trujillo", "populated place", "130101", "La Libertad", 2, "ok"),
     ("Paicapampa", None, "Pacaipampa", "district", "200206", "Piura", 3, "ok"),
     ("Canchis-Cusco", None, "Canchis", "province", "0806", "Cusco", 3, "ok"),
     ("province of Caylloma", None, "Caylloma", "province", "0405", "Arequipa", 3, "ok"),
@@ -64,6 +66,9 @@ def test_documents_names(query, hint, name, level, ubigeo, dept, precision, stat
             geocode(query, hint)
         return
     m = geocode(query, hint)
+    if level == "populated place":
+        assert len(m.ubigeo) == 6 and m.ubigeo.startswith(ubigeo)
+        ubigeo = m.ubigeo
     assert (m.name, m.level, m.ubigeo, m.department, m.precision, m.status) == (
         name, level, ubigeo, dept, precision, status)
 

@@ -1,4 +1,4 @@
-"""Joining every GeoNames populated place of Peru to the simplified regions.
+"""Joining every GeoNames populated place of Peru to INEI's 2007 limits.
 
 The agreement is measured on GeoNames' own points: for the few that
 ``scripts/build_places.py`` moved into their department, the note keeps the
@@ -15,7 +15,7 @@ import pytest
 from geo.paths import PLACES_FILE
 from geo.regions import points_to_regions
 
-UNSIMPLIFIED_AGREEMENT = 0.9887  # measured by scripts/build_regions.py on the raw data
+NATURAL_EARTH_AGREEMENT = 0.9887  # unsimplified Natural Earth, measured by scripts/build_regions.py
 MOVED_FROM = re.compile(r"point moved [0-9.]+ km into its department from (-?[0-9.]+),(-?[0-9.]+)")
 
 
@@ -32,9 +32,9 @@ def test_agreement_with_geonames_departments() -> None:
     places = _geonames()
     joined = points_to_regions(places["lon"], places["lat"])
     agree = (joined["ubigeo"].values == places["department"].values).mean()
-    assert agree >= 0.985
-    assert agree >= UNSIMPLIFIED_AGREEMENT - 0.005
-    assert agree < 1  # the coarse boundaries do not hold every GeoNames point
+    assert agree >= 0.99
+    assert agree > NATURAL_EARTH_AGREEMENT  # the boundaries the project used before
+    assert agree < 1  # GeoNames' admin1 codes and INEI's limits disagree on a few
     assert joined["iso_code"].notna().all()
 
 

@@ -91,6 +91,7 @@
       if (marker.more) box.appendChild(el("p", "cm-more", plural(marker.more, "more")));
     }
     row(word("label_place"), marker.place + " (" + marker.level + ", " + marker.department + ")");
+    if (marker.units) { row(word("label_district"), marker.units[0]); row(word("label_province"), marker.units[1]); }
     row(word("label_written"), marker.written);
     row(word("label_precision"), data.precision_labels[String(marker.precision)]);
     row(word("label_reach"), marker.reach === "2" ? word("reach_2") : word("reach_1"));
@@ -311,6 +312,7 @@
 
   function render(map, data, geo, options) {
     options = options || {};
+    geo = window.CoopSubunits.decodeGeo(geo);  // geometry arrives as integer deltas
     W = options.words;
     var wide = map.getSize().x >= 700;
     // Leaflet.markercluster needs a maximum zoom; with no tile layer nothing sets one.
@@ -420,6 +422,11 @@
         }, { sticky: true });
       }
     }).addTo(map);
+    // Provinces and districts (maps/static/subunits.js), when the page carries them.
+    var subunits = window.CoopSubunits ? window.CoopSubunits.attach(map, data, options, {
+      mode: function () { return view.mode; }, itemLine: interventionLine,
+      regionPopup: function (iso) { return data.regions[iso] && regionPopup(data.regions[iso]); }
+    }) : null;
 
     function periodText() { return view.from === view.to ? String(view.from) : view.from + "–" + view.to; }
 
@@ -768,6 +775,7 @@
       view.mode = newMode;
       if (shadingInputs[newMode]) shadingInputs[newMode].checked = true;
       regionLayer.setStyle(regionStyle);
+      if (subunits) subunits.setMode(newMode);
       drawShadeLegend();
       saveState();
     }
