@@ -156,7 +156,7 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
         if progress:
             progress(f"map {n}/{len(specs)}: {spec.filename}")
         data = add_subunits(dataset_to_mapdata(dataset, spec, facts, colours, attribution, tr,
-                                               budgets), dataset, spec, facts, tr)
+                                               budgets), dataset, spec, facts, tr, budgets)
         data["search"] = mapdata_to_aliases(data, aliases)
         shading = "count" if spec.kind in ("overview", "department") else "plain"
         period = (options.period.start, options.period.end)

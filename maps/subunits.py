@@ -22,6 +22,7 @@ from functools import lru_cache
 from coop.facts import Facts, SubunitCounts, subunit_interventions
 from coop.model import Dataset
 from geo.regions import district_to_iso, load_districts, load_provinces
+from maps.budget import Budgets
 from maps.mapdata import POPUP_LIST_MAX, MapSpec, _intervention_to_dict
 from maps.i18n import Translator
 
@@ -106,6 +107,7 @@ def _units(codes: list[str], positions: dict[str, list[int]], index: dict[int, i
         shown = _listed(ks, limit, already)
         out.append({"code": code, "name": units[code][0], "iso": district_to_iso(code),
                     "n": len(ks), "funders": funders, "items": [index[k] for k in shown],
+                    "ks": sorted(ks),
                     "more": len(ks) - len(shown), "g": units[code][1]})
     return out
 
@@ -122,7 +124,7 @@ def spec_to_units(spec: MapSpec, counts: SubunitCounts) -> tuple[list[str], list
 
 
 def add_subunits(data: dict, dataset: Dataset, spec: MapSpec, facts: Facts,
-                 tr: Translator | None = None) -> dict:
+                 tr: Translator | None = None, budgets: Budgets | None = None) -> dict:
     """The map's data with ``subunits`` (the units it carries, their counts, their
     funders as positions in ``data["funders"]``, and geometry) and each marker's
     district and province named (``units``)."""
@@ -140,7 +142,7 @@ def add_subunits(data: dict, dataset: Dataset, spec: MapSpec, facts: Facts,
               for k in _listed(d.get(code, []), limit, already)}
     for k in sorted(needed - already):
         index[k] = len(listed)
-        listed.append(_intervention_to_dict(chosen[k], tr))
+        listed.append(_intervention_to_dict(chosen[k], tr, k, budgets))
     funders_of = [item.funders for item in chosen]
     funder_index = {f["name"]: i for i, f in enumerate(data["funders"])}  # in the legend's order
     apart = (counts.department_level.get(spec.department, []) if spec.kind == "department"

@@ -143,6 +143,50 @@ def test_period_changes_counts_and_markers(browser, built: Path, dataset_dir: Pa
     assert [c for c in console if c["level"] == "SEVERE"] == []
 
 
+@pytest.mark.parametrize(("page", "first", "last"), [
+    ("department-15-lima.html", 2022, 2022),
+    ("department-15-lima.html", 2010, 2012),
+    ("department-15-lima.html", 2017, 2021),
+])
+def test_period_changes_province_and_district_counts(browser, built: Path, dataset_dir: Path,
+                                                     page: str, first: int, last: int) -> None:
+    """Provinces and districts follow the period as the departments do: a location
+    counts in the province and district its ubigeo names (4 or 6 characters)."""
+    tables = Tables(dataset_dir)
+    open_page(browser, (built / page).as_uri())
+    Select(browser.find_element(By.CSS_SELECTOR, 'select[data-period="from"]')).select_by_value(str(first))
+    Select(browser.find_element(By.CSS_SELECTOR, 'select[data-period="to"]')).select_by_value(str(last))
+    units: dict[str, set[str]] = defaultdict(set)
+    for loc in tables.locations:
+        code = loc["ubigeo"]
+        if len(code) >= 4 and tables.status(loc["intervention_id"], first, last) == "counted":
+            units[code[:4]].add(loc["intervention_id"])
+            if len(code) == 6:
+                units[code].add(loc["intervention_id"])
+    shown = browser.execute_script("return coopSubunits.unitCounts()")
+    assert shown, "the page carries provinces"
+    expected = {code: len(units.get(code, ())) for code in shown}
+    assert shown == expected
+    # the full period again gives the build's own counts
+    Select(browser.find_element(By.CSS_SELECTOR, 'select[data-period="from"]')).select_by_index(0)
+    last_option = browser.find_elements(By.CSS_SELECTOR, 'select[data-period="to"] option')[-1]
+    Select(browser.find_element(By.CSS_SELECTOR, 'select[data-period="to"]')).select_by_value(
+        last_option.get_attribute("value"))
+    data, _geo, _opts = map_data((built / page).read_text(encoding="utf-8"))
+    full = {u["code"]: u["n"] for u in data["subunits"]["provinces"] + data["subunits"]["districts"]}
+    assert browser.execute_script("return coopSubunits.unitCounts()") == full
+
+
+def test_a_fragment_typed_in_the_address_bar_is_restored(browser, built: Path) -> None:
+    open_page(browser, (built / "overview.html").as_uri())
+    assert browser.find_element(By.CSS_SELECTOR, 'input[name="cm-shading"][value="count"]').is_selected()
+    browser.execute_script("window.cmMark = 1; location.hash = '#shading=funders&from=2019';")
+    WebDriverWait(browser, 20).until(lambda d: d.execute_script(
+        "return window.cmMark === undefined && document.querySelector('[data-cm-ready]') !== null"))
+    assert browser.find_element(By.CSS_SELECTOR, 'input[name="cm-shading"][value="funders"]').is_selected()
+    assert Select(browser.find_element(By.CSS_SELECTOR, 'select[data-period="from"]')).first_selected_option.text == "2019"
+
+
 def test_full_period_counts_are_python_s(browser, built: Path) -> None:
     data, _geo, _opts = map_data((built / "overview.html").read_text(encoding="utf-8"))
     open_page(browser, (built / "overview.html").as_uri())

@@ -425,6 +425,7 @@
     // Provinces and districts (maps/static/subunits.js), when the page carries them.
     var subunits = window.CoopSubunits ? window.CoopSubunits.attach(map, data, options, {
       mode: function () { return view.mode; }, itemLine: interventionLine,
+      counts: function () { return counts; }, periodText: function () { return periodText(); },
       regionPopup: function (iso) { return data.regions[iso] && regionPopup(data.regions[iso]); }
     }) : null;
 
@@ -796,6 +797,7 @@
     // Everything that follows the period: counts, shading, fills, markers, labels, panel.
     function update() {
       counts = live.recount(view);
+      if (subunits) subunits.refresh();
       if (periodSelects.from) { periodSelects.from.value = String(view.from); periodSelects.to.value = String(view.to); }
       regionLayer.setStyle(regionStyle);
       drawShadeLegend();
@@ -816,9 +818,16 @@
       var hash = stateToFragment(view, data);
       try {
         if (window.location.hash !== hash) window.history.replaceState(null, "", hash);
+        written = window.location.hash;
       } catch (e) { /* a page that may not change its address (sandboxed): keep the view */ }
     }
     map.on("moveend", saveState);
+    // A fragment typed or pasted into the address bar (not one this page wrote) is
+    // restored as a link to it would be: the page reads it afresh.
+    var written = window.location.hash;
+    window.addEventListener("hashchange", function () {
+      if (window.location.hash !== written) window.location.reload();
+    });
 
     drawShadeLegend();
     drawFills();

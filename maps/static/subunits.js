@@ -80,10 +80,26 @@
     var zoomed = false;
     var department = sub.kind === "department";
 
+    // A unit's interventions and funders in the page's period (api.counts().status:
+    // 2 counted, 1 shown but undated, 0 outside the period), as the departments count.
+    function now(u) {
+      var c = api.counts ? api.counts() : null;
+      if (!c || !c.filtering || !u.ks) return { n: u.n, funders: u.funders, filtering: false };
+      var n = 0, funders = {};
+      u.ks.forEach(function (k) {
+        if (c.status[k] !== 2) return;
+        n++;
+        data.live[k][3].forEach(function (f) { funders[f] = true; });
+      });
+      return { n: n, filtering: true, status: c.status,
+               funders: Object.keys(funders).map(Number).sort(function (a, b) { return a - b; }) };
+    }
+
     function fillOf(u) {
       // counts only: with no shading, or a budget's, the department shows through
       if (mode !== "count" && mode !== "funders") return null;
-      var value = mode === "count" ? u.n : u.funders.length;
+      var p = now(u);
+      var value = mode === "count" ? p.n : p.funders.length;
       var classes = data.shading[mode];
       for (var i = 0; i < classes.length; i++) {
         if (value >= classes[i].lo && value <= classes[i].hi) return classes[i].colour;
@@ -92,13 +108,14 @@
     }
 
     function popup(u, levelWord) {
+      var p = now(u);
       var box = el("div", "cm-popup");
       box.appendChild(el("h3", null, u.name));
-      box.appendChild(el("p", "cm-popup-sub", levelWord + " · " + plural(u.n, "interventions") +
-        " · " + plural(u.funders.length, "funders")));
-      if (u.funders.length) {
+      box.appendChild(el("p", "cm-popup-sub", levelWord + " · " + plural(p.n, "interventions") +
+        " · " + plural(p.funders.length, "funders") + (p.filtering && api.periodText ? " · " + api.periodText() : "")));
+      if (p.funders.length) {
         var fl = el("ul", "cm-funder-list");
-        u.funders.forEach(function (i) {
+        p.funders.forEach(function (i) {
           var f = data.funders[i];  // funders travel as positions in the legend's list
           var li = el("li", "cm-popup-funder");
           var s = el("span", "cm-swatch");
@@ -109,13 +126,18 @@
         });
         box.appendChild(fl);
       }
-      if (u.items.length) {
+      // in a period: the listed interventions it keeps (undated ones stay listed)
+      var items = p.filtering
+        ? u.items.filter(function (n) { return p.status[data.interventions[n].k] > 0; }) : u.items;
+      if (items.length) {
         var il = el("ul", "cm-item-list");
-        u.items.forEach(function (n) { il.appendChild(api.itemLine(data.interventions[n])); });
+        items.forEach(function (n) { il.appendChild(api.itemLine(data.interventions[n])); });
         box.appendChild(il);
       }
-      if (u.more) box.appendChild(el("p", "cm-more", plural(u.more, "more")));
-      if (!u.n) box.appendChild(el("p", "cm-more", word("subunit_empty")));
+      var more = p.filtering
+        ? p.n - items.filter(function (n) { return p.status[data.interventions[n].k] === 2; }).length : u.more;
+      if (more > 0) box.appendChild(el("p", "cm-more", plural(more, "more")));
+      if (!p.n) box.appendChild(el("p", "cm-more", word("subunit_empty")));
       // then the whole department, as its own popup gives it (Lima: with Lima Metropolitana)
       var whole = api.regionPopup(u.iso);
       if (whole) {
@@ -132,7 +154,7 @@
           var u = units[feature.properties.k];
           layer.bindPopup(function () { return popup(u, levelWord); }, { maxWidth: 360, maxHeight: 320 });
           layer.bindTooltip(function () {
-            return el("span", null, u.name + " (" + levelWord + "): " + plural(u.n, "interventions"));
+            return el("span", null, u.name + " (" + levelWord + "): " + plural(now(u).n, "interventions"));
           }, { sticky: true });
         }
       });
@@ -148,7 +170,7 @@
     function provinceStyle(u) {
       if (!shown) return hidden("cm-subunit cm-province cm-iso-" + u.iso);
       var fill = fillOf(u);
-      var filled = fill !== null && (department || u.n > 0);
+      var filled = fill !== null && (department || now(u).n > 0);
       // zoomed in, a province is an outline only, so that its districts take the clicks
       return { stroke: true, color: "#444444", weight: zoomed ? 2 : 1.2, fill: !zoomed,
                fillColor: filled ? fill : "#ffffff", fillOpacity: filled ? (options.tiles ? 0.6 : 1) : 0,
@@ -220,7 +242,13 @@
     var api2 = {
       provinces: provinces,
       districts: districts,
-      setMode: function (newMode) { mode = newMode; restyle(); }
+      setMode: function (newMode) { mode = newMode; restyle(); },
+      refresh: restyle,  // after the period changes
+      unitCounts: function () {  // code -> interventions counted now (for tests)
+        var out = {};
+        sub.provinces.concat(sub.districts).forEach(function (u) { out[u.code] = now(u).n; });
+        return out;
+      }
     };
     window.coopSubunits = api2;
     return api2;
