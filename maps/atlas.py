@@ -161,7 +161,7 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
         shading = "count" if spec.kind in ("overview", "department") else "plain"
         period = (options.period.start, options.period.end)
         html = render_map_page(data, geo_json, tiles=options.tiles,
-                               funders_on=spec.kind != "overview", shading=shading, tr=tr,
+                               funders_on=spec.kind not in ("overview", "department"), shading=shading, tr=tr,
                                period=period, gazetteer=GAZETTEER_FILE)
         files[spec.filename] = html.encode("utf-8")
         thumbs[spec.filename] = data_to_thumbnail(data, regions, shading=shading)

@@ -24,6 +24,15 @@ LANGUAGES = ("en", "es")
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
+def _english_territories() -> dict[str, str]:
+    """CLDR's English country names (casefolded) -> territory code, with the short
+    names funder groups use."""
+    names = {name.casefold(): code for code, name in Locale("en").territories.items()
+             if code.isalpha()}
+    return {**names, "korea": "KR", "usa": "US", "uk": "GB"}
+
+
 def load_catalogue(lang: str) -> dict:
     """One language's catalogue, as the TOML file holds it."""
     if lang not in LANGUAGES:
@@ -60,6 +69,16 @@ class Translator:
         filled = {k: self.number(v) if isinstance(v, int) and not isinstance(v, bool) else v
                   for k, v in values.items()}
         return entry.format(**filled) if filled or "{" in entry else entry
+
+    def group(self, name: str) -> str:
+        """A funder group as the data writes it, an English country name perhaps with a
+        note ("Spain (Catalonia)"), in the page's language by CLDR's territory names;
+        any other name as written."""
+        head, sep, rest = name.partition(" (")
+        code = _english_territories().get(head.strip().casefold())
+        if code is None or self.locale.language == "en":
+            return name
+        return self.locale.territories.get(code, head) + (sep + rest if sep else "")
 
     def term(self, section: str, value: str) -> str:
         """A vocabulary word (theme, status, scope, level, precision, reach); a value

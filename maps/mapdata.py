@@ -132,7 +132,7 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
         "total": len(chosen),
         "interventions": [_intervention_to_dict(chosen[k], tr, k, budgets) for k in listed],
         "regions": region_data,
-        "funders": [{"name": f, "slug": slugify(f), "group": group_of[f], "colour": colours[f],
+        "funders": [{"name": f, "slug": slugify(f), "group": tr.group(group_of[f]), "colour": colours[f],
                      "regions": sorted(drawn.get(f, ())), "count": counts[f],
                      "departments": len(departments_of_funder.get(f, ()))}
                     for f in funders_used],

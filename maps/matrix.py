@@ -76,7 +76,7 @@ def render_budget_table(matrix: Matrix, cells: dict[tuple[str, str], float], cur
             continue
         tds = "".join('<td class="zero">·</td>' if v is None else
                       f"<td>{to_html_text(tr.number(round(v)))}</td>" for v in values)
-        rows.append(f'<tr><th scope="row">{to_html_text(funder)}<small>{to_html_text(group)}'
+        rows.append(f'<tr><th scope="row">{to_html_text(funder)}<small>{to_html_text(tr.group(group))}'
                     f"</small></th>{tds}</tr>")
     title = tr.t("matrix.budget_heading", currency=currency)
     return (f"<h2>{to_html_text(title)}</h2>\n<p>{to_html_text(note)}</p>\n"
@@ -124,7 +124,7 @@ def render_matrix_rows(matrix: Matrix, colours: dict[str, str],
                         for code, _ in matrix.departments)
         rows.append(
             f'<tr><th scope="row"><span class="sw" style="background:{to_html_attr(colour)}">'
-            f"</span>{to_html_text(funder)}<small>{to_html_text(group)}</small></th>{cells}"
+            f"</span>{to_html_text(funder)}<small>{to_html_text(tr.group(group))}</small></th>{cells}"
             f"{_cell(matrix.cells.get((funder, NATIONAL), 0))}"
             f'<td class="total">{tr.number(matrix.totals[funder])}</td></tr>')
     return head, rows

@@ -58,7 +58,7 @@ def render_report(dataset: Dataset, facts: Facts, matrix: Matrix, colours: dict[
             f"<td><b>{to_html_text(tr.title(item))}</b><br><small>{to_html_text(item.id)} · "
             f"{to_html_text(', '.join(tr.terms('theme', item.themes)))}</small>{about}</td>"
             f"<td>{to_html_text(', '.join(item.funders))}<br><small>"
-            f"{to_html_text(item.funder_group)}</small></td>"
+            f"{to_html_text(tr.group(item.funder_group))}</small></td>"
             f"<td>{to_html_text(', '.join(item.implementers) or '—')}</td>"
             f"<td>{to_html_text(tr.period(item))}<br><small>"
             f"{to_html_text(tr.term('status', item.status))}</small>"

@@ -192,8 +192,10 @@
 
   function shadingWord(mode, data) {
     var values = data.budget ? { currency: data.budget.currency } : {};
-    if (mode === "count") return word("shading_count");
-    if (mode === "funders") return word("shading_funders");
+    // a department's page shades its provinces (and districts), not departments
+    var unit = data.subunits && data.subunits.districts.length ? "_province" : "";
+    if (mode === "count") return word("shading_count" + unit);
+    if (mode === "funders") return word("shading_funders" + unit);
     if (mode === "budget") return word("shading_budget", values);
     return word("shading_plain");
   }
