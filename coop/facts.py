@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coop.model import Dataset, Intervention, Location
 
@@ -148,12 +149,18 @@ def location_to_subunits(loc: Location) -> tuple[str, str]:
     """
     if is_department_level(loc):
         return "", ""
-    if len(loc.ubigeo) == 4:
-        return loc.ubigeo, ""
+    return _code_to_subunits(loc.ubigeo)
+
+
+@lru_cache(maxsize=None)
+def _code_to_subunits(ubigeo: str) -> tuple[str, str]:
+    """The province and district polygon codes of a code of 4 or 6 characters."""
+    if len(ubigeo) == 4:
+        return ubigeo, ""
     from geo.regions import unit_to_polygon
 
-    polygon = unit_to_polygon(loc.ubigeo)
-    return loc.ubigeo[:4], polygon if len(polygon) == 6 else ""
+    polygon = unit_to_polygon(ubigeo)
+    return ubigeo[:4], polygon if len(polygon) == 6 else ""
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,8 @@ def _blank_excel_errors(table: RawTable, errors: list[DataError]) -> RawTable:
     for number, row in enumerate(table.rows, start=2):
         cells = list(row)
         for col, cell in enumerate(cells):
-            problem = text_to_excel_error(cell)
+            # every Excel error starts with "#" (leading spaces aside): most cells need no look
+            problem = text_to_excel_error(cell) if "#" in cell else None
             if problem:
                 errors.append(DataError(
                     table.label, number, table.header[col],

@@ -210,15 +210,16 @@ def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Interven
                        show: Callable[[list[int]], list[int]], tr: Translator) -> list[dict]:
     """One marker per intervention and place; when there are too many, one per place
     and funder, then one per place, each listing its interventions."""
-    keys = (lambda loc, k: (loc.lat, loc.lon, loc.name, k),
-            lambda loc, k: (loc.lat, loc.lon, loc.name, chosen[k].funders[0]),
-            lambda loc, k: (loc.lat, loc.lon, loc.name))
-    for tier, key in enumerate(keys):
-        if tier < len(keys) - 1 and len({key(loc, k) for loc, k in places}) > MARKERS_MAX:
+    tiers = (lambda: [(loc.lat, loc.lon, loc.name, k) for loc, k in places],
+             lambda: [(loc.lat, loc.lon, loc.name, chosen[k].funders[0]) for loc, k in places],
+             lambda: [(loc.lat, loc.lon, loc.name) for loc, _k in places])
+    for tier, tier_keys in enumerate(tiers):
+        keys = tier_keys()
+        if tier < len(tiers) - 1 and len(set(keys)) > MARKERS_MAX:
             continue
         groups: dict[tuple, list[tuple[Location, int]]] = defaultdict(list)
-        for loc, k in places:
-            groups[key(loc, k)].append((loc, k))
+        for key, member in zip(keys, places):
+            groups[key].append(member)
         break
     limit = 1 if tier == 0 else MARKER_LIST_MAX
     if not places:

@@ -90,6 +90,18 @@ def ubigeo_to_units(ubigeo: str) -> list[str]:
     return [district, province]
 
 
+def _marker_with_units(marker: dict) -> dict:
+    """The marker with its district and province names (``units``) in place of its code."""
+    out = dict(marker)
+    out["units"] = _units_of(out.pop("ubigeo", ""))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _units_of(ubigeo: str) -> tuple[str, str]:
+    return tuple(ubigeo_to_units(ubigeo))  # type: ignore[return-value]
+
+
 def _listed(ks: list[int], limit: int, already: set[int]) -> list[int]:
     """Up to ``limit`` of ``ks``: those the page lists anyway first, so that a popup
     adds few interventions to the page."""
@@ -147,8 +159,7 @@ def add_subunits(data: dict, dataset: Dataset, spec: MapSpec, facts: Facts,
     funder_index = {f["name"]: i for i, f in enumerate(data["funders"])}  # in the legend's order
     apart = (counts.department_level.get(spec.department, []) if spec.kind == "department"
              else sorted({k for ks in counts.department_level.values() for k in ks}))
-    markers = [{**{k: v for k, v in m.items() if k != "ubigeo"},
-                "units": ubigeo_to_units(m.get("ubigeo", ""))} for m in data["markers"]]
+    markers = [_marker_with_units(m) for m in data["markers"]]
     subunits = {
         "kind": spec.kind,
         "scale": scale,
