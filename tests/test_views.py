@@ -177,6 +177,23 @@ def test_period_changes_province_and_district_counts(browser, built: Path, datas
     assert browser.execute_script("return coopSubunits.unitCounts()") == full
 
 
+@pytest.mark.parametrize("page", ["department-06-cajamarca.html", "department-15-lima.html"])
+def test_a_department_without_finer_places_keeps_its_own_shading(browser, built: Path,
+                                                                 dataset_dir: Path, page: str) -> None:
+    """Provinces take the shading only where a location is finer than the department;
+    else they are outlines over the department's own shade (never a blank page)."""
+    code = page.split("-")[1]
+    finer = any(loc["department_code"].zfill(2) == code and len(loc["ubigeo"]) >= 4
+                for loc in Tables(dataset_dir).locations)
+    open_page(browser, (built / page).as_uri())
+    assert browser.execute_script("return coopSubunits.shadesUnits()") is finer
+    opacities = {p.get_attribute("fill-opacity") for p in
+                 browser.find_elements(By.CSS_SELECTOR, "path.cm-province")}
+    assert (opacities == {"0"}) is (not finer)
+    legend = browser.find_element(By.CSS_SELECTOR, ".cm-legend-shading .cm-legend-title").text
+    assert ("per province" in legend) is finer
+
+
 def test_a_fragment_typed_in_the_address_bar_is_restored(browser, built: Path) -> None:
     open_page(browser, (built / "overview.html").as_uri())
     assert browser.find_element(By.CSS_SELECTOR, 'input[name="cm-shading"][value="count"]').is_selected()

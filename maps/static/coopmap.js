@@ -190,10 +190,10 @@
       budget: d.budget, budgeted: d.budgeted };
   }
 
-  function shadingWord(mode, data) {
+  function shadingWord(mode, data, perProvince) {
     var values = data.budget ? { currency: data.budget.currency } : {};
     // a department's page shades its provinces (and districts), not departments
-    var unit = data.subunits && data.subunits.districts.length ? "_province" : "";
+    var unit = perProvince ? "_province" : "";
     if (mode === "count") return word("shading_count" + unit);
     if (mode === "funders") return word("shading_funders" + unit);
     if (mode === "budget") return word("shading_budget", values);
@@ -437,7 +437,7 @@
       shadeLegend.textContent = "";
       if (view.mode === "plain") { shadeLegend.style.display = "none"; return; }
       shadeLegend.style.display = "";
-      var title = shadingWord(view.mode, data);
+      var title = shadingWord(view.mode, data, subunits !== null && subunits.shadesUnits());
       shadeLegend.appendChild(el("div", "cm-legend-title", title + (counts.filtering ? " · " + periodText() : "")));
       var rows = [[data.shading.none, word("shading_none")]];
       data.shading[view.mode].forEach(function (c) {
@@ -557,7 +557,7 @@
         input.addEventListener("change", function () { if (input.checked) setMode(m); });
         shadingInputs[m] = input;
         label.appendChild(input);
-        label.appendChild(el("span", null, shadingWord(m, data)));
+        label.appendChild(el("span", null, shadingWord(m, data, subunits !== null && subunits.shadesUnits())));
         body.appendChild(label);
       });
       if (live.years) body.appendChild(periodControl());

@@ -98,6 +98,9 @@
     function fillOf(u) {
       // counts only: with no shading, or a budget's, the department shows through
       if (mode !== "count" && mode !== "funders") return null;
+      // a department page with no place below the department (in the period) lets the
+      // department's own shading show through its outlined provinces
+      if (department && !unitsShaded) return null;
       var p = now(u);
       var value = mode === "count" ? p.n : p.funders.length;
       var classes = data.shading[mode];
@@ -185,11 +188,18 @@
                className: "cm-subunit cm-district cm-iso-" + u.iso };
     }
 
+    var unitsShaded = false;
+    function shadeUnits() {
+      unitsShaded = sub.provinces.some(function (u) { return now(u).n > 0; });
+    }
+    shadeUnits();
+
     var districts = sub.districts.length
       ? layerOf(sub.districts, word("subunit_district"), districtStyle).addTo(map) : null;
     var provinces = layerOf(sub.provinces, word("subunit_province"), provinceStyle).addTo(map);
 
     function restyle() {
+      shadeUnits();
       provinces.setStyle(provinceStyle);
       if (districts) districts.setStyle(districtStyle);
     }
@@ -244,6 +254,7 @@
       districts: districts,
       setMode: function (newMode) { mode = newMode; restyle(); },
       refresh: restyle,  // after the period changes
+      shadesUnits: function () { return department && unitsShaded; },
       unitCounts: function () {  // code -> interventions counted now (for tests)
         var out = {};
         sub.provinces.concat(sub.districts).forEach(function (u) { out[u.code] = now(u).n; });
