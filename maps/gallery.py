@@ -59,11 +59,7 @@ def render_gallery(specs: list[MapSpec], dataset: Dataset, thumbs: dict[str, str
     if export:
         tables.append(f"<li>{_link('cooperation.gpkg', tr.t('gallery.gpkg'))}: "
                       f"{to_html_text(tr.t('gallery.gpkg_text'))}</li>")
-    intro = tr.t("gallery.intro",
-                 interventions=tr.t("count.interventions", count=len(dataset.interventions)),
-                 funders=tr.t("count.funders", count=len(dataset.funders())),
-                 sources=tr.sources(dataset),
-                 unlocated=tr.t("gallery.unlocated", count=len(dataset.unlocated())))
+    intro = tr.intro("gallery", dataset)
     return GALLERY_PAGE.format(
         lang=to_html_attr(tr.html_lang),
         title=to_html_text(tr.t("gallery.title", title=tr.dataset_title(dataset))),

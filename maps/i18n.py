@@ -133,6 +133,15 @@ class Translator:
         data = dataset.info.text("attribution", self.lang) or self.t("data.attribution", sources=self.sources(dataset))
         return self.t("map.attribution", data=data)
 
+    def intro(self, section: str, dataset: Dataset) -> str:
+        """The opening line of the gallery or the report (``section``): how many
+        interventions, funders and sources, and how many are not located."""
+        return self.t(f"{section}.intro",
+                      interventions=self.t("count.interventions", count=len(dataset.interventions)),
+                      funders=self.t("count.funders", count=len(dataset.funders())),
+                      sources=self.sources(dataset),
+                      unlocated=self.t(f"{section}.unlocated", count=len(dataset.unlocated())))
+
     def title(self, item: Intervention) -> str:
         """The intervention's title in this language, the main title as the fallback."""
         return (item.title_es or item.title) if self.lang == "es" else item.title

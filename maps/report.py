@@ -79,11 +79,7 @@ def render_report(dataset: Dataset, facts: Facts, matrix: Matrix, colours: dict[
     if overview_link:
         words["caption"] += (f' <a href="{to_html_attr(overview_link)}">'
                              f'{to_html_text(tr.t("report.interactive"))}</a>')
-    intro = tr.t("report.intro",
-                 interventions=tr.t("count.interventions", count=len(dataset.interventions)),
-                 funders=tr.t("count.funders", count=len(dataset.funders())),
-                 sources=tr.sources(dataset),
-                 unlocated=tr.t("report.unlocated", count=len(dataset.unlocated())))
+    intro = tr.intro("report", dataset)
     return REPORT_PAGE.format(
         lang=to_html_attr(tr.html_lang), **words, intro=to_html_text(intro), image=image,
         matrix=matrix_table_html(head, body, tr), rows="\n".join(rows),

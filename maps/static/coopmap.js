@@ -427,6 +427,7 @@
     // Provinces and districts (maps/static/subunits.js), when the page carries them.
     var subunits = window.CoopSubunits ? window.CoopSubunits.attach(map, data, options, {
       mode: function () { return view.mode; }, itemLine: interventionLine,
+      el: el, word: word, plural: plural,
       counts: function () { return counts; }, periodText: function () { return periodText(); },
       regionPopup: function (iso) { return data.regions[iso] && regionPopup(data.regions[iso]); }
     }) : null;

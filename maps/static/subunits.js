@@ -11,13 +11,6 @@
 
   var DISTRICT_ZOOM = 9;  // from this zoom on, a department page shades its districts
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
   // [[x0, y0, dx1, dy1, ...], ...] per polygon -> GeoJSON MultiPolygon coordinates.
   function decode(polygons, scale) {
     return polygons.map(function (rings) {
@@ -63,18 +56,8 @@
   function attach(map, data, options, api) {
     var sub = data.subunits;
     if (!sub) return null;
-    var W = options.words;
-    function word(key, values) {
-      var entry = W[key];
-      values = values || {};
-      if (typeof entry === "object") entry = values.count === 1 ? entry.one : entry.other;
-      return String(entry).replace(/\{(\w+)\}/g, function (all, name) {
-        var v = values[name];
-        if (typeof v !== "number" || Math.abs(v) < W.group_min) return String(v);
-        return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, W.group);
-      });
-    }
-    function plural(n, key) { return word(key, { count: n }); }
+    // the page script's own helpers: elements made with textContent, catalogue words
+    var el = api.el, word = api.word, plural = api.plural;
 
     var mode = api.mode();
     var zoomed = false;
