@@ -221,5 +221,10 @@ def pictures_to_files(pictures: list[tuple[MapSpec, dict, str]], dataset: Datase
     files["report.html"] = report
     if progress:
         progress("printing report.pdf")
-    files["report.pdf"] = html_to_pdf(report)
+    # The printed report has no link to the interactive view: Chromium would write it
+    # as the absolute address of the folder it prints in, a temporary one.
+    printed = report if not overview_link else render_report(
+        dataset, facts, matrix, colours, overview_png, tr,
+        period=options.period.text()).encode("utf-8")
+    files["report.pdf"] = html_to_pdf(printed)
     return files

@@ -70,6 +70,14 @@ def test_report_pdf_is_a4(built: Path) -> None:
     assert len(boxes) >= 3  # map, matrix, list of interventions
 
 
+def test_report_pdf_names_no_folder_of_this_machine(built: Path) -> None:
+    """A link in the printed report would be the temporary folder Chromium printed in:
+    a dead address, and bytes that change on every build."""
+    pdf = (built / "report.pdf").read_bytes()
+    assert b"file://" not in pdf and b"/tmp" not in pdf
+    assert 'href="overview.html#' in (built / "report.html").read_text(encoding="utf-8")
+
+
 def test_gallery_links_pictures_and_report(built: Path) -> None:
     index = (built / "index.html").read_text(encoding="utf-8")
     assert 'href="report.pdf"' in index and 'href="static/overview.png"' in index
