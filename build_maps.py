@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -27,6 +28,37 @@ if TYPE_CHECKING:
     from coop.model import Dataset
 
 COMMANDS = ("build", "geocode", "validate", "iati", "extract")
+_INTERRUPTED: list[bool] = []  # Ctrl-C seen, even where Python dropped its KeyboardInterrupt
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C: remember it, then interrupt as Python does. Python only prints ("Exception
+    ignored") a KeyboardInterrupt raised in a weakref callback or ``__del__`` (matplotlib
+    runs such), so a command checks again before it writes (:func:`_write_folder`)."""
+    _INTERRUPTED.append(True)
+    raise KeyboardInterrupt
+
+
+def _quiet_unraisable(unraisable: "sys.UnraisableHookArgs") -> None:
+    """The interrupt dropped in a callback is remembered, not printed as a traceback;
+    anything else goes to Python's own hook."""
+    if not issubclass(unraisable.exc_type, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+
+
+def install_interrupt_handling() -> None:
+    """For the command-line process: Ctrl-C is never lost, and never a traceback."""
+    signal.signal(signal.SIGINT, _on_interrupt)
+    sys.unraisablehook = _quiet_unraisable
+
+
+def _write_folder(files: dict[str, bytes], out: Path) -> None:
+    """Put a command's output in place, unless the user interrupted it meanwhile."""
+    from coop.folders import write_output_folder
+
+    if _INTERRUPTED:
+        raise KeyboardInterrupt
+    write_output_folder(files, out)
 
 
 def _geocode_parser() -> argparse.ArgumentParser:
@@ -91,7 +123,7 @@ def run_validate(argv: list[str]) -> int:
 
 def run_iati(argv: list[str]) -> int:
     """The ``iati`` subcommand: IATI activity files -> interventions.csv, locations.csv, log."""
-    from coop.folders import check_output_folder, write_output_folder
+    from coop.folders import check_output_folder
     from coop.iati import paths_to_import
 
     p = argparse.ArgumentParser(prog="build_maps.py iati",
@@ -109,7 +141,7 @@ def run_iati(argv: list[str]) -> int:
         return 2
     check_output_folder(args.out)
     result = paths_to_import(args.paths)
-    write_output_folder(result.to_files(), args.out)
+    _write_folder(result.to_files(), args.out)
     print(f"{args.out}: {result.summary()}")
     return 0
 def run_extract(argv: list[str]) -> int:
@@ -119,7 +151,7 @@ def run_extract(argv: list[str]) -> int:
     from coop.documents import arguments_to_paths, read_documents
     from coop.drafts import (MENTION_COLUMNS, documents_to_extractions, extractions_to_rows,
                              rows_to_csv)
-    from coop.folders import check_output_folder, write_output_folder
+    from coop.folders import check_output_folder
 
     p = argparse.ArgumentParser(
         prog="build_maps.py extract",
@@ -143,7 +175,7 @@ def run_extract(argv: list[str]) -> int:
     if args.out is not None and extractions:
         from maps.review import draft_to_files
 
-        write_output_folder(draft_to_files(extractions, failures), args.out)
+        _write_folder(draft_to_files(extractions, failures), args.out)
     elif args.out is not None:
         print(f"build_maps.py: no document could be read; {args.out} was not written",
               file=sys.stderr)
@@ -203,7 +235,7 @@ def run_build(argv: list[str]) -> int:
     """The default command: build every map into --out."""
     import time
 
-    from coop.folders import check_output_folder, write_output_folder
+    from coop.folders import check_output_folder
     from coop.validation import load_dataset
     from maps.atlas import BuildOptions, dataset_to_files
     from maps.period import Period
@@ -233,7 +265,7 @@ def run_build(argv: list[str]) -> int:
                                                     period=Period(args.year_from, args.year_to)),
                              progress)
     progress(f"writing {len(files)} files")
-    write_output_folder(files, args.out)
+    _write_folder(files, args.out)
     if show and time.perf_counter() - started > 2:
         print(file=sys.stderr)
     maps = sum(1 for name in files if name.endswith(".html") and ".embed." not in name)
@@ -280,4 +312,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    install_interrupt_handling()
     sys.exit(main())

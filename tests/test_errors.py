@@ -54,6 +54,29 @@ def test_interrupted_build_leaves_output_as_it_was(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]  # no half-written folder
 
 
+def test_an_interrupt_python_drops_in_a_callback_still_stops_the_build(tmp_path: Path) -> None:
+    """Python only prints a KeyboardInterrupt raised in ``__del__`` or a weakref
+    callback (matplotlib runs such): the build must still stop before writing."""
+    out = tmp_path / "output"
+    assert run_cli("--out", str(out)).returncode == 0
+    before = _listing(out)
+    script = (
+        "import os, signal, sys\n"
+        "import build_maps\n"
+        "build_maps.install_interrupt_handling()\n"
+        "class Dropped:\n"
+        "    def __del__(self):\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "        sum(range(1000))  # the handler runs here, inside __del__\n"
+        "Dropped()\n"
+        f"sys.exit(build_maps.main(['--out', {str(out)!r}]))\n")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr.strip().splitlines() == ["build_maps.py: interrupted; nothing was changed"]
+    assert _listing(out) == before
+
+
 def _run_on_terminal(*args: str) -> str:
     """Run the CLI with stderr on a pseudo-terminal; return what it printed there."""
     leader, follower = pty.openpty()
