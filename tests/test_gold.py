@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 LEVELS = {"department", "province", "district", "populated place", "feature"}
 UBIGEO_LENGTH = {"department": 2, "province": 4, "district": 6}
+SPLITS = {"dev", "test", "heldout", "heldout2"}
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -50,11 +51,11 @@ def test_sources_name_every_text_once() -> None:
 @pytest.mark.parametrize("row", SOURCES, ids=lambda r: r["document"])
 def test_source_row_is_complete(row: dict[str, str]) -> None:
     assert row["language"] in {"es", "en"}
-    assert row["split"] in {"dev", "test", "heldout"}
+    assert row["split"] in SPLITS
     assert row["title"].strip() and row["source"].strip()
 
 
-@pytest.mark.parametrize("split", ["dev", "test", "heldout"])
+@pytest.mark.parametrize("split", sorted(SPLITS))
 def test_both_languages_in_each_split(split: str) -> None:
     languages = {r["language"] for r in SOURCES if r["split"] == split}
     assert languages == {"es", "en"}
