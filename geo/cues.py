@@ -222,3 +222,12 @@ NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern",
 # Titles of nobility before "de X": the Marqués de Oropesa is a man.
 TITLES = {"marques", "marquesa", "conde", "condesa", "duque", "duquesa", "vizconde",
           "baron", "baronesa", "marquis", "count", "duke"}
+# Capitalised words that open a sentence and never continue a place's name: a caption
+# without a full stop ("... near Pampachiri Many of the lessons ...") ends before them.
+SENTENCE_OPENERS = {"many", "most", "some", "for", "this", "these", "those", "there", "they",
+                     "we", "our", "it", "its", "he", "she", "his", "her", "after", "before",
+                     "during", "when", "while", "since", "however", "also", "one", "both",
+                     "each", "all", "with", "here", "today", "then", "is", "was", "are",
+                     "were", "has", "have", "had", "se", "para", "por", "con", "durante",
+                     "cuando", "muchos", "muchas", "segun", "estos", "estas", "ademas",
+                     "tambien", "hoy", "aqui", "es", "fue", "son", "han", "ha"}

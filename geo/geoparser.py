@@ -85,6 +85,7 @@ from geo.cues import (
     PERSON_NAMES,
     PERSON_UNITS,
     PLURAL_CUES,
+    SENTENCE_OPENERS,
     TITLES,
     UNLISTED_AFTER_CUES,
     UNLISTED_CUES,
@@ -498,7 +499,9 @@ class Geoparser:
                 and text[starts[hit.first - 2]].isupper()):
             return False  # Marqués de Oropesa, Conde de Lemos
         is_department = hit.places[0].level == "department"
+        caps = _caps_line(text, starts[hit.first], ends[hit.last - 1])  # no case to read
         if (joined_before and prev_raw[:1].isupper() and not hit.cue and not is_department
+                and not caps
                 and prev not in NOT_NAME_WORDS and not hit.feature_cue
                 and not self._sentence_initial(text, starts, ends, hit.first - 1)):
             return False  # inside a longer proper name: Walker San Miguel, BAP Pastaza
@@ -506,9 +509,11 @@ class Geoparser:
         if (nxt_raw[:1].isupper() and gap_after.strip() == "" and "\n" not in gap_after
                 and not hit.cue and not is_department and hit.last not in firsts
                 and nxt not in NOT_NAME_WORDS and nxt not in CUES_AFTER
-                and nxt not in FEATURE_CUE_WORDS):
+                and nxt not in FEATURE_CUE_WORDS and nxt not in SENTENCE_OPENERS
+                and not caps):
             return False  # Santo Toribio La Punta, Micaela Bastidas Puyucahua
         if (" " not in raw and raw.isupper() and len(raw) <= 5 and not is_department
+                and not caps
                 and any(c.islower() for c in text[max(0, starts[hit.first] - 60):
                                                    ends[hit.first] + 60])):
             return False  # an acronym in mixed-case text: PIAS
@@ -772,6 +777,16 @@ def _single_best(counts: Counter) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _caps_line(text: str, start: int, end: int) -> bool:
+    """Whether the name sits in a line written in capitals (a heading, a header line):
+    there, a capital next to a name or a short capitalised word says nothing."""
+    line_start = text.rfind("\n", max(0, start - 300), start) + 1 or max(0, start - 300)
+    line_end = text.find("\n", end, end + 300)
+    line = text[line_start:line_end if line_end >= 0 else end + 300]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and not any(c.islower() for c in letters)
 
 
 def _title_line(text: str, start: int, end: int) -> bool:
