@@ -231,3 +231,17 @@ SENTENCE_OPENERS = {"many", "most", "some", "for", "this", "these", "those", "th
                      "were", "has", "have", "had", "se", "para", "por", "con", "durante",
                      "cuando", "muchos", "muchas", "segun", "estos", "estas", "ademas",
                      "tambien", "hoy", "aqui", "es", "fue", "son", "han", "ha"}
+MONTHS = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "january",
+           "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "lunes", "martes", "miercoles", "jueves",
+           "viernes", "sabado", "domingo", "monday", "tuesday", "wednesday", "thursday",
+           "friday", "saturday", "sunday"}
+# First words of capitalised phrases in a list that are not a place's name.
+NOT_LIST_ITEMS = {"ministerio", "ministry", "gobierno", "government", "municipalidad",
+                   "municipality", "direccion", "programa", "proyecto", "fondo", "fund",
+                   "oficina", "office", "agencia", "agency", "red", "centro", "center",
+                   "centre", "puesto", "posta", "hospital", "colegio", "institucion",
+                   "federacion", "federation", "organizacion", "organization", "comite",
+                   "committee", "mesa", "plan", "ley", "law", "senor", "sr", "sra", "dr",
+                   "ing", "lic", "mr", "mrs", "ms", "apu", "don", "dona"}

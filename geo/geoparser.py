@@ -95,6 +95,7 @@ from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
+from geo.placelists import appositions, cued_lists
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
 
@@ -406,9 +407,12 @@ class Geoparser:
                                     evidence_p.get(p, Counter()), evidence_d)
             if mention is not None:
                 mentions.append(mention)
+        named: dict[str, str] = {}
+        mentions = self._place_written(text, mentions, hits, starts, ends, sentence_breaks,
+                                       paragraph_breaks, evidence_s, evidence_p, evidence_d,
+                                       named)
         taken = _Spans([(m.start, m.end) for m in mentions])
         known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits])
-        named: dict[str, str] = {}
         for start, end, _ in listed:
             if taken.overlaps(start, end) or known.overlaps(start, end):
                 continue
@@ -428,6 +432,94 @@ class Geoparser:
                     taken.add(m.start(), m.end())
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _place_written(self, text: str, mentions: list[Mention], hits: list[_Hit],
+                       starts: list[int], ends: list[int], sentence_breaks: list[int],
+                       paragraph_breaks: list[int], evidence_s: dict[int, Counter],
+                       evidence_p: dict[int, Counter], evidence_d: Counter,
+                       named: dict[str, str]) -> list[Mention]:
+        """Names written as places (:mod:`geo.placelists`): items of a settlement list,
+        names with their parent unit. Each takes its parent's department (a parent
+        that is no Peruvian unit: not a place), else its sentence's or paragraph's, else
+        the one its list's sure items share, else its document's. A known name there
+        that was resolved by a guess (a homonym) moves there too; a new name goes to
+        ``named`` (every occurrence is then reported)."""
+        written = cued_lists(text) + appositions(text)
+        if not written:
+            return mentions
+        by_span = {(m.start, m.end): m for m in mentions}
+        hit_spans = [(starts[h.first], ends[h.last - 1]) for h in hits]
+        groups: dict[int, Counter] = {}
+        for item in written:  # the sure known items of each list
+            m = by_span.get((item.start, item.end))
+            if item.group >= 0 and m is not None and m.confidence >= 0.9:
+                groups.setdefault(item.group, Counter())[m.department_code] += 1
+        out = {(m.start, m.end): m for m in mentions}
+        for item in written:
+            s = bisect.bisect_right(sentence_breaks, item.start)
+            p = bisect.bisect_right(paragraph_breaks, item.start)
+            sentence, paragraph = evidence_s.get(s, Counter()), evidence_p.get(p, Counter())
+            if item.parent:
+                dept = self._parent_department(item.parent, sentence, paragraph)
+            else:
+                dept = (_single_best(sentence) or _single_best(paragraph)
+                        or _single_best(groups.get(item.group, Counter()))
+                        or _single_best(evidence_d))
+            if not dept:
+                continue
+            inside = [k for k in out if item.start <= k[0] and k[1] <= item.end]
+            if any(out[k].department_code == dept or not self._homonym(out[k].mention)
+                   for k in inside):
+                continue  # a name of one department only, or one already there
+            if not inside and any(a < item.end and item.start < b for a, b in hit_spans):
+                continue  # a known name the filters dropped (a person, a common word)
+            if not inside:
+                named.setdefault(text[item.start:item.end], dept)
+                continue
+            for k in inside:
+                del out[k]
+            out[(item.start, item.end)] = self._written_mention(text, item.start, item.end,
+                                                                dept)
+        return list(out.values())
+
+    def _homonym(self, name: str) -> bool:
+        """Whether a name as written is held in several departments (a department's
+        name means the department)."""
+        entry = self._table.get(normalize_name(name))
+        return (entry is not None and entry.places[0].level != "department"
+                and len({p.department for p in entry.places}) > 1)
+
+    def _parent_department(self, parent: str, sentence: Counter,
+                           paragraph: Counter) -> str | None:
+        """The department of a parent unit as written ("Pangoa", "Melgar"): an admin unit
+        of that name first, its homonyms settled by the sentence and paragraph."""
+        if not parent:
+            return None
+        entry = self._table.get(normalize_name(parent))
+        if entry is None or entry.kind != "place":
+            return None
+        units = [p for p in entry.places if p.level in ("department", "province", "district")]
+        depts = sorted({p.department for p in units or _significant(list(entry.places))})
+        if len(depts) == 1:
+            return depts[0]
+        scored = [(sentence[d] + paragraph[d], d) for d in depts]
+        best = max(scored)
+        return best[1] if best[0] and [n for n, _ in scored].count(best[0]) == 1 else None
+
+    def _written_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
+        """A name written as a place: the gazetteer's place of that name in ``dept`` if
+        there is one, else a village at the department's point."""
+        entry = self._table.get(normalize_name(text[start:end]))
+        here = [p for p in entry.places if p.department == dept] if entry and \
+            entry.kind == "place" else []
+        if not here:
+            return self._unlisted_mention(text, start, end, dept)
+        place = here[0]
+        return Mention(start=start, end=end, mention=text[start:end], name=place.name,
+                       level=place.level, ubigeo=place.ubigeo,
+                       department=self.geocoder.departments[dept], department_code=dept,
+                       lat=place.lat, lon=place.lon, precision=place.precision,
+                       confidence=0.6)
 
     def _unlisted_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
         """A community or village at its department's point, with low confidence."""

@@ -33,6 +33,30 @@ POSITIVES = [
      "Pampachiri", "Apurímac"),
     ("caption", "Canal restored at Pampachiri For most families water is scarce.",
      "Pampachiri", "Apurímac"),
+    ("cued list", "Las comunidades nativas incluidas en el proyecto son: Quillaruna, "
+     "Tintaycucho (Pangoa); Huallpacocha (Tambobamba).", "Quillaruna", "Junín"),
+    ("cued list", "Las comunidades nativas incluidas en el proyecto son: Quillaruna, "
+     "Tintaycucho (Pangoa); Huallpacocha (Tambobamba).", "Tintaycucho", "Junín"),
+    ("cued list", "Las comunidades nativas incluidas en el proyecto son: Quillaruna, "
+     "Tintaycucho (Pangoa); Huallpacocha (Tambobamba).", "Huallpacocha", "Apurímac"),
+    ("cued list", "Las comunidades nativas de Quillaruna, San Jerónimo y Tintaycucho (Pangoa) "
+     "recibieron semillas.", "San Jerónimo", "Junín"),
+    ("cued list", "En Loreto, se capacitó en las localidades de Quillaruna y Tintaycucho a "
+     "promotores.", "Tintaycucho", "Loreto"),
+    ("cued list", "The office is in Piura.\n\nSome 400 families in the villages of Quillaruna, "
+     "Tintaycucho and Huallpacocha planted trees.", "Huallpacocha", "Piura"),
+    ("apposition", "In Quillaruna, province of Melgar (Puno), families breed alpacas. The "
+     "Quillaruna community keeps its traditions.", "Quillaruna", "Puno"),
+    ("apposition", "A school opened in Quillaruna, Tambobamba district, in 2012.",
+     "Quillaruna", "Apurímac"),
+    ("apposition", "La posta de salud en Quillaruna, distrito de Mazamari, atiende a 300 "
+     "familias.", "Quillaruna", "Junín"),
+    ("parenthesised parent", "Se instalaron viveros en Quillaruna (Pangoa) este año.",
+     "Quillaruna", "Junín"),
+    ("parenthesised parent", "Se instalaron viveros en Comas (Concepción) este año.",
+     "Comas", "Junín"),
+    ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
+     "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -42,6 +66,17 @@ NEGATIVES = [
      "San Miguel"),
     ("person after a caption", "Photo: Micaela Bastidas Puyucahua in 1760.", "Micaela Bastidas"),
     ("common word in capitals", "LA UNIÓN HACE LA FUERZA EN CUSCO", "UNIÓN"),
+    ("parent abroad", "Universities in Flanders (Belgium) and in Cusco work together.",
+     "Flanders"),
+    ("acronym in parentheses", "Estudió en la Universidad de Quillaruna (UNQ) en Cusco.",
+     "Quillaruna"),
+    ("person with a region", "Lo dijo en Juan Quispe (Cusco) el alcalde.", "Juan Quispe"),
+    ("persons in a list", "Las comunidades de Cusco eligieron a: Juan Quispe y Ana Mamani.",
+     "Juan Quispe"),
+    ("months in a list", "En Cusco, las comunidades campesinas de la zona trabajan de: Enero y "
+     "Febrero.", "Enero"),
+    ("no department anywhere", "Some families in the villages of Quillaruna and Tintaycucho "
+     "planted trees.", "Quillaruna"),
 ]
 
 

@@ -1,0 +1,112 @@
+"""Names a text gives as places by how it writes them, whether a gazetteer holds them or not.
+
+Three shapes, read from the text alone (no gazetteer here):
+
+- a list after a settlement cue, in the same sentence: "Las comunidades nativas
+  incluidas en esta intervención son: A, B (Pangoa); C y D (Mazamari)", "en las
+  localidades de X y Y", "the villages of A, B and C";
+- a name with its parent unit in parentheses, after a locative word: "en Boca del
+  Kiatari (Pangoa)";
+- a name with its parent unit as an apposition, after a locative word: "In Chillihua,
+  province of Melgar (Puno)", "in Choquecca, Tambobamba district", "en Huaylla,
+  distrito de Cochas".
+
+Each name found is a :class:`Listed`: its span, the parent unit's name as written
+(or ``""``), and whether a cue introduced it. Which department it is in is for the
+geoparser to decide, from the parent, the list's known items, or the context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.cues import FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE
+from geo.names import normalize_name
+
+_UPPER = "A-ZÁÉÍÓÚÑÜ"
+_WORD = rf"[{_UPPER}][\w'’-]+"
+_NAME = rf"{_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?{_WORD})*"
+_PARENT = rf"[ \t]*\([ \t]*({_NAME})[ \t]*\)"
+_SEPARATOR = r"[ \t]*(?:[,;][ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)"
+_SETTLEMENTS = (r"(?:comunidades|localidades|caser[ií]os|centros[ \t]+poblados|anexos|pueblos"
+                r"|poblados|asentamientos|villages|communities|hamlets|settlements|towns"
+                r"|localities)")
+_KINDS = (r"(?:nativas|campesinas|ind[ií]genas|rurales|altoandinas|amaz[oó]nicas|asháninkas?"
+          r"|beneficiarias|vecinas|aledañas|cercanas|intervenidas|native|indigenous|rural"
+          r"|farming|peasant|neighbouring|neighboring|nearby|beneficiary|remote|small)")
+# the cue, then either words saying what kind ("nativas", "farming") and "de"/"of", or
+# up to six lowercase words and a colon ("nativas incluidas en esta intervención son:")
+_CUED_LIST = re.compile(
+    rf"(?<!\w){_SETTLEMENTS}(?:(?:[ \t]+{_KINDS}){{0,2}}[ \t]+(?:de|of)"
+    rf"|(?:[ \t]+[a-záéíóúñü]+){{0,6}}[ \t]*:)[ \t]+(?=[{_UPPER}])", re.IGNORECASE)
+_ITEM = re.compile(rf"({_NAME})(?:{_PARENT})?")
+_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME})(?:{_PARENT})?")
+_LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
+_PARENTHESISED = re.compile(rf"{_LOCATIVE}({_NAME}){_PARENT}")
+_APPOSITION = re.compile(
+    rf"{_LOCATIVE}({_NAME}),[ \t]+(?:"
+    rf"(?:the[ \t]+)?(?:province|district)[ \t]+of[ \t]+({_NAME})"
+    rf"|({_NAME})[ \t]+(?:province|district)\b"
+    rf"|(?:distrito|provincia)[ \t]+de[ \t]+({_NAME}))")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A name the text gives as a place: its span and its parent unit as written."""
+
+    start: int
+    end: int
+    parent: str = ""
+    cued: bool = False
+    group: int = -1  # the list it belongs to (its first item's start), -1 alone
+
+
+def is_name_like(name: str) -> bool:
+    """Whether a capitalised phrase may be a place's name: not an acronym, a month, an
+    organisation's or a person's first word, nor a word that never names a place."""
+    words = normalize_name(name).split()
+    if not words or name.isupper() and len(name) <= 6:
+        return False
+    return not (words[0] in FIRST_NAMES or words[0] in ORG_BEFORE or words[0] in MONTHS
+                or words[0] in NOT_LIST_ITEMS or words[-1] in MONTHS)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    found = re.compile(r"[.!?]\s|\n").search(text, start)
+    return found.start() if found else len(text)
+
+
+def cued_lists(text: str) -> list[Listed]:
+    """The items of lists a settlement cue introduces, each with the parent unit its
+    group names in parentheses ("A, B (Pangoa); C (Mazamari)": A and B in Pangoa)."""
+    out: list[Listed] = []
+    for cue in _CUED_LIST.finditer(text):
+        limit = _sentence_end(text, cue.end())
+        items: list[tuple[int, int, str]] = []
+        item = _ITEM.match(text, cue.end())
+        while item and item.end() <= limit:
+            items.append((*item.span(1), item.group(2) or ""))
+            item = _NEXT_ITEM.match(text, item.end())
+        parent = ""
+        for start, end, own in reversed(items):  # a group's parent follows its last item
+            if own:
+                parent = own
+            if is_name_like(text[start:end]):
+                out.append(Listed(start, end, parent, True, items[0][0]))
+            if text[:start].rstrip().endswith(";"):
+                parent = ""
+    return sorted(out, key=lambda x: x.start)
+
+
+def appositions(text: str) -> list[Listed]:
+    """Names followed by their parent unit: "en Boca del Kiatari (Pangoa)", "In
+    Chillihua, province of Melgar", "in Choquecca, Tambobamba district"."""
+    out = []
+    for m in _PARENTHESISED.finditer(text):
+        if is_name_like(m.group(1)):
+            out.append(Listed(*m.span(1), m.group(2)))
+    for m in _APPOSITION.finditer(text):
+        if is_name_like(m.group(1)):
+            out.append(Listed(*m.span(1), m.group(2) or m.group(3) or m.group(4)))
+    return sorted(out, key=lambda x: x.start)
