@@ -52,6 +52,13 @@ FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
                   ["national sanctuary", "historic sanctuary"]),
     "mine": (["mina", "proyecto minero", "yacimiento"], ["mine", "mining project"]),
     "range": (["cordillera"], ["mountain range", "range"]),
+    "desert": (["desierto"], ["desert"]),
+    "bay": (["bahia"], ["bay"]),
+    "island": (["isla"], ["island"]),
+    "hill": (["cerro"], ["hill"]),
+    "snow peak": (["nevado"], []),
+    "gorge": (["quebrada"], ["gorge", "ravine"]),
+    "forest": (["bosque"], ["forest", "dry forest"]),
 }
 ES_LINKS = ["", "de ", "del ", "de la ", "de los ", "de las "]
 EN_LINKS = ["of ", "of the "]
@@ -209,9 +216,16 @@ UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "c
                   "urbanizacion", "urbanizaciones", "urbanization", "urbanizations", "sectors",
                   "anexo", "anexos", "sector", "sectores", "community", "communities",
                   "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",
-                  "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia"}
+                  "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia",
+                  "cerro", "cerros", "isla", "islas", "bahia", "lago", "lagos"}
 UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
-                        "town", "sector"}
+                        "town", "sector", "basin", "canyon", "desert", "bay", "island",
+                        "lagoon", "hill", "forest"}
+# Cues that introduce a named feature (a river, a hill), not a settlement.
+FEATURE_UNLISTED = {"rio", "rios", "laguna", "lagunas", "quebrada", "quebradas", "nevado",
+                     "nevados", "valle", "valles", "cerro", "cerros", "isla", "islas", "bahia",
+                     "lago", "lagos", "river", "valley", "basin", "canyon", "desert", "bay",
+                     "island", "lagoon", "hill", "forest"}
 # Capitalised words before "district", "province"... that are not a place's name.
 NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern", "southern",
                  "eastern", "western", "electoral", "judicial", "fiscal", "police", "military",

