@@ -759,6 +759,9 @@ class Geoparser:
             da = {p.department for p in a.places}
             db = {p.department for p in b.places}
             common = da & db
+            if common and re.fullmatch(r"\s*,?\s*(?:(?:en|in)\s+)?", gap) and not any(
+                    _contains(pb, pa) for pa in a.places for pb in b.places):
+                continue  # "Santa Rosa, Buenos Aires": a list, not a place and its unit
             if common and (len(da) > 1 or len(db) > 1):
                 a.places = [p for p in a.places if p.department in common]
                 b.places = [p for p in b.places if p.department in common]
@@ -796,6 +799,15 @@ class Geoparser:
                     return self._unlisted_mention(text, start, end, elsewhere)
                 if hit.weak or hit.river:
                     return None  # a river or island named after a unit: its unit unknown
+                elsewhere = elsewhere or _single_best(document)
+                if (elsewhere and not hit.cue and not hit.linked
+                        and all(p.level in ("district", "populated place")
+                                and p.population < 5000 for p in places)):
+                    # "Cochas" in a text about Ayacucho: none of the small districts of
+                    # that name is where the text is; a village there is likelier
+                    start, end = starts[hit.first], ends[hit.last - 1]
+                    return self._unlisted_mention(text, start, end, elsewhere,
+                                                  confidence=0.3)
                 confidence = 0.45
                 chosen = self._default(_significant(places), hit.cue).department
             if hit.linked:
@@ -957,6 +969,13 @@ def _with_heads(text: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, start=start, end=end, mention=text[start:end], level="feature")
         out.append(m)
     return out
+
+
+def _contains(unit: Place, place: Place) -> bool:
+    """Whether ``unit`` is a coarser unit holding ``place`` (by their ubigeos)."""
+    return bool(unit.ubigeo) and place.ubigeo.startswith(unit.ubigeo) and (
+        len(unit.ubigeo) < len(place.ubigeo)
+        or (unit.level == "district" and place.level == "populated place"))
 
 
 def _only(counts: Counter) -> str | None:

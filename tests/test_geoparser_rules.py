@@ -74,6 +74,11 @@ POSITIVES = [
      "alcaldes.", "Ayaucucho", "Ayacucho"),
     ("typo beside its department", "Se construyó un puente en San Bernandino, en Cajamarca, "
      "con apoyo local.", "San Bernandino", "Cajamarca"),
+    ("small homonym far from its departments", "El proyecto trabaja en Ayacucho.\n\nLas "
+     "familias de Cochas cultivan papa.", "Cochas", "Ayacucho"),
+    ("a list is no place and its unit", "En Junín hay obras en Santa Rosa, Buenos Aires y "
+     "Ninajasa.", "Santa Rosa", "Junín"),
+    ("a place and its unit", "The Cochas district, in Junín, got seeds.", "Cochas", "Junín"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -115,6 +120,13 @@ def test_finds_and_resolves(rule: str, text: str, mention: str, department: str)
     found = _found(text)
     assert mention in found, f"{rule}: {mention!r} not found in {text!r}: {found}"
     assert found[mention] == _department(department)
+
+
+def test_a_district_named_by_its_cue_stays_a_district() -> None:
+    found = [m for m in parse_places("Trabajamos en Ayacucho y en el distrito de Cochas.")
+             if m.mention == "Cochas"]
+    assert found and found[0].level == "district"
+    assert found[0].department_code != _department("Ayacucho")
 
 
 @pytest.mark.parametrize(("rule", "text", "word"), NEGATIVES,
