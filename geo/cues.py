@@ -112,7 +112,8 @@ ORG_BEFORE = {"avenida", "av", "jiron", "jr", "calle", "plaza", "pasaje", "malec
                "sociedad", "petroleos", "airlines", "airport", "aeropuerto", "mercado",
                "urbanizacion", "urb", "agraria", "catolica", "cientifica", "privada",
                "tecnologica", "nuestra", "senora", "parroquia", "iglesia", "templo",
-               "proyecto", "project", "programa", "operation", "operacion"}
+               "proyecto", "project", "programa", "operation", "operacion", "mineria",
+               "prolongacion", "alameda", "ovalo"}
 ORG_AFTER = {"sa", "sac", "saa", "eirl", "srl", "ltd", "ltda", "inc", "corp", "plc",
               "consortium", "company", "group", "airlines", "fc", "club", "university",
               "street", "avenue"}
@@ -165,7 +166,8 @@ PERSON_NAMES = {"condorcanqui", "micaela bastidas", "grau", "bolivar", "castilla
                 "tupac amaru", "bolognesi",
                  "cáceres", "caceres", "mariscal caceres", "ugarte", "pardo", "prado",
                  "leguia", "raimondi", "olaya", "quinones", "san roman", "vallejo",
-                 "mariategui", "arguedas", "basadre", "palma", "heredia", "ramon castilla"}
+                 "mariategui", "arguedas", "basadre", "palma", "heredia", "ramon castilla",
+                 "mariscal ramon castilla", "mariscal caceres", "almirante grau"}
 # Peruvian names that are better known abroad: dropped near a foreign country.
 FOREIGN_HOMONYMS = {"la paz", "cochabamba", "santiago", "concepcion", "santa cruz",
                      "sucre", "potosi", "oruro", "tarija", "valparaiso", "cuenca", "loja",
@@ -210,7 +212,9 @@ NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
                "la libertad de prensa", "libertad de culto", "libertad de reunion",
                "libertad de pensamiento", "libertad sindical", "la esperanza de vida",
                "esperanza de vida", "mala calidad", "la mala", "cuenca alta",
-               "cuenca baja", "cuenca media", "tres cuencas"]
+               "cuenca baja", "cuenca media", "tres cuencas",
+               # regions abroad written with an article that Peru's units lack
+               "la rioja"]
 
 UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "centros",
                   "urbanizacion", "urbanizaciones", "urbanization", "urbanizations", "sectors",

@@ -664,6 +664,7 @@ class Geoparser:
                 and not hit.cue and not is_department and hit.last not in firsts
                 and nxt not in NOT_NAME_WORDS and nxt not in CUES_AFTER
                 and nxt not in FEATURE_CUE_WORDS and nxt not in SENTENCE_OPENERS
+                and nxt != "pueblo"
                 and not _caps_line(*span)):
             return False  # Santo Toribio La Punta, Micaela Bastidas Puyucahua
         if (" " not in raw and raw.isupper() and len(raw) <= 5 and not is_department

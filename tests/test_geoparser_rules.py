@@ -79,6 +79,8 @@ POSITIVES = [
     ("a list is no place and its unit", "En Junín hay obras en Santa Rosa, Buenos Aires y "
      "Ninajasa.", "Santa Rosa", "Junín"),
     ("a place and its unit", "The Cochas district, in Junín, got seeds.", "Cochas", "Junín"),
+    ("a town's name with Pueblo", "Calca, Urubamba and Machu Picchu Pueblo will benefit.",
+     "Machu Picchu", "Cusco"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -109,6 +111,10 @@ NEGATIVES = [
     ("surname one edit from a unit", "El presidente Pedro Castillo visitó Piura.", "Castillo"),
     ("typo with its department nowhere", "Mi amigo de Ayaucucho vino a Lima ayer.",
      "Ayaucucho"),
+    ("region abroad", "El Gobierno de La Rioja financia proyectos en el Perú.", "Rioja"),
+    ("hero", "Escribió al Presidente del Perú, Mariscal Ramón Castilla, en 1848.",
+     "Ramón Castilla"),
+    ("street", "Se inundaron las cuadras de la prolongación Putumayo en Iquitos.", "Putumayo"),
     ("no department anywhere", "Some families in the villages of Quillaruna and Tintaycucho "
      "planted trees.", "Quillaruna"),
 ]
