@@ -96,7 +96,7 @@ from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
-from geo.placelists import appositions, cued_lists
+from geo.placelists import appositions, cued_lists, located_lists
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -501,15 +501,23 @@ class Geoparser:
         the one its list's sure items share, else its document's. A known name there
         that was resolved by a guess (a homonym) moves there too; a new name goes to
         ``named`` (every occurrence is then reported)."""
-        written = cued_lists(text) + appositions(text)
+        by_span = {(m.start, m.end): m for m in mentions}
+        small: dict[int, Counter] = {}
+        located = located_lists(text)
+        for item in located:  # a list after "en" whose known items are small places
+            m = by_span.get((item.start, item.end))
+            if m is not None and m.level in ("district", "populated place"):
+                small.setdefault(item.group, Counter())[m.department_code] += 1
+        written = cued_lists(text) + appositions(text) + [
+            item for item in located if item.group in small]
         if not written:
             return mentions
-        by_span = {(m.start, m.end): m for m in mentions}
         known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
-        groups: dict[int, Counter] = {}
+        groups: dict[int, Counter] = dict(small)
         for item in written:  # the sure known items of each list
             m = by_span.get((item.start, item.end))
-            if item.group >= 0 and m is not None and m.confidence >= 0.9:
+            if (item.group >= 0 and item.group not in small and m is not None
+                    and m.confidence >= 0.9):
                 groups.setdefault(item.group, Counter())[m.department_code] += 1
         order = sorted(mentions, key=lambda m: m.start)
         at = [m.start for m in order]
@@ -521,6 +529,8 @@ class Geoparser:
             sentence, paragraph = evidence_s.get(s, Counter()), evidence_p.get(p, Counter())
             if item.parent:
                 dept = self._parent_department(item.parent, sentence, paragraph)
+            elif item.group in small:  # a list of small places: where its known ones are
+                dept = _single_best(small[item.group])
             else:
                 dept = (_single_best(sentence) or _single_best(paragraph)
                         or _single_best(groups.get(item.group, Counter()))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.cues import FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE
+from geo.cues import FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PERSON_BEFORE
 from geo.names import normalize_name
 
 _UPPER = "A-ZÁÉÍÓÚÑÜ"
@@ -68,7 +68,8 @@ def is_name_like(name: str) -> bool:
     words = normalize_name(name).split()
     if not words or name.isupper() and len(name) <= 6:
         return False
-    return not (words[0] in FIRST_NAMES or words[0] in ORG_BEFORE or words[0] in MONTHS
+    return not (words[0] in FIRST_NAMES or words[0] in PERSON_BEFORE or words[0] in ORG_BEFORE
+                or words[0] in MONTHS
                 or words[0] in NOT_LIST_ITEMS or words[-1] in MONTHS)
 
 
@@ -128,6 +129,31 @@ def cued_lists(text: str) -> list[Listed]:
             if text[max(0, start - 8):start].rstrip().endswith(";"):
                 parent = ""
     return sorted(out, key=lambda x: x.start)
+
+
+_LOCATED_LIST = re.compile(  # "se aprecian en A, B, C y D": two separators at least
+    rf"{_LOCATIVE}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}")
+
+
+def located_lists(text: str) -> list[Listed]:
+    """The items of a list of three or more names after a locative word ("en Cochas,
+    Putacca, Pampanhuaylla y Allpacorral"), whatever they are: the geoparser keeps
+    those of a list whose known items are small places."""
+    out = []
+    anchors = [m.start() for m in re.finditer(r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear)[ \t]+"
+                                              rf"[{_UPPER}]", text)]
+    seen = set()
+    for at in anchors:
+        m = _LOCATED_LIST.match(text, at)
+        if not m or m.start() in seen:
+            continue
+        seen.add(m.start())
+        item = _ITEM.match(text, text.index(" ", at) + 1)
+        while item and item.end() <= m.end():
+            if is_name_like(item.group(1)):
+                out.append(Listed(*item.span(1), "", False, m.start()))
+            item = _NEXT_ITEM.match(text, item.end())
+    return out
 
 
 def appositions(text: str) -> list[Listed]:

@@ -81,6 +81,8 @@ POSITIVES = [
     ("a place and its unit", "The Cochas district, in Junín, got seeds.", "Cochas", "Junín"),
     ("a town's name with Pueblo", "Calca, Urubamba and Machu Picchu Pueblo will benefit.",
      "Machu Picchu", "Cusco"),
+    ("list of small places", "El proyecto trabaja en Ayacucho.\n\nLas obras se ven en "
+     "Cochas, Quillaruna, Tintaycucho y Huallpacocha.", "Tintaycucho", "Ayacucho"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -115,6 +117,11 @@ NEGATIVES = [
     ("hero", "Escribió al Presidente del Perú, Mariscal Ramón Castilla, en 1848.",
      "Ramón Castilla"),
     ("street", "Se inundaron las cuadras de la prolongación Putumayo en Iquitos.", "Putumayo"),
+    ("list after a city", "The agency has offices in Lima, Brussels and Madrid.", "Brussels"),
+    ("organisations after a city", "En Huancayo, Devida, Foncodes y Cáritas firmaron un "
+     "convenio.", "Devida"),
+    ("persons after a district", "Reuniones en Pichanaqui, Juan Pérez, Ana Quispe y María "
+     "Rojas.", "María Rojas"),
     ("no department anywhere", "Some families in the villages of Quillaruna and Tintaycucho "
      "planted trees.", "Quillaruna"),
 ]
