@@ -205,6 +205,7 @@ class _Hit:
     counted: bool = False  # counted as evidence for its department
     plural: bool = False  # "los departamentos de ...": the cue reaches the list after it
     typo: bool = False  # one edit away from the unit's name ("Ayaucucho")
+    guessed: bool = False  # a homonym placed by the default rule, not by the text
 
 
 def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
@@ -504,9 +505,11 @@ class Geoparser:
         by_span = {(m.start, m.end): m for m in mentions}
         small: dict[int, Counter] = {}
         located = located_lists(text)
+        guessed = {(starts[h.first], ends[h.last - 1]) for h in hits if h.guessed}
         for item in located:  # a list after "en" whose known items are small places
             m = by_span.get((item.start, item.end))
-            if m is not None and m.level in ("district", "populated place"):
+            if (m is not None and m.level in ("district", "populated place")
+                    and (m.start, m.end) not in guessed):
                 small.setdefault(item.group, Counter())[m.department_code] += 1
         written = cued_lists(text) + appositions(text) + [
             item for item in located if item.group in small]
@@ -820,6 +823,7 @@ class Geoparser:
                     return self._unlisted_mention(text, start, end, elsewhere,
                                                   confidence=0.3)
                 confidence = 0.45
+                hit.guessed = True
                 chosen = self._default(_significant(places), hit.cue).department
             if hit.linked:
                 confidence = 0.9 if hit.cue else 0.85

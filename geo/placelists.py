@@ -131,8 +131,9 @@ def cued_lists(text: str) -> list[Listed]:
     return sorted(out, key=lambda x: x.start)
 
 
+_LIST_OPENER = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|of|to|from|v[ií]a)[ \t]+"
 _LOCATED_LIST = re.compile(  # "se aprecian en A, B, C y D": two separators at least
-    rf"{_LOCATIVE}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}")
+    rf"{_LIST_OPENER}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}")
 
 
 def located_lists(text: str) -> list[Listed]:
@@ -140,8 +141,7 @@ def located_lists(text: str) -> list[Listed]:
     Putacca, Pampanhuaylla y Allpacorral"), whatever they are: the geoparser keeps
     those of a list whose known items are small places."""
     out = []
-    anchors = [m.start() for m in re.finditer(r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear)[ \t]+"
-                                              rf"[{_UPPER}]", text)]
+    anchors = [m.start() for m in re.finditer(rf"{_LIST_OPENER}[{_UPPER}]", text)]
     seen = set()
     for at in anchors:
         m = _LOCATED_LIST.match(text, at)

@@ -83,6 +83,8 @@ POSITIVES = [
      "Machu Picchu", "Cusco"),
     ("list of small places", "El proyecto trabaja en Ayacucho.\n\nLas obras se ven en "
      "Cochas, Quillaruna, Tintaycucho y Huallpacocha.", "Tintaycucho", "Ayacucho"),
+    ("list of small places after de", "Heredó las tierras de Ollantaytambo, Quillaruna y "
+     "Tintaycucho en 1760.", "Quillaruna", "Cusco"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -122,6 +124,10 @@ NEGATIVES = [
      "convenio.", "Devida"),
     ("persons after a district", "Reuniones en Pichanaqui, Juan Pérez, Ana Quispe y María "
      "Rojas.", "María Rojas"),
+    ("list after a city, after de", "Llegaron mensajes de Lima, Bruselas y Madrid.",
+     "Bruselas"),
+    ("list after a guessed homonym", "Fondos para la vía San Isidro, Quillaruna y "
+     "Tintaycucho.", "Quillaruna"),
     ("no department anywhere", "Some families in the villages of Quillaruna and Tintaycucho "
      "planted trees.", "Quillaruna"),
 ]
