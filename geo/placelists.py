@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.cues import FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PERSON_BEFORE
 from geo.names import normalize_name
@@ -43,6 +44,7 @@ _CUED_LIST = re.compile(
 _ITEM = re.compile(rf"({_NAME})(?:{_PARENT})?")
 _NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME})(?:{_PARENT})?")
 _LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
+_LOCATIVE_RE = re.compile(_LOCATIVE)
 _PARENTHESISED = re.compile(rf"{_LOCATIVE}({_NAME}){_PARENT}")
 _APPOSITION = re.compile(
     rf"{_LOCATIVE}({_NAME}),[ \t]+(?:"
@@ -62,6 +64,15 @@ class Listed:
     group: int = -1  # the list it belongs to (its first item's start), -1 alone
 
 
+def lowercase(text: str) -> str:
+    """``text`` in lower case, offset for offset (``İ`` lowercases to two characters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@lru_cache(maxsize=65536)
 def is_name_like(name: str) -> bool:
     """Whether a capitalised phrase may be a place's name: not an acronym, a month, an
     organisation's or a person's first word, nor a word that never names a place."""
@@ -96,23 +107,31 @@ def _found(lowered: str, words: tuple[str, ...]) -> list[int]:
     return sorted(at)
 
 
-def _near(pattern: re.Pattern, text: str, anchors: list[int], back: int,
-          ahead: int) -> list[re.Match]:
-    """The pattern's matches in windows around the anchors, each once."""
+def _near(pattern: re.Pattern, opener: re.Pattern, text: str, anchors: list[int],
+          back: int) -> list[re.Match]:
+    """The pattern's matches that start where ``opener`` matches, at most ``back``
+    characters before an anchor, and reach past it; each once, the longest first."""
     seen, out = set(), []
+    covered = -1  # the end of the last match: anchors inside it need no new search
     for at in anchors:
-        for m in pattern.finditer(text, max(0, at - back), at + ahead):
-            if m.start() <= at < m.end() and m.span() not in seen:
-                seen.add(m.span())
+        if at < covered:
+            continue
+        for start in opener.finditer(text, max(0, at - back), at):
+            m = pattern.match(text, start.start())
+            if m and m.end() > at and m.start() not in seen:
+                seen.add(m.start())
                 out.append(m)
+                covered = max(covered, m.end())
+                break
     return out
 
 
-def cued_lists(text: str) -> list[Listed]:
+def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
     """The items of lists a settlement cue introduces, each with the parent unit its
     group names in parentheses ("A, B (Pangoa); C (Mazamari)": A and B in Pangoa)."""
     out: list[Listed] = []
-    cues = (_CUED_LIST.match(text, at) for at in _found(text.lower(), _CUE_WORDS))
+    lowered = lowercase(text) if lowered is None else lowered
+    cues = (_CUED_LIST.match(text, at) for at in _found(lowered, _CUE_WORDS))
     for cue in [c for c in cues if c]:
         limit = _sentence_end(text, cue.end())
         items: list[tuple[int, int, str]] = []
@@ -132,6 +151,8 @@ def cued_lists(text: str) -> list[Listed]:
 
 
 _LIST_OPENER = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|of|to|from|v[ií]a)[ \t]+"
+_LIST_OPENER_RE = re.compile(_LIST_OPENER)
+_COMMA_NAME = re.compile(rf",[ \t]*[{_UPPER}]")
 _LOCATED_LIST = re.compile(  # "se aprecian en A, B, C y D": two separators at least
     rf"{_LIST_OPENER}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}")
 
@@ -141,14 +162,9 @@ def located_lists(text: str) -> list[Listed]:
     Putacca, Pampanhuaylla y Allpacorral"), whatever they are: the geoparser keeps
     those of a list whose known items are small places."""
     out = []
-    anchors = [m.start() for m in re.finditer(rf"{_LIST_OPENER}[{_UPPER}]", text)]
-    seen = set()
-    for at in anchors:
-        m = _LOCATED_LIST.match(text, at)
-        if not m or m.start() in seen:
-            continue
-        seen.add(m.start())
-        item = _ITEM.match(text, text.index(" ", at) + 1)
+    commas = [m.start() for m in _COMMA_NAME.finditer(text)]  # a list has a comma
+    for m in _near(_LOCATED_LIST, _LIST_OPENER_RE, text, commas, 160):
+        item = _ITEM.match(text, _LIST_OPENER_RE.match(text, m.start()).end())
         while item and item.end() <= m.end():
             if is_name_like(item.group(1)):
                 out.append(Listed(*item.span(1), "", False, m.start()))
@@ -156,15 +172,16 @@ def located_lists(text: str) -> list[Listed]:
     return out
 
 
-def appositions(text: str) -> list[Listed]:
+def appositions(text: str, lowered: str | None = None) -> list[Listed]:
     """Names followed by their parent unit: "en Boca del Kiatari (Pangoa)", "In
     Chillihua, province of Melgar", "in Choquecca, Tambobamba district"."""
     out = []
     parentheses = [m.start() for m in re.finditer(r"\(", text)]
-    for m in _near(_PARENTHESISED, text, parentheses, 120, 60):
+    for m in _near(_PARENTHESISED, _LOCATIVE_RE, text, parentheses, 120):
         if is_name_like(m.group(1)):
             out.append(Listed(*m.span(1), m.group(2)))
-    for m in _near(_APPOSITION, text, _found(text.lower(), _APPOSITION_WORDS), 150, 60):
+    lowered = lowercase(text) if lowered is None else lowered
+    for m in _near(_APPOSITION, _LOCATIVE_RE, text, _found(lowered, _APPOSITION_WORDS), 150):
         if is_name_like(m.group(1)):
             out.append(Listed(*m.span(1), m.group(2) or m.group(3) or m.group(4)))
     return sorted(out, key=lambda x: x.start)

@@ -154,3 +154,11 @@ def test_does_not_report(rule: str, text: str, word: str) -> None:
     start = text.index(word)
     spans = [(m.start, m.end, m.mention) for m in parse_places(text)]
     assert not [s for s in spans if s[0] < start + len(word) and start < s[1]], (rule, spans)
+
+
+def test_offsets_hold_after_a_letter_that_lowercases_to_two() -> None:
+    text = ("İstanbul. Las comunidades nativas de Quillaruna, San Jerónimo y Tintaycucho "
+            "(Pangoa) recibieron semillas.")
+    found = parse_places(text)
+    assert {m.mention for m in found} >= {"Quillaruna", "Tintaycucho"}
+    assert all(text[m.start:m.end] == m.mention for m in found)
