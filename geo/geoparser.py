@@ -39,10 +39,26 @@ capitals named apart (``data/small_places.csv``) are small places. The items of 
 list of streets ("los jirones Arica y Huamachuco") are streets; a feature in a text
 that names a country abroad and no Peruvian unit is not reported.
 
+Names written as places (:mod:`geo.placelists`): the items of a list after a
+settlement cue ("Las comunidades nativas ... son: A, B (Pangoa); C (Mazamari)"), a
+name with its parent unit ("en X (Pangoa)", "In X, province of Melgar", "in X,
+Tambobamba district"), and the new names of a list of three or more after "en",
+"de", "in"... whose known items are small places ("en Cochas, Putacca y
+Allpacorral"), each in its parent's department, else its context's. A feature's
+generic word (río, valle de, cerro, isla, bahía de...; river, valley, basin,
+desert...) makes an unknown name beside it a feature and joins a known one's span
+("Urubamba valley", level feature). A unit named in a list of rivers is a river,
+reported in the one department its sentence names. A capitalised word inside a
+sentence one edit away from a unit's name (:mod:`geo.typos`: "Ayaucucho") is that
+unit beside its department or after its own cue. A small homonym none of whose
+departments the text is about is a village where the text is ("Cochas" in a text
+about Ayacucho). Lines written in capitals are read without case filters.
+
 Confidence: 0.95 for a name in one department only (0.99 with a cue), 0.85-0.9
 for a homonym settled by an adjacent unit, 0.75 by its sentence or paragraph,
 0.6 by the document, 0.45 by the default rule; common words and small places
-lose 0.1, rivers named after a unit 0.2. The word lists are in
+lose 0.1, rivers named after a unit 0.2, misspellings 0.3; a known name moved by its
+list or parent 0.6, a village placed by its context 0.3-0.35. The word lists are in
 :mod:`geo.cues`.
 """
 
