@@ -236,7 +236,11 @@ NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern",
                  "business", "financial", "historic", "metropolitan", "congressional",
                  "this", "that", "each", "every", "which", "whole", "same", "other", "rural",
                  "urban", "new", "old", "mining", "coastal", "border", "amazon", "andean",
-                 "peruvian", "highland", "lowland", "jungle", "upper", "lower"}
+                 "peruvian", "highland", "lowland", "jungle", "upper", "lower",
+                 # features abroad or vague, before a feature's word (Atacama Desert)
+                 "pacific", "atlantic", "caribbean", "atacama", "sahara", "galapagos",
+                 "easter", "grand", "black", "capitol", "tropical", "amazonian", "cloud",
+                 "rain", "dry", "great", "sacred", "royal", "national", "protected"}
 # Titles of nobility before "de X": the Marqués de Oropesa is a man.
 TITLES = {"marques", "marquesa", "conde", "condesa", "duque", "duquesa", "vizconde",
           "baron", "baronesa", "marquis", "count", "duke"}

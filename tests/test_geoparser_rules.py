@@ -128,6 +128,8 @@ NEGATIVES = [
      "Bruselas"),
     ("list after a guessed homonym", "Fondos para la vía San Isidro, Quillaruna y "
      "Tintaycucho.", "Quillaruna"),
+    ("desert abroad", "In Tacna, the Atacama Desert begins at the border.", "Atacama"),
+    ("ocean basin", "In Piura, the Pacific basin warms during El Niño.", "Pacific"),
     ("no department anywhere", "Some families in the villages of Quillaruna and Tintaycucho "
      "planted trees.", "Quillaruna"),
 ]
