@@ -113,7 +113,8 @@ from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
-from geo.placelists import appositions, cued_lists, located_lists, lowercase
+from geo.placelists import (appositions, cued_lists, located_lists, lowercase,
+                             named_areas)
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -533,7 +534,8 @@ class Geoparser:
                     and (m.start, m.end) not in guessed):
                 small.setdefault(item.group, Counter())[m.department_code] += 1
         lowered = lowercase(text)
-        written = cued_lists(text, lowered) + appositions(text, lowered) + [
+        written = cued_lists(text, lowered) + appositions(text, lowered) + named_areas(
+            text, lowered) + [
             item for item in located if item.group in small]
         if not written:
             return mentions
@@ -568,7 +570,7 @@ class Geoparser:
             if any(order[j].department_code == dept or not self._homonym(order[j].mention)
                    for j in inside):
                 continue  # a name of one department only, or one already there
-            if not inside and known.overlaps(item.start, item.end):
+            if not inside and known.overlaps(item.start, item.end) and not item.named:
                 continue  # a known name the filters dropped (a person, a common word)
             if not inside:
                 named.setdefault(text[item.start:item.end], dept)

@@ -45,12 +45,20 @@ _ITEM = re.compile(rf"({_NAME})(?:{_PARENT})?")
 _NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME})(?:{_PARENT})?")
 _LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
 _LOCATIVE_RE = re.compile(_LOCATIVE)
+_AREA_WORD = re.compile(r"(?<!\w)(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar"
+                        r"|paraje)(?!\w)", re.IGNORECASE)
 _PARENTHESISED = re.compile(rf"{_LOCATIVE}({_NAME}){_PARENT}")
 _APPOSITION = re.compile(
     rf"{_LOCATIVE}({_NAME}),[ \t]+(?:"
     rf"(?:the[ \t]+)?(?:province|district)[ \t]+of[ \t]+({_NAME})"
     rf"|({_NAME})[ \t]+(?:province|district)\b"
     rf"|(?:distrito|provincia)[ \t]+de[ \t]+({_NAME}))")
+
+
+_AREA_NAMED = re.compile(  # "the illegal mining zone known as La Pampa"
+    r"(?<!\w)(?i:(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje)"
+    r",?[ \t]+(?:(?:is|was|es|era|fue)[ \t]+)?(?:known|called|named|conocid[oa]|llamad[oa]"
+    rf"|denominad[oa])(?:[ \t]+(?:as|como))?)[ \t]+[\"“«]?({_NAME})")
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,7 @@ class Listed:
     parent: str = ""
     cued: bool = False
     group: int = -1  # the list it belongs to (its first item's start), -1 alone
+    named: bool = False  # "the zone known as X": X names a place, whatever else it is
 
 
 def lowercase(text: str) -> str:
@@ -185,3 +194,16 @@ def appositions(text: str, lowered: str | None = None) -> list[Listed]:
         if is_name_like(m.group(1)):
             out.append(Listed(*m.span(1), m.group(2) or m.group(3) or m.group(4)))
     return sorted(out, key=lambda x: x.start)
+
+
+def named_areas(text: str, lowered: str | None = None) -> list[Listed]:
+    """Areas the text names as such: "the zone known as La Pampa", "una zona conocida
+    como X", "the area, known as X"."""
+    lowered = lowercase(text) if lowered is None else lowered
+    anchors = _found(lowered, ("known", "called", "named", "conocid", "llamad", "denominad"))
+    out = []
+    for m in _near(_AREA_NAMED, _AREA_WORD, text, anchors, 40):
+        name = m.group(1)
+        if is_name_like(name):
+            out.append(Listed(*m.span(1), named=True))
+    return out

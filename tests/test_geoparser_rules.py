@@ -85,6 +85,9 @@ POSITIVES = [
      "Cochas, Quillaruna, Tintaycucho y Huallpacocha.", "Tintaycucho", "Ayacucho"),
     ("list of small places after de", "Heredó las tierras de Ollantaytambo, Quillaruna y "
      "Tintaycucho en 1760.", "Quillaruna", "Cusco"),
+    ("area known as", "In Madre de Dios, the mining zone known as Quillaruna grew. Later, "
+     "police moved into Quillaruna.", "Quillaruna", "Madre de Dios"),
+    ("area known as", "En Puno, la zona conocida como La Pampa creció.", "La Pampa", "Puno"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -130,6 +133,8 @@ NEGATIVES = [
      "Tintaycucho.", "Quillaruna"),
     ("desert abroad", "In Tacna, the Atacama Desert begins at the border.", "Atacama"),
     ("ocean basin", "In Piura, the Pacific basin warms during El Niño.", "Pacific"),
+    ("a person known as", "In Cusco, he would be known as Túpac Amaru II.", "Túpac Amaru"),
+    ("a dish known as", "En Lima, un plato conocido como Quillaruna se vende.", "Quillaruna"),
     ("no department anywhere", "Some families in the villages of Quillaruna and Tintaycucho "
      "planted trees.", "Quillaruna"),
 ]
