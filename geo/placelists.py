@@ -1,0 +1,209 @@
+"""Names a text gives as places by how it writes them, whether a gazetteer holds them or not.
+
+Three shapes, read from the text alone (no gazetteer here):
+
+- a list after a settlement cue, in the same sentence: "Las comunidades nativas
+  incluidas en esta intervención son: A, B (Pangoa); C y D (Mazamari)", "en las
+  localidades de X y Y", "the villages of A, B and C";
+- a name with its parent unit in parentheses, after a locative word: "en Boca del
+  Kiatari (Pangoa)";
+- a name with its parent unit as an apposition, after a locative word: "In Chillihua,
+  province of Melgar (Puno)", "in Choquecca, Tambobamba district", "en Huaylla,
+  distrito de Cochas".
+
+Each name found is a :class:`Listed`: its span, the parent unit's name as written
+(or ``""``), and whether a cue introduced it. Which department it is in is for the
+geoparser to decide, from the parent, the list's known items, or the context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.cues import FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PERSON_BEFORE
+from geo.names import normalize_name
+
+_UPPER = "A-ZÁÉÍÓÚÑÜ"
+_WORD = rf"[{_UPPER}][\w'’-]+"
+_NAME = rf"{_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?{_WORD})*"
+_PARENT = rf"[ \t]*\([ \t]*({_NAME})[ \t]*\)"
+_SEPARATOR = r"[ \t]*(?:[,;][ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)"
+_SETTLEMENTS = (r"(?:comunidades|localidades|caser[ií]os|centros[ \t]+poblados|anexos|pueblos"
+                r"|poblados|asentamientos|villages|communities|hamlets|settlements|towns"
+                r"|localities)")
+_KINDS = (r"(?:nativas|campesinas|ind[ií]genas|rurales|altoandinas|amaz[oó]nicas|asháninkas?"
+          r"|beneficiarias|vecinas|aledañas|cercanas|intervenidas|native|indigenous|rural"
+          r"|farming|peasant|neighbouring|neighboring|nearby|beneficiary|remote|small)")
+# the cue, then either words saying what kind ("nativas", "farming") and "de"/"of", or
+# up to six lowercase words and a colon ("nativas incluidas en esta intervención son:")
+_CUED_LIST = re.compile(
+    rf"(?<!\w){_SETTLEMENTS}(?:(?:[ \t]+{_KINDS}){{0,2}}[ \t]+(?:de|of)"
+    rf"|(?:[ \t]+[a-záéíóúñü]+){{0,6}}[ \t]*:)[ \t]+(?=[{_UPPER}])", re.IGNORECASE)
+_ITEM = re.compile(rf"({_NAME})(?:{_PARENT})?")
+_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME})(?:{_PARENT})?")
+_LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
+_LOCATIVE_RE = re.compile(_LOCATIVE)
+_AREA_WORD = re.compile(r"(?<!\w)(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar"
+                        r"|paraje)(?!\w)", re.IGNORECASE)
+_PARENTHESISED = re.compile(rf"{_LOCATIVE}({_NAME}){_PARENT}")
+_APPOSITION = re.compile(
+    rf"{_LOCATIVE}({_NAME}),[ \t]+(?:"
+    rf"(?:the[ \t]+)?(?:province|district)[ \t]+of[ \t]+({_NAME})"
+    rf"|({_NAME})[ \t]+(?:province|district)\b"
+    rf"|(?:distrito|provincia)[ \t]+de[ \t]+({_NAME}))")
+
+
+_AREA_NAMED = re.compile(  # "the illegal mining zone known as La Pampa"
+    r"(?<!\w)(?i:(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje)"
+    r",?[ \t]+(?:(?:is|was|es|era|fue)[ \t]+)?(?:known|called|named|conocid[oa]|llamad[oa]"
+    rf"|denominad[oa])(?:[ \t]+(?:as|como))?)[ \t]+[\"“«]?({_NAME})")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A name the text gives as a place: its span and its parent unit as written."""
+
+    start: int
+    end: int
+    parent: str = ""
+    cued: bool = False
+    group: int = -1  # the list it belongs to (its first item's start), -1 alone
+    named: bool = False  # "the zone known as X": X names a place, whatever else it is
+
+
+def lowercase(text: str) -> str:
+    """``text`` in lower case, offset for offset (``İ`` lowercases to two characters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@lru_cache(maxsize=65536)
+def is_name_like(name: str) -> bool:
+    """Whether a capitalised phrase may be a place's name: not an acronym, a month, an
+    organisation's or a person's first word, nor a word that never names a place."""
+    words = normalize_name(name).split()
+    if not words or name.isupper() and len(name) <= 6:
+        return False
+    return not (words[0] in FIRST_NAMES or words[0] in PERSON_BEFORE or words[0] in ORG_BEFORE
+                or words[0] in MONTHS
+                or words[0] in NOT_LIST_ITEMS or words[-1] in MONTHS)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    found = re.compile(r"[.!?]\s|\n").search(text, start)
+    return found.start() if found else len(text)
+
+
+_CUE_WORDS = ("comunidades", "localidades", "caserios", "caseríos", "centros", "anexos",
+              "pueblos", "poblados", "asentamientos", "villages", "communities", "hamlets",
+              "settlements", "towns", "localities")
+_APPOSITION_WORDS = ("province", "district", "distrito", "provincia")
+
+
+def _found(lowered: str, words: tuple[str, ...]) -> list[int]:
+    """Where the words occur in a lowercased text (str.find: far faster than a regex
+    alternation tried at every position)."""
+    at = []
+    for word in words:
+        i = lowered.find(word)
+        while i >= 0:
+            at.append(i)
+            i = lowered.find(word, i + 1)
+    return sorted(at)
+
+
+def _near(pattern: re.Pattern, opener: re.Pattern, text: str, anchors: list[int],
+          back: int) -> list[re.Match]:
+    """The pattern's matches that start where ``opener`` matches, at most ``back``
+    characters before an anchor, and reach past it; each once, the longest first."""
+    seen, out = set(), []
+    covered = -1  # the end of the last match: anchors inside it need no new search
+    for at in anchors:
+        if at < covered:
+            continue
+        for start in opener.finditer(text, max(0, at - back), at):
+            m = pattern.match(text, start.start())
+            if m and m.end() > at and m.start() not in seen:
+                seen.add(m.start())
+                out.append(m)
+                covered = max(covered, m.end())
+                break
+    return out
+
+
+def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
+    """The items of lists a settlement cue introduces, each with the parent unit its
+    group names in parentheses ("A, B (Pangoa); C (Mazamari)": A and B in Pangoa)."""
+    out: list[Listed] = []
+    lowered = lowercase(text) if lowered is None else lowered
+    cues = (_CUED_LIST.match(text, at) for at in _found(lowered, _CUE_WORDS))
+    for cue in [c for c in cues if c]:
+        limit = _sentence_end(text, cue.end())
+        items: list[tuple[int, int, str]] = []
+        item = _ITEM.match(text, cue.end())
+        while item and item.end() <= limit:
+            items.append((*item.span(1), item.group(2) or ""))
+            item = _NEXT_ITEM.match(text, item.end())
+        parent = ""
+        for start, end, own in reversed(items):  # a group's parent follows its last item
+            if own:
+                parent = own
+            if is_name_like(text[start:end]):
+                out.append(Listed(start, end, parent, True, items[0][0]))
+            if text[max(0, start - 8):start].rstrip().endswith(";"):
+                parent = ""
+    return sorted(out, key=lambda x: x.start)
+
+
+_LIST_OPENER = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|of|to|from|v[ií]a)[ \t]+"
+_LIST_OPENER_RE = re.compile(_LIST_OPENER)
+_COMMA_NAME = re.compile(rf",[ \t]*[{_UPPER}]")
+_LOCATED_LIST = re.compile(  # "se aprecian en A, B, C y D": two separators at least
+    rf"{_LIST_OPENER}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}")
+
+
+def located_lists(text: str) -> list[Listed]:
+    """The items of a list of three or more names after a locative word ("en Cochas,
+    Putacca, Pampanhuaylla y Allpacorral"), whatever they are: the geoparser keeps
+    those of a list whose known items are small places."""
+    out = []
+    commas = [m.start() for m in _COMMA_NAME.finditer(text)]  # a list has a comma
+    for m in _near(_LOCATED_LIST, _LIST_OPENER_RE, text, commas, 160):
+        item = _ITEM.match(text, _LIST_OPENER_RE.match(text, m.start()).end())
+        while item and item.end() <= m.end():
+            if is_name_like(item.group(1)):
+                out.append(Listed(*item.span(1), "", False, m.start()))
+            item = _NEXT_ITEM.match(text, item.end())
+    return out
+
+
+def appositions(text: str, lowered: str | None = None) -> list[Listed]:
+    """Names followed by their parent unit: "en Boca del Kiatari (Pangoa)", "In
+    Chillihua, province of Melgar", "in Choquecca, Tambobamba district"."""
+    out = []
+    parentheses = [m.start() for m in re.finditer(r"\(", text)]
+    for m in _near(_PARENTHESISED, _LOCATIVE_RE, text, parentheses, 120):
+        if is_name_like(m.group(1)):
+            out.append(Listed(*m.span(1), m.group(2)))
+    lowered = lowercase(text) if lowered is None else lowered
+    for m in _near(_APPOSITION, _LOCATIVE_RE, text, _found(lowered, _APPOSITION_WORDS), 150):
+        if is_name_like(m.group(1)):
+            out.append(Listed(*m.span(1), m.group(2) or m.group(3) or m.group(4)))
+    return sorted(out, key=lambda x: x.start)
+
+
+def named_areas(text: str, lowered: str | None = None) -> list[Listed]:
+    """Areas the text names as such: "the zone known as La Pampa", "una zona conocida
+    como X", "the area, known as X"."""
+    lowered = lowercase(text) if lowered is None else lowered
+    anchors = _found(lowered, ("known", "called", "named", "conocid", "llamad", "denominad"))
+    out = []
+    for m in _near(_AREA_NAMED, _AREA_WORD, text, anchors, 40):
+        name = m.group(1)
+        if is_name_like(name):
+            out.append(Listed(*m.span(1), named=True))
+    return out

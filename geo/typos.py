@@ -1,0 +1,52 @@
+"""Misspelt unit names: a name one edit away from a department, province or district.
+
+"Ayaucucho" (Ayacucho), "San Bernandino" (San Bernardino): one letter added, dropped
+or changed. The index holds, for every unit name of at least :data:`MIN_LETTERS`
+letters, the name itself and each form with one letter deleted (the symmetric-delete
+method): two strings are one edit apart (insertion, deletion or substitution) exactly
+when one of them, or one of their one-letter deletions, equals the other's.
+Which names may be misspelt, and which words never are a misspelling (places abroad,
+people), is for the caller to say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+MIN_LETTERS = 7
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter inserted, deleted or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+class TypoIndex:
+    """Normalised names, found again from a spelling one edit away."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._names = {n for n in names if len(n.replace(" ", "")) >= MIN_LETTERS}
+        self._by_form: dict[str, set[str]] = {}
+        for name in self._names:
+            for form in _deletes(name) | {name}:
+                self._by_form.setdefault(form, set()).add(name)
+
+    def correct(self, word: str) -> str | None:
+        """The one name ``word`` is a misspelling of, if exactly one (never itself)."""
+        if word in self._names or len(word.replace(" ", "")) < MIN_LETTERS:
+            return None
+        found: set[str] = set()
+        for form in _deletes(word) | {word}:
+            for name in self._by_form.get(form, ()):
+                if one_edit_apart(word, name):
+                    found.add(name)
+        return found.pop() if len(found) == 1 else None

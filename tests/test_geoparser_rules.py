@@ -1,0 +1,171 @@
+"""Geoparser rules for unseen texts (issue #10): layout, lists, appositions, feature
+heads, typos, homonyms. Small made-up sentences; the department each mention must
+resolve to is looked up in the gazetteer, not taken from the parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import load_gazetteer
+from geo.geoparser import parse_places
+from geo.names import normalize_name
+
+
+def _department(name: str) -> str:
+    found = [p for p in load_gazetteer().lookup(normalize_name(name)) if p.level == "department"]
+    assert found, name
+    return found[0].department
+
+
+def _found(text: str) -> dict[str, str]:
+    return {m.mention: m.department_code for m in parse_places(text)}
+
+
+# (rule, text, mention as written, department it must resolve to)
+POSITIVES = [
+    ("caps line", "INFORME FINAL\n\nPERÚ CUSCO URUBAMBA YUCAY\n\nEl proyecto trabajó con familias.",
+     "YUCAY", "Cusco"),
+    ("caps line", "INFORME FINAL\n\nPERÚ CUSCO URUBAMBA YUCAY\n\nEl proyecto trabajó con familias.",
+     "URUBAMBA", "Cusco"),
+    ("caps line", "El proyecto en cifras.\n\nDESARROLLO INTEGRAL DE YUCAY A TRAVÉS DEL TURISMO\n",
+     "YUCAY", "Cusco"),
+    ("caption", "The new school near Pampachiri Many families walk two hours to it.",
+     "Pampachiri", "Apurímac"),
+    ("caption", "Canal restored at Pampachiri For most families water is scarce.",
+     "Pampachiri", "Apurímac"),
+    ("cued list", "Las comunidades nativas incluidas en el proyecto son: Quillaruna, "
+     "Tintaycucho (Pangoa); Huallpacocha (Tambobamba).", "Quillaruna", "Junín"),
+    ("cued list", "Las comunidades nativas incluidas en el proyecto son: Quillaruna, "
+     "Tintaycucho (Pangoa); Huallpacocha (Tambobamba).", "Tintaycucho", "Junín"),
+    ("cued list", "Las comunidades nativas incluidas en el proyecto son: Quillaruna, "
+     "Tintaycucho (Pangoa); Huallpacocha (Tambobamba).", "Huallpacocha", "Apurímac"),
+    ("cued list", "Las comunidades nativas de Quillaruna, San Jerónimo y Tintaycucho (Pangoa) "
+     "recibieron semillas.", "San Jerónimo", "Junín"),
+    ("cued list", "En Loreto, se capacitó en las localidades de Quillaruna y Tintaycucho a "
+     "promotores.", "Tintaycucho", "Loreto"),
+    ("cued list", "The office is in Piura.\n\nSome 400 families in the villages of Quillaruna, "
+     "Tintaycucho and Huallpacocha planted trees.", "Huallpacocha", "Piura"),
+    ("apposition", "In Quillaruna, province of Melgar (Puno), families breed alpacas. The "
+     "Quillaruna community keeps its traditions.", "Quillaruna", "Puno"),
+    ("apposition", "A school opened in Quillaruna, Tambobamba district, in 2012.",
+     "Quillaruna", "Apurímac"),
+    ("apposition", "La posta de salud en Quillaruna, distrito de Mazamari, atiende a 300 "
+     "familias.", "Quillaruna", "Junín"),
+    ("parenthesised parent", "Se instalaron viveros en Quillaruna (Pangoa) este año.",
+     "Quillaruna", "Junín"),
+    ("parenthesised parent", "Se instalaron viveros en Comas (Concepción) este año.",
+     "Comas", "Junín"),
+    ("feature head", "Trabajamos en Puno. Los pobladores viven al pie del cerro Quillaruna.",
+     "cerro Quillaruna", "Puno"),
+    ("feature head", "In Moquegua, the company uses groundwater from the Quillaruna basin.",
+     "Quillaruna basin", "Moquegua"),
+    ("feature head", "In Piura, farmers fight the advance of the Sechura Desert.",
+     "Sechura Desert", "Piura"),
+    ("feature head", "We worked along the Quillaruna river above Ollantaytambo in the Urubamba "
+     "valley.", "Urubamba valley", "Cusco"),
+    ("feature head", "We worked along the Quillaruna river above Ollantaytambo in the Urubamba "
+     "valley.", "Quillaruna river", "Cusco"),
+    ("feature head", "En Loreto, el río Itaya inundó las viviendas.", "río Itaya", "Loreto"),
+    ("feature head", "APOYO A COMUNIDADES DEL VALLE DE URUBAMBA, CUSCO", "VALLE DE URUBAMBA",
+     "Cusco"),
+    ("river list", "Los ríos Pastaza, Tigre, Marañón y Chambira de la Región Loreto.",
+     "Marañón", "Loreto"),
+    ("typo after its cue", "Asistieron funcionarios del gobierno regional de Ayaucucho y "
+     "alcaldes.", "Ayaucucho", "Ayacucho"),
+    ("typo beside its department", "Se construyó un puente en San Bernandino, en Cajamarca, "
+     "con apoyo local.", "San Bernandino", "Cajamarca"),
+    ("small homonym far from its departments", "El proyecto trabaja en Ayacucho.\n\nLas "
+     "familias de Cochas cultivan papa.", "Cochas", "Ayacucho"),
+    ("a list is no place and its unit", "En Junín hay obras en Santa Rosa, Buenos Aires y "
+     "Ninajasa.", "Santa Rosa", "Junín"),
+    ("a place and its unit", "The Cochas district, in Junín, got seeds.", "Cochas", "Junín"),
+    ("a town's name with Pueblo", "Calca, Urubamba and Machu Picchu Pueblo will benefit.",
+     "Machu Picchu", "Cusco"),
+    ("list of small places", "El proyecto trabaja en Ayacucho.\n\nLas obras se ven en "
+     "Cochas, Quillaruna, Tintaycucho y Huallpacocha.", "Tintaycucho", "Ayacucho"),
+    ("list of small places after de", "Heredó las tierras de Ollantaytambo, Quillaruna y "
+     "Tintaycucho en 1760.", "Quillaruna", "Cusco"),
+    ("area known as", "In Madre de Dios, the mining zone known as Quillaruna grew. Later, "
+     "police moved into Quillaruna.", "Quillaruna", "Madre de Dios"),
+    ("area known as", "En Puno, la zona conocida como La Pampa creció.", "La Pampa", "Puno"),
+    ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
+     "Cusco keep alpacas.", "Cusco", "Cusco"),
+]
+
+# (rule, text, word that must not be reported)
+NEGATIVES = [
+    ("acronym in mixed case", "Las Plataformas Itinerantes (YUCAY) llegan a Loreto.", "YUCAY"),
+    ("inside a longer name", "El secretario general, Walker San Miguel, habló en Lima.",
+     "San Miguel"),
+    ("person after a caption", "Photo: Micaela Bastidas Puyucahua in 1760.", "Micaela Bastidas"),
+    ("common word in capitals", "LA UNIÓN HACE LA FUERZA EN CUSCO", "UNIÓN"),
+    ("parent abroad", "Universities in Flanders (Belgium) and in Cusco work together.",
+     "Flanders"),
+    ("acronym in parentheses", "Estudió en la Universidad de Quillaruna (UNQ) en Cusco.",
+     "Quillaruna"),
+    ("person with a region", "Lo dijo en Juan Quispe (Cusco) el alcalde.", "Juan Quispe"),
+    ("persons in a list", "Las comunidades de Cusco eligieron a: Juan Quispe y Ana Mamani.",
+     "Juan Quispe"),
+    ("months in a list", "En Cusco, las comunidades campesinas de la zona trabajan de: Enero y "
+     "Febrero.", "Enero"),
+    ("island of a homonym, unit unknown", "La flota se instaló en la isla San Lorenzo y "
+     "bloqueó el Callao y Lima.", "San Lorenzo"),
+    ("city abroad", "Viajó a Río de Janeiro desde Lima.", "Janeiro"),
+    ("city abroad one edit from a unit", "La delegación viajó a Caracas y volvió a Ica.",
+     "Caracas"),
+    ("region one edit from a department", "Los pueblos de la Amazonia y de Amazonas.",
+     "Amazonia"),
+    ("surname one edit from a unit", "El presidente Pedro Castillo visitó Piura.", "Castillo"),
+    ("typo with its department nowhere", "Mi amigo de Ayaucucho vino a Lima ayer.",
+     "Ayaucucho"),
+    ("region abroad", "El Gobierno de La Rioja financia proyectos en el Perú.", "Rioja"),
+    ("hero", "Escribió al Presidente del Perú, Mariscal Ramón Castilla, en 1848.",
+     "Ramón Castilla"),
+    ("street", "Se inundaron las cuadras de la prolongación Putumayo en Iquitos.", "Putumayo"),
+    ("list after a city", "The agency has offices in Lima, Brussels and Madrid.", "Brussels"),
+    ("organisations after a city", "En Huancayo, Devida, Foncodes y Cáritas firmaron un "
+     "convenio.", "Devida"),
+    ("persons after a district", "Reuniones en Pichanaqui, Juan Pérez, Ana Quispe y María "
+     "Rojas.", "María Rojas"),
+    ("list after a city, after de", "Llegaron mensajes de Lima, Bruselas y Madrid.",
+     "Bruselas"),
+    ("list after a guessed homonym", "Fondos para la vía San Isidro, Quillaruna y "
+     "Tintaycucho.", "Quillaruna"),
+    ("desert abroad", "In Tacna, the Atacama Desert begins at the border.", "Atacama"),
+    ("ocean basin", "In Piura, the Pacific basin warms during El Niño.", "Pacific"),
+    ("a person known as", "In Cusco, he would be known as Túpac Amaru II.", "Túpac Amaru"),
+    ("a dish known as", "En Lima, un plato conocido como Quillaruna se vende.", "Quillaruna"),
+    ("no department anywhere", "Some families in the villages of Quillaruna and Tintaycucho "
+     "planted trees.", "Quillaruna"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "mention", "department"), POSITIVES,
+                         ids=[f"{p[0]}:{p[2]}" for p in POSITIVES])
+def test_finds_and_resolves(rule: str, text: str, mention: str, department: str) -> None:
+    found = _found(text)
+    assert mention in found, f"{rule}: {mention!r} not found in {text!r}: {found}"
+    assert found[mention] == _department(department)
+
+
+def test_a_district_named_by_its_cue_stays_a_district() -> None:
+    found = [m for m in parse_places("Trabajamos en Ayacucho y en el distrito de Cochas.")
+             if m.mention == "Cochas"]
+    assert found and found[0].level == "district"
+    assert found[0].department_code != _department("Ayacucho")
+
+
+@pytest.mark.parametrize(("rule", "text", "word"), NEGATIVES,
+                         ids=[f"{n[0]}:{n[2]}" for n in NEGATIVES])
+def test_does_not_report(rule: str, text: str, word: str) -> None:
+    start = text.index(word)
+    spans = [(m.start, m.end, m.mention) for m in parse_places(text)]
+    assert not [s for s in spans if s[0] < start + len(word) and start < s[1]], (rule, spans)
+
+
+def test_offsets_hold_after_a_letter_that_lowercases_to_two() -> None:
+    text = ("İstanbul. Las comunidades nativas de Quillaruna, San Jerónimo y Tintaycucho "
+            "(Pangoa) recibieron semillas.")
+    found = parse_places(text)
+    assert {m.mention for m in found} >= {"Quillaruna", "Tintaycucho"}
+    assert all(text[m.start:m.end] == m.mention for m in found)
