@@ -113,7 +113,7 @@ from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
-from geo.placelists import (appositions, cued_lists, located_lists, lowercase,
+from geo.placelists import (appositions, cued_lists, is_abroad, located_lists, lowercase,
                              named_areas)
 from geo.typos import MIN_LETTERS, TypoIndex
 
@@ -546,11 +546,19 @@ class Geoparser:
             if (item.group >= 0 and item.group not in small and m is not None
                     and m.confidence >= 0.9):
                 groups.setdefault(item.group, Counter())[m.department_code] += 1
+
+        def is_foreign(item: Listed) -> bool:  # "en Pichanaqui, Ginebra y Oslo"
+            return (not known.overlaps(item.start, item.end)
+                    and is_abroad(text[item.start:item.end]))
+
+        abroad = {item.group for item in written if item.group >= 0 and is_foreign(item)}
         order = sorted(mentions, key=lambda m: m.start)
         at = [m.start for m in order]
         removed: set[int] = set()
         added = []
         for item in written:
+            if item.group in abroad or item.group < 0 and is_foreign(item):
+                continue  # a city abroad, or a list that holds one: no Peruvian villages
             s = bisect.bisect_right(sentence_breaks, item.start)
             p = bisect.bisect_right(paragraph_breaks, item.start)
             sentence, paragraph = evidence_s.get(s, _NO_EVIDENCE), evidence_p.get(p, _NO_EVIDENCE)

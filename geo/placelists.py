@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.cues import FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PERSON_BEFORE
-from geo.names import normalize_name
+from geo.names import name_to_key, normalize_name
+from geo.paths import ABROAD_NAMES_FILE
 
 _UPPER = "A-ZÁÉÍÓÚÑÜ"
 _WORD = rf"[{_UPPER}][\w'’-]+"
@@ -79,6 +80,18 @@ def lowercase(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@lru_cache(maxsize=1)
+def _abroad_keys() -> frozenset[str]:
+    """The folded names of countries and large cities abroad (``data/abroad_names.txt``)."""
+    return frozenset(ABROAD_NAMES_FILE.read_text(encoding="utf-8").split())
+
+
+def is_abroad(name: str) -> bool:
+    """Whether a name as written names a country or a city of 100,000 abroad
+    ("Ginebra", "Oslo", "Nueva York"); only asked of names Peru's gazetteer lacks."""
+    return name_to_key(name) in _abroad_keys()
 
 
 @lru_cache(maxsize=65536)

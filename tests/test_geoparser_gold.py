@@ -4,8 +4,8 @@ A predicted mention is correct when its span overlaps a gold span of the same
 document and its department code equals the gold one; a gold place is found
 when a correct prediction overlaps it. Thresholds are floors just below what
 was measured, on ``dev`` (where the rules were tuned), on ``test`` (never tuned
-on) and on ``heldout`` (texts annotated before the parser first ran on them, never
-tuned on); the goal, 0.95 for both on unseen texts, is not reached yet.
+on), on ``heldout`` (texts annotated before the parser first ran on them) and on
+``heldout2`` (a second such batch, never read for rules); the goal, 0.95 for both on unseen texts, is not reached yet.
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ from geo.scoring import Span, read_gold, score_spans
 
 GOLD_DIR = Path(os.environ.get("GOLD_DIR", Path(__file__).parent / "gold"))
 # (precision, recall) floors, below what was measured (see the benchmark's report)
-THRESHOLDS = {"dev": (0.98, 0.945), "test": (0.94, 0.865), "heldout": (0.99, 0.95)}
-# measured (bench_geoparser.py): dev 0.990/0.954, test 0.948/0.871, heldout 1.000/0.960
-# (heldout's misses were read while writing issue #10's list and apposition rules: it is
-# no longer unseen; heldout2 is)
+THRESHOLDS = {"dev": (0.98, 0.945), "test": (0.94, 0.865), "heldout": (0.99, 0.95),
+              "heldout2": (0.93, 0.86)}
+# measured (bench_geoparser.py): dev 0.990/0.954, test 0.948/0.871, heldout 1.000/0.960,
+# heldout2 0.938/0.865 (heldout's misses were read while writing issue #10's list and
+# apposition rules: it is no longer unseen; heldout2 was annotated blind and scored, never
+# read for rules: 0.931/0.845 before those rules, 0.938/0.865 after)
 NEGATIVES_REPORTED_AT_MOST = 0.10  # share of dev negatives the parser may still report
 
 pytestmark = pytest.mark.skipif(not (GOLD_DIR / "sources.csv").exists(),

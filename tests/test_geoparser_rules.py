@@ -94,6 +94,12 @@ POSITIVES = [
 
 # (rule, text, word that must not be reported)
 NEGATIVES = [
+    ("city abroad in a list", "El proyecto trabaja en Pichanaqui, Ginebra y Oslo.", "Ginebra"),
+    ("city abroad in a list", "The project works in Pichanaqui, Geneva and Oslo.", "Oslo"),
+    ("list holding a city abroad", "Hubo talleres en Pichanaqui, Bruselas y Tintaycucho.",
+     "Tintaycucho"),
+    ("city abroad with a parent", "Se firmó en Nueva York (Estados Unidos) y en Lima.",
+     "Nueva York"),
     ("acronym in mixed case", "Las Plataformas Itinerantes (YUCAY) llegan a Loreto.", "YUCAY"),
     ("inside a longer name", "El secretario general, Walker San Miguel, habló en Lima.",
      "San Miguel"),
