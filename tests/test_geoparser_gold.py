@@ -5,7 +5,8 @@ document and its department code equals the gold one; a gold place is found
 when a correct prediction overlaps it. Thresholds are floors just below what
 was measured, on ``dev`` (where the rules were tuned), on ``test`` (never tuned
 on), on ``heldout`` (texts annotated before the parser first ran on them) and on
-``heldout2`` (a second such batch, never read for rules); the goal, 0.95 for both on unseen texts, is not reached yet.
+``heldout2`` (a second such batch, never read for rules); the goal, 0.95 for both
+on unseen texts, is not reached yet.
 """
 
 from __future__ import annotations
