@@ -92,6 +92,17 @@ def deterministic_ids() -> Iterator[None]:
         Element._generate_id = original
 
 
+def _take_apart(element: Element) -> None:
+    """Drop an element tree's links to its children, so that reference counting frees
+    the page (its data is megabytes) without waiting for the cyclic collector."""
+    parts = list(element._children.values())
+    parts += [getattr(element, name) for name in ("header", "html", "script")  # a Figure's
+              if isinstance(getattr(element, name, None), Element)]
+    for part in parts:
+        _take_apart(part)
+    element._children.clear()
+
+
 def render_map_page(data: dict, geo_json: str, *, tiles: bool = False, funders_on: bool = False,
                     shading: str = "count", tr: Translator | None = None,
                     period: tuple[int | None, int | None] = (None, None),
@@ -125,4 +136,5 @@ def render_map_page(data: dict, geo_json: str, *, tiles: bool = False, funders_o
                                            "gazetteer": gazetteer,
                                            "words": tr.script_words()}))
         html = figure.render()
+    _take_apart(figure)
     return html.replace("<html>", f'<html lang="{tr.html_lang}">', 1)
