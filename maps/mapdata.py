@@ -162,7 +162,7 @@ class BuildParts:
     units_of: dict[str, frozenset[str]]  # intervention id -> ISO units its locations fill
     unit_indices: dict[str, list[int]]  # intervention id -> those units, as sorted indices
     places_of: dict[str, tuple[int, ...]]  # intervention id -> its locations finer than a department
-    place_keys: list[tuple[float, float, str]]  # per location: where its marker goes
+    place_ranks: list[int]  # per location: its (lat, lon, name)'s rank among the dataset's
     years: dict[str, tuple[int | None, int | None]]  # intervention id -> first and last year
     markers: dict[tuple[int, int], dict] = field(default_factory=dict, compare=False)  # a cache
 
@@ -186,10 +186,18 @@ def build_parts(dataset: Dataset, facts: Facts) -> BuildParts:
                       for item_id, isos in units_of.items()},
         places_of={item_id: tuple(n for n in ns if not _is_department_level(locations[n]))
                    for item_id, ns in facts.locations_of.items()},
-        place_keys=[(loc.lat, loc.lon, loc.name) for loc in locations],
+        place_ranks=_place_ranks(locations),
         years={item.id: years_of(item) for item in dataset.interventions})
     _PARTS[:] = [(dataset, facts, parts)]
     return parts
+
+
+def _place_ranks(locations: list[Location]) -> list[int]:
+    """Per location, the rank of its point and name among the distinct ones: markers
+    are grouped by place and sorted by (lat, lon, name) as integers."""
+    keys = [(loc.lat, loc.lon, loc.name) for loc in locations]
+    rank = {key: r for r, key in enumerate(sorted(set(keys)))}
+    return [rank[key] for key in keys]
 
 
 def _marker_base(n: int, loc: Location, tr: Translator, parts: BuildParts) -> dict:
@@ -255,21 +263,23 @@ def _places_to_markers(places: list[tuple[int, int]], chosen: list[Intervention]
     place, each listing its interventions."""
     if not places:
         return []
-    keys_of = parts.place_keys
-    tiers = (lambda: [keys_of[n] + (k,) for n, k in places],
-             lambda: [keys_of[n] + (chosen[k].funders[0],) for n, k in places],
-             lambda: [keys_of[n] for n, _k in places])
+    place_of = parts.place_ranks  # the same place: the same (lat, lon, name)
+    tiers = (lambda: [(place_of[n], k) for n, k in places],
+             lambda: [(place_of[n], chosen[k].funders[0]) for n, k in places],
+             lambda: [place_of[n] for n, _k in places])
     for tier, tier_keys in enumerate(tiers):
         keys = tier_keys()
-        if tier < len(tiers) - 1 and len(set(keys)) > MARKERS_MAX:
+        if tier < len(tiers) - 1 and len(places) > MARKERS_MAX and len(set(keys)) > MARKERS_MAX:
             continue
-        groups: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+        groups: dict = defaultdict(list)
         for key, member in zip(keys, places):
             groups[key].append(member)
         break
     limit = 1 if tier == 0 else MARKER_LIST_MAX
     markers = []
-    for group_key in sorted(groups, key=lambda g: (g[0], g[1], g[2], str(g[3:]))):
+    # by place, then by the text of the intervention's position or of the funder
+    order = sorted(groups) if tier == len(tiers) - 1 else sorted(groups, key=lambda g: (g[0], str(g[1:])))
+    for group_key in order:
         members = groups[group_key]
         n = members[0][0]
         ks = sorted({k for _n, k in members})
