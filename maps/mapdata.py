@@ -279,14 +279,15 @@ def _places_to_markers(places: list[tuple[int, int]], chosen: list[Intervention]
     markers = []
     # by place, then by the text of the intervention's position or of the funder
     order = sorted(groups) if tier == len(tiers) - 1 else sorted(groups, key=lambda g: (g[0], str(g[1:])))
+    bases = parts.markers
     for group_key in order:
         members = groups[group_key]
         n = members[0][0]
-        ks = sorted({k for _n, k in members})
+        ks = [members[0][1]] if len(members) == 1 else sorted({k for _n, k in members})
+        base = bases.get((n, tr.lang)) or _marker_base(n, locations[n], tr, parts)
         markers.append({
-            **_marker_base(n, locations[n], tr, parts),
-            "funder": chosen[ks[0]].funders[0], "items": show(ks[:limit]), "ks": ks,
-            "more": max(0, len(ks) - limit)})
+            **base, "funder": chosen[ks[0]].funders[0], "items": show(ks[:limit]), "ks": ks,
+            "more": len(ks) - limit if len(ks) > limit else 0})
     return markers
 
 
