@@ -9,6 +9,8 @@ import orjson
 
 _SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                 ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+_SCRIPT_SAFE_UTF8 = tuple((char.encode("utf-8"), escaped.encode("ascii"))
+                          for char, escaped in _SCRIPT_SAFE)
 
 
 def to_script_json(value: object) -> str:
@@ -22,12 +24,16 @@ def to_script_json(value: object) -> str:
     for ``1e-05``: the same number in JavaScript) and NaN as ``null``.
     """
     try:
-        text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+        raw = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
     except TypeError:  # orjson.JSONEncodeError is a TypeError
         text = _json_text(value)
-    for char, escaped in _SCRIPT_SAFE:  # str.replace is much faster than translate here
-        text = text.replace(char, escaped)
-    return text
+        for char, escaped in _SCRIPT_SAFE:  # str.replace is much faster than translate here
+            text = text.replace(char, escaped)
+        return text
+    for char, escaped in _SCRIPT_SAFE_UTF8:  # on the bytes: UTF-8 never splits a character
+        if char in raw:
+            raw = raw.replace(char, escaped)
+    return raw.decode("utf-8")
 
 
 def _json_text(value: object) -> str:

@@ -220,7 +220,11 @@ def _budget_data(chosen: list[Intervention], facts: Facts, region_data: dict,
     words on rates and split. Only when a located intervention has a budget."""
     if budgets is None:
         return {}
-    amounts = {i.id: budgets.amount(i.id) for i in chosen if budgets.amount(i.id) is not None}
+    amounts = {}
+    for item in chosen:
+        amount = budgets.amount(item.id)
+        if amount is not None:
+            amounts[item.id] = amount
     totals = facts.department_budgets(chosen, amounts)
     for region in region_data.values():
         if region["code"] in totals:
