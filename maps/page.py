@@ -11,7 +11,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
+import branca.element
 import folium
 from branca.element import Element
 from jinja2 import Template
@@ -82,14 +84,25 @@ class CoopLayers(Element):
 
 @contextmanager
 def deterministic_ids() -> Iterator[None]:
-    """Number branca elements 1, 2, 3... instead of random ids, for one page."""
+    """Number branca elements 1, 2, 3... instead of random ids, for one page; and
+    compile each of branca's element templates once per process, not once per page."""
     counter = itertools.count(1)
     original = Element.__dict__["_generate_id"]
+    original_template = branca.element.Template
     Element._generate_id = classmethod(lambda cls: f"{next(counter):08d}")
+    branca.element.Template = _compiled
     try:
         yield
     finally:
         Element._generate_id = original
+        branca.element.Template = original_template
+
+
+@lru_cache(maxsize=64)
+def _compiled(source: str) -> Template:
+    """A Jinja template, compiled once: branca compiles the markup of every element it
+    creates (the same few strings on every page, ids being counted)."""
+    return Template(source)
 
 
 def _take_apart(element: Element) -> None:
