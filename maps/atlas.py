@@ -27,7 +27,7 @@ from maps.mapdata import MapSpec, dataset_to_mapdata
 from maps.memory import collection_paused
 from maps.matrix import (dataset_to_budget_cells, dataset_to_matrix, matrix_to_csv,
                          render_budget_table, render_matrix_page)
-from maps.page import render_map_page
+from maps.page import render_map_bytes
 from maps.subunits import NEIGHBOURS_SCALE, add_subunits, geojson_to_page
 from maps.palette import funders_to_colours
 from maps.period import Period, dataset_in_period
@@ -163,10 +163,10 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
             data["search"] = mapdata_to_aliases(data, aliases)
             shading = "count" if spec.kind in ("overview", "department") else "plain"
             period = (options.period.start, options.period.end)
-            html = render_map_page(data, geo_json, tiles=options.tiles,
-                                   funders_on=spec.kind not in ("overview", "department"), shading=shading, tr=tr,
-                                   period=period, gazetteer=GAZETTEER_FILE)
-            files[spec.filename] = html.encode("utf-8")
+            files[spec.filename] = render_map_bytes(
+                data, geo_json, tiles=options.tiles,
+                funders_on=spec.kind not in ("overview", "department"), shading=shading, tr=tr,
+                period=period, gazetteer=GAZETTEER_FILE)
             thumbs[spec.filename] = data_to_thumbnail(data, regions, shading=shading)
             links[spec.filename] = view_link(spec.filename, shading, options.period)
             if options.embed:
