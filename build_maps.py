@@ -238,6 +238,7 @@ def run_build(argv: list[str]) -> int:
     from coop.folders import check_output_folder
     from coop.validation import load_dataset
     from maps.atlas import BuildOptions, dataset_to_files
+    from maps.memory import collection_paused
     from maps.period import Period
 
     parser = _build_parser()
@@ -257,7 +258,8 @@ def run_build(argv: list[str]) -> int:
             print(f"\r{message[:70]:<70}", end="", file=sys.stderr, flush=True)
 
     check_output_folder(args.out)
-    dataset = load_dataset(args.data, progress=progress)
+    with collection_paused():  # tens of thousands of rows, no cycles (maps/memory.py)
+        dataset = load_dataset(args.data, progress=progress)
     files = dataset_to_files(dataset, BuildOptions(tiles=args.tiles, embed=args.embed,
                                                     static=args.static, dpi=args.dpi,
                                                     lang=args.lang, export=args.export,

@@ -1,7 +1,7 @@
 """Build time, peak memory and output sizes on synthetic datasets of 1,000, 10,000
 and 100,000 interventions, each with 1 to 5 places drawn from the gazetteer.
 
-    python benchmarks/bench_scale.py [SIZES...]
+    python benchmarks/bench_scale.py [--runs N] [SIZES...]
 
 The report (``--static``'s report.html, without its pictures and PDF, which
 Chromium prints) is timed apart, in this process: its list of interventions and
@@ -16,13 +16,18 @@ USD, PEN or GBP), so the budget shading and the live period data are in the page
 headless Chromium (``window.coopMapReadyMs``, the page script's own clock), the
 median of three loads; the goal at 10,000 interventions is under 2 s. Each build runs in a new
 process, as a user runs it; cost per 1,000 interventions shows whether it grows
-linearly.
+linearly. With ``--runs N`` each size is built N times: "build s" is the best,
+"median s" the median, and "load" the machine's 1-minute load average before the
+builds (the machine is shared: a busy one slows every build).
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import random
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -146,23 +151,35 @@ def time_ready(page: Path, loads: int = 3) -> float:
 
 
 def main(argv: list[str]) -> int:
+    runs = 1
+    if argv[:1] == ["--runs"]:
+        runs, argv = max(1, int(argv[1])), argv[2:]
     sizes = [int(a) for a in argv] or [1_000, 10_000, 100_000]
-    print(f"{'interventions':>13} {'places':>8} {'build s':>8} {'s per 1k':>9} {'peak MB':>8} "
-          f"{'overview KB':>12} {'largest KB':>11} {'files':>6} {'total MB':>9} {'report s':>9} "
-          f"{'ready s':>8}")
+    print(f"{'interventions':>13} {'places':>8} {'build s':>8} {'median s':>9} {'load':>5} "
+          f"{'s per 1k':>9} {'peak MB':>8} {'overview KB':>12} {'largest KB':>11} {'files':>6} "
+          f"{'total MB':>9} {'report s':>9} {'ready s':>8}")
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             data = Path(tmp) / "data"
             places = write_dataset(data, n)
             out = Path(tmp) / "out"
-            elapsed, rss = build(data, out)
+            load = os.getloadavg()[0]
+            builds = []
+            for run in range(runs):
+                if run:
+                    shutil.rmtree(out)
+                builds.append(build(data, out))
+            elapsed = min(t for t, _rss in builds)
+            median = statistics.median(t for t, _rss in builds)
+            rss = max(r for _t, r in builds)
             files = [p for p in out.rglob("*") if p.is_file()]
             largest = max(p.stat().st_size for p in files)
             total = sum(p.stat().st_size for p in files)
             overview = (out / "overview.html").stat().st_size
             report = time_report(data)
             ready = time_ready(out / "overview.html")
-            print(f"{n:>13,} {places:>8,} {elapsed:>8.1f} {elapsed / n * 1000:>9.2f} "
+            print(f"{n:>13,} {places:>8,} {elapsed:>8.1f} {median:>9.1f} {load:>5.1f} "
+                  f"{elapsed / n * 1000:>9.2f} "
                   f"{rss / 1024:>8.0f} {overview / 1024:>12.0f} {largest / 1024:>11.0f} "
                   f"{len(files):>6} {total / 2**20:>9.1f} {report:>9.2f} {ready:>8.2f}", flush=True)
     return 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coop.model import Dataset, Intervention, Location
@@ -45,6 +45,8 @@ class Facts:
     locations_of: dict[str, tuple[int, ...]]  # intervention id -> indices into locations
     location_units: tuple[tuple[str, ...], ...]  # per location: ISO codes it is drawn in
     departments_of: dict[str, tuple[str, ...]]  # intervention id -> INEI codes (sorted)
+    # what is computed from these once, when first asked (see _subunits_of)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def funder_departments(self, interventions: Iterable[Intervention]) -> dict[str, set[str]]:
         """For each funder of these interventions, the INEI departments they are located in."""
@@ -175,18 +177,48 @@ class SubunitCounts:
 def subunit_interventions(dataset: Dataset, facts: Facts,
                           interventions: Iterable[Intervention]) -> SubunitCounts:
     """Where below the department each of these interventions is located, from its codes."""
-    provinces: dict[str, set[int]] = defaultdict(set)
-    districts: dict[str, set[int]] = defaultdict(set)
-    whole: dict[str, set[int]] = defaultdict(set)
-    for k, item in enumerate(interventions):
-        for n in facts.locations_of.get(item.id, ()):
+    where = _subunits_of(dataset, facts)
+    provinces: dict[str, list[int]] = defaultdict(list)
+    districts: dict[str, list[int]] = defaultdict(list)
+    whole: dict[str, list[int]] = defaultdict(list)
+    for k, item in enumerate(interventions):  # k ascends: every list is sorted, no repeats
+        units = where.get(item.id)
+        if units is None:
+            continue
+        for code in units[0]:
+            provinces[code].append(k)
+        for code in units[1]:
+            districts[code].append(k)
+        for code in units[2]:
+            whole[code].append(k)
+    done = lambda d: dict(sorted(d.items()))  # noqa: E731
+    return SubunitCounts(done(provinces), done(districts), done(whole))
+
+
+_Subunits = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def _subunits_of(dataset: Dataset, facts: Facts) -> dict[str, _Subunits]:
+    """Intervention id -> its provinces, district polygons and departments it is
+    located in as a whole (:func:`location_to_subunits`), each without repeats;
+    computed once per dataset and facts (every page of a build asks)."""
+    cached = facts.memo.get("subunits")
+    if cached is not None and cached[0] is dataset:
+        return cached[1]
+    out: dict[str, _Subunits] = {}
+    for item_id, ns in facts.locations_of.items():
+        provinces: dict[str, None] = {}
+        districts: dict[str, None] = {}
+        whole: dict[str, None] = {}
+        for n in ns:
             loc = dataset.locations[n]
             province, district = location_to_subunits(loc)
             if not province:
-                whole[loc.department_code].add(k)
+                whole[loc.department_code] = None
                 continue
-            provinces[province].add(k)
+            provinces[province] = None
             if district:
-                districts[district].add(k)
-    done = lambda d: {c: sorted(v) for c, v in sorted(d.items())}  # noqa: E731
-    return SubunitCounts(done(provinces), done(districts), done(whole))
+                districts[district] = None
+        out[item_id] = (tuple(provinces), tuple(districts), tuple(whole))
+    facts.memo["subunits"] = (dataset, out)
+    return out

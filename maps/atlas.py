@@ -24,9 +24,10 @@ from maps.budget import budget_note, dataset_to_budgets
 from maps.gallery import render_gallery
 from maps.i18n import Translator
 from maps.mapdata import MapSpec, dataset_to_mapdata
+from maps.memory import collection_paused
 from maps.matrix import (dataset_to_budget_cells, dataset_to_matrix, matrix_to_csv,
                          render_budget_table, render_matrix_page)
-from maps.page import render_map_page
+from maps.page import render_map_bytes
 from maps.subunits import NEIGHBOURS_SCALE, add_subunits, geojson_to_page
 from maps.palette import funders_to_colours
 from maps.period import Period, dataset_in_period
@@ -152,25 +153,27 @@ def dataset_to_files(dataset: Dataset, options: BuildOptions = BuildOptions(),
     thumbs: dict[str, str] = {}
     links: dict[str, str] = {}
     pictures: list[tuple[MapSpec, dict, str]] = []
-    for n, spec in enumerate(specs, start=1):
-        if progress:
-            progress(f"map {n}/{len(specs)}: {spec.filename}")
-        data = add_subunits(dataset_to_mapdata(dataset, spec, facts, colours, attribution, tr,
-                                               budgets), dataset, spec, facts, tr, budgets)
-        data["search"] = mapdata_to_aliases(data, aliases)
-        shading = "count" if spec.kind in ("overview", "department") else "plain"
-        period = (options.period.start, options.period.end)
-        html = render_map_page(data, geo_json, tiles=options.tiles,
-                               funders_on=spec.kind not in ("overview", "department"), shading=shading, tr=tr,
-                               period=period, gazetteer=GAZETTEER_FILE)
-        files[spec.filename] = html.encode("utf-8")
-        thumbs[spec.filename] = data_to_thumbnail(data, regions, shading=shading)
-        links[spec.filename] = view_link(spec.filename, shading, options.period)
-        if options.embed:
-            files[spec.filename.replace(".html", ".embed.html")] = embed_snippet(
-                spec.filename, spec.title).encode("utf-8")
-        if options.static and spec.kind in ("overview", "funder", "theme"):
-            pictures.append((spec, data, shading))
+    # the page data is millions of small objects: no collector walking them (maps/memory.py)
+    with collection_paused():
+        for n, spec in enumerate(specs, start=1):
+            if progress:
+                progress(f"map {n}/{len(specs)}: {spec.filename}")
+            data = add_subunits(dataset_to_mapdata(dataset, spec, facts, colours, attribution, tr,
+                                                   budgets), dataset, spec, facts, tr, budgets)
+            data["search"] = mapdata_to_aliases(data, aliases)
+            shading = "count" if spec.kind in ("overview", "department") else "plain"
+            period = (options.period.start, options.period.end)
+            files[spec.filename] = render_map_bytes(
+                data, geo_json, tiles=options.tiles,
+                funders_on=spec.kind not in ("overview", "department"), shading=shading, tr=tr,
+                period=period, gazetteer=GAZETTEER_FILE)
+            thumbs[spec.filename] = data_to_thumbnail(data, regions, shading=shading)
+            links[spec.filename] = view_link(spec.filename, shading, options.period)
+            if options.embed:
+                files[spec.filename.replace(".html", ".embed.html")] = embed_snippet(
+                    spec.filename, spec.title).encode("utf-8")
+            if options.static and spec.kind in ("overview", "funder", "theme"):
+                pictures.append((spec, data, shading))
     matrix = dataset_to_matrix(dataset, facts)
     files["matrix.csv"] = matrix_to_csv(matrix, tr).encode("utf-8-sig")
     amounts = {i: budgets.amount(i) for i in budgets.amounts}

@@ -54,6 +54,9 @@ class Translator:
         self.catalogue = load_catalogue(lang)
         self.locale = Locale.parse(self.catalogue["locale"]["babel"])
         self.html_lang = self.catalogue["locale"]["html"]
+        self._dates: dict[PartialDate, str] = {}  # a build formats the same years again and again
+        self._money_pattern = parse_pattern(self.locale.currency_formats["standard"])
+        self._money_pattern.frac_prec = (0, 0)
 
     def t(self, key: str, count: int | None = None, **values: object) -> str:
         """The text of ``section.key``, with ``{name}``s filled in; whole numbers are
@@ -94,12 +97,17 @@ class Translator:
         (without a currency: the number alone)."""
         if not currency:
             return self.number(round(amount))
-        pattern = parse_pattern(self.locale.currency_formats["standard"])
-        pattern.frac_prec = (0, 0)
-        return pattern.apply(round(amount), self.locale, currency=currency, currency_digits=False)
+        return self._money_pattern.apply(round(amount), self.locale, currency=currency,
+                                         currency_digits=False)
 
     def date(self, value: PartialDate) -> str:
         """A year, a month or a day, as precise as the source, in the locale's words."""
+        text = self._dates.get(value)
+        if text is None:
+            text = self._dates[value] = self._format_date(value)
+        return text
+
+    def _format_date(self, value: PartialDate) -> str:
         day = datetime.date(value.year, value.month or 1, value.day or 1)
         if value.day:
             return format_date(day, "medium", locale=self.locale)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coop.facts import Facts
 from coop.model import Dataset, Intervention, Location
@@ -81,17 +81,18 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
     if attribution is None:
         attribution = tr.attribution(dataset)
     chosen = [dataset.interventions[n] for n in spec.members]
-    places: list[tuple[Location, int]] = []
+    parts = build_parts(dataset, facts)
+    places: list[tuple[int, int]] = []  # (location index, index in chosen)
     located: set[int] = set()
     drawn: dict[str, set[str]] = defaultdict(set)  # funder -> ISO units its locations fill
     for k, item in enumerate(chosen):
-        for n in facts.locations_of.get(item.id, ()):
-            located.add(k)
-            for funder in item.funders:
-                drawn[funder].update(facts.location_units[n])
-            loc = dataset.locations[n]
-            if not _is_department_level(loc):
-                places.append((loc, k))
+        units = parts.units_of.get(item.id)
+        if units is None:
+            continue
+        located.add(k)
+        for funder in item.funders:
+            drawn[funder].update(units)
+        places += [(n, k) for n in parts.places_of[item.id]]
     shown: dict[int, int] = {}  # index in chosen -> index in the map's list
 
     def show(ks: list[int]) -> list[int]:
@@ -111,7 +112,7 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
         code = facts.department_of_unit[iso]
         region_data[iso] = {"name": name, "department": facts.department_names.get(code, name),
                             "code": code, **department_data[code]}
-    markers = _places_to_markers(places, chosen, show, tr)
+    markers = _places_to_markers(places, chosen, show, tr, dataset.locations, parts)
     unlocated = [k for k in range(len(chosen)) if k not in located]
     counts: dict[str, int] = defaultdict(int)
     group_of: dict[str, str] = {}
@@ -144,7 +145,7 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
         "focus": list(spec.focus),
         "attribution": attribution,
         "precision_labels": {str(k): tr.term("precision", k) for k in PRECISION_LABELS},
-        **_live_data(chosen, facts, funders_used, budgets),
+        **_live_data(chosen, parts, funders_used, budgets),
         **_budget_data(chosen, facts, region_data, budgets, tr),
     }
     if "budget_classes" in out:
@@ -152,18 +153,64 @@ def dataset_to_mapdata(dataset: Dataset, spec: MapSpec, facts: Facts,
     return out
 
 
-_DRAWN: list = []  # (facts, units, result): one build's facts, computed once for its maps
+@dataclass(frozen=True)
+class BuildParts:
+    """What every map of one build reads about each intervention and location,
+    computed once per dataset and facts (:func:`build_parts`)."""
+
+    units: list[str]  # every ISO unit, sorted: what the live table's unit indices index
+    units_of: dict[str, frozenset[str]]  # intervention id -> ISO units its locations fill
+    unit_indices: dict[str, list[int]]  # intervention id -> those units, as sorted indices
+    places_of: dict[str, tuple[int, ...]]  # intervention id -> its locations finer than a department
+    place_ranks: list[int]  # per location: its (lat, lon, name)'s rank among the dataset's
+    years: dict[str, tuple[int | None, int | None]]  # intervention id -> first and last year
+    markers: dict[tuple[int, int], dict] = field(default_factory=dict, compare=False)  # a cache
 
 
-def _drawn_units(facts: Facts, units: list[str]) -> dict[str, list[int]]:
-    """Intervention id -> indices into ``units`` of the ISO units it is drawn in."""
-    if _DRAWN and _DRAWN[0][0] is facts and _DRAWN[0][1] == units:
-        return _DRAWN[0][2]
+_PARTS: list = []  # (dataset, facts, parts): one build's, computed once for its maps
+
+
+def build_parts(dataset: Dataset, facts: Facts) -> BuildParts:
+    """The parts of a build's maps that do not depend on the map (made once per
+    dataset and facts, then read by every map)."""
+    if _PARTS and _PARTS[0][0] is dataset and _PARTS[0][1] is facts:
+        return _PARTS[0][2]
+    units = sorted(facts.unit_names)
     unit_index = {iso: n for n, iso in enumerate(units)}
-    out = {item_id: sorted({unit_index[iso] for n in ns for iso in facts.location_units[n]})
-           for item_id, ns in facts.locations_of.items()}
-    _DRAWN[:] = [(facts, units, out)]
-    return out
+    units_of = {item_id: frozenset(iso for n in ns for iso in facts.location_units[n])
+                for item_id, ns in facts.locations_of.items()}
+    locations = dataset.locations
+    parts = BuildParts(
+        units=units, units_of=units_of,
+        unit_indices={item_id: sorted(unit_index[iso] for iso in isos)
+                      for item_id, isos in units_of.items()},
+        places_of={item_id: tuple(n for n in ns if not _is_department_level(locations[n]))
+                   for item_id, ns in facts.locations_of.items()},
+        place_ranks=_place_ranks(locations),
+        years={item.id: years_of(item) for item in dataset.interventions})
+    _PARTS[:] = [(dataset, facts, parts)]
+    return parts
+
+
+def _place_ranks(locations: list[Location]) -> list[int]:
+    """Per location, the rank of its point and name among the distinct ones: markers
+    are grouped by place and sorted by (lat, lon, name) as integers."""
+    keys = [(loc.lat, loc.lon, loc.name) for loc in locations]
+    rank = {key: r for r, key in enumerate(sorted(set(keys)))}
+    return [rank[key] for key in keys]
+
+
+def _marker_base(n: int, loc: Location, tr: Translator, parts: BuildParts) -> dict:
+    """What a marker at location ``n`` says of its place (made once per build and language)."""
+    key = (n, tr.lang)
+    base = parts.markers.get(key)
+    if base is None:
+        base = parts.markers[key] = {
+            "lat": round(loc.lat, 5), "lon": round(loc.lon, 5), "place": loc.name,
+            "written": loc.as_written or loc.place, "level": tr.term("level", loc.level),
+            "department": loc.department, "ubigeo": loc.ubigeo, "precision": loc.precision,
+            "reach": loc.reach}
+    return base
 
 
 def _budget_data(chosen: list[Intervention], facts: Facts, region_data: dict,
@@ -173,7 +220,11 @@ def _budget_data(chosen: list[Intervention], facts: Facts, region_data: dict,
     words on rates and split. Only when a located intervention has a budget."""
     if budgets is None:
         return {}
-    amounts = {i.id: budgets.amount(i.id) for i in chosen if budgets.amount(i.id) is not None}
+    amounts = {}
+    for item in chosen:
+        amount = budgets.amount(item.id)
+        if amount is not None:
+            amounts[item.id] = amount
     totals = facts.department_budgets(chosen, amounts)
     for region in region_data.values():
         if region["code"] in totals:
@@ -184,58 +235,63 @@ def _budget_data(chosen: list[Intervention], facts: Facts, region_data: dict,
             "budget_classes": amounts_to_classes(list(totals.values())) if located else []}
 
 
-def _live_data(chosen: list[Intervention], facts: Facts, funders: list[str],
+def _live_data(chosen: list[Intervention], parts: BuildParts, funders: list[str],
                budgets: Budgets | None = None) -> dict:
     """What the page needs to recount for a period: per intervention (row ``k``)
     ``[first year, last year, unit indices, funder indices, amount]`` (0 for a year not
     stated; units index ``units``, the ISO codes it is drawn in; funders index the
     map's ``funders``), and the years the map spans."""
-    units = sorted(facts.unit_names)
-    drawn_units = _drawn_units(facts, units)
     funder_index = {f: n for n, f in enumerate(funders)}
     rows = []
     years: list[int] = []
+    no_units: list[int] = []
     for item in chosen:
-        first, last = years_of(item)
-        years += [y for y in (first, last) if y is not None]
-        row = [first or 0, last or 0, drawn_units.get(item.id, []),
+        first, last = parts.years[item.id]
+        if first is not None:
+            years.append(first)
+        if last is not None:
+            years.append(last)
+        row = [first or 0, last or 0, parts.unit_indices.get(item.id, no_units),
                [funder_index[f] for f in item.funders]]
         if budgets is not None:
             row.append(budgets.amount(item.id))
         rows.append(row)
-    return {"units": units, "live": rows, "years": [min(years), max(years)] if years else []}
+    return {"units": parts.units, "live": rows, "years": [min(years), max(years)] if years else []}
 
 
-def _places_to_markers(places: list[tuple[Location, int]], chosen: list[Intervention],
-                       show: Callable[[list[int]], list[int]], tr: Translator) -> list[dict]:
-    """One marker per intervention and place; when there are too many, one per place
-    and funder, then one per place, each listing its interventions."""
-    tiers = (lambda: [(loc.lat, loc.lon, loc.name, k) for loc, k in places],
-             lambda: [(loc.lat, loc.lon, loc.name, chosen[k].funders[0]) for loc, k in places],
-             lambda: [(loc.lat, loc.lon, loc.name) for loc, _k in places])
+def _places_to_markers(places: list[tuple[int, int]], chosen: list[Intervention],
+                       show: Callable[[list[int]], list[int]], tr: Translator,
+                       locations: list[Location], parts: BuildParts) -> list[dict]:
+    """One marker per intervention and place (``places``: location index, index in
+    ``chosen``); when there are too many, one per place and funder, then one per
+    place, each listing its interventions."""
+    if not places:
+        return []
+    place_of = parts.place_ranks  # the same place: the same (lat, lon, name)
+    tiers = (lambda: [(place_of[n], k) for n, k in places],
+             lambda: [(place_of[n], chosen[k].funders[0]) for n, k in places],
+             lambda: [place_of[n] for n, _k in places])
     for tier, tier_keys in enumerate(tiers):
         keys = tier_keys()
-        if tier < len(tiers) - 1 and len(set(keys)) > MARKERS_MAX:
+        if tier < len(tiers) - 1 and len(places) > MARKERS_MAX and len(set(keys)) > MARKERS_MAX:
             continue
-        groups: dict[tuple, list[tuple[Location, int]]] = defaultdict(list)
+        groups: dict = defaultdict(list)
         for key, member in zip(keys, places):
             groups[key].append(member)
         break
     limit = 1 if tier == 0 else MARKER_LIST_MAX
-    if not places:
-        return []
     markers = []
-    for group_key in sorted(groups, key=lambda g: (g[0], g[1], g[2], str(g[3:]))):
+    # by place, then by the text of the intervention's position or of the funder
+    order = sorted(groups) if tier == len(tiers) - 1 else sorted(groups, key=lambda g: (g[0], str(g[1:])))
+    bases = parts.markers
+    for group_key in order:
         members = groups[group_key]
-        loc = members[0][0]
-        ks = sorted({k for _loc, k in members})
+        n = members[0][0]
+        ks = [members[0][1]] if len(members) == 1 else sorted({k for _n, k in members})
+        base = bases.get((n, tr.lang)) or _marker_base(n, locations[n], tr, parts)
         markers.append({
-            "lat": round(loc.lat, 5), "lon": round(loc.lon, 5), "place": loc.name,
-            "written": loc.as_written or loc.place, "level": tr.term("level", loc.level),
-            "department": loc.department, "ubigeo": loc.ubigeo, "precision": loc.precision,
-            "reach": loc.reach,
-            "funder": chosen[ks[0]].funders[0], "items": show(ks[:limit]), "ks": ks,
-            "more": max(0, len(ks) - limit)})
+            **base, "funder": chosen[ks[0]].funders[0], "items": show(ks[:limit]), "ks": ks,
+            "more": len(ks) - limit if len(ks) > limit else 0})
     return markers
 
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
+import branca.element
 import folium
 from branca.element import Element
 from jinja2 import Template
 
 from maps import assets
-from maps.escape import to_html_text, to_script_json
+from maps.escape import to_html_text, to_script_bytes, to_script_json
 from maps.i18n import Translator
 
 OSM_TILES = {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -59,37 +61,65 @@ class InlineAssets(Element):
         figure.header.add_child(RawHtml("\n".join(parts)), name="inline_assets")
 
 
+# Where the page's data goes: "<" and "&" cannot occur in the escaped title nor in
+# script JSON, so the mark occurs once, in the call (render_map_bytes checks).
+DATA_MARK = "<&coopmap-data&>"
+
+
 class CoopLayers(Element):
     """Calls ``CoopMap.render`` with the map's data and the geometry, embedded once.
 
     Written straight into the page's script (branca would otherwise compile the
-    large JSON as a Jinja template).
+    large JSON as a Jinja template); the data itself, megabytes of UTF-8, is put in
+    place of :data:`DATA_MARK` in the page's bytes (:func:`render_map_bytes`).
     """
 
     def __init__(self, data: dict, geo_json: str, options: dict) -> None:
         super().__init__()
         self._name = "CoopLayers"
-        self.data = to_script_json(data)
+        self.data = to_script_bytes(data)
         self.geo_json = geo_json
         self.options = to_script_json(options)
 
     def render(self, **kwargs) -> None:
         """Add the call to the figure's script, after the map is created."""
-        call = (f"CoopMap.render({self._parent.get_name()}, {self.data}, {self.geo_json}, "
+        call = (f"CoopMap.render({self._parent.get_name()}, {DATA_MARK}, {self.geo_json}, "
                 f"{self.options});")
         self.get_root().script.add_child(RawHtml(call), name=self.get_name())
 
 
 @contextmanager
 def deterministic_ids() -> Iterator[None]:
-    """Number branca elements 1, 2, 3... instead of random ids, for one page."""
+    """Number branca elements 1, 2, 3... instead of random ids, for one page; and
+    compile each of branca's element templates once per process, not once per page."""
     counter = itertools.count(1)
     original = Element.__dict__["_generate_id"]
+    original_template = branca.element.Template
     Element._generate_id = classmethod(lambda cls: f"{next(counter):08d}")
+    branca.element.Template = _compiled
     try:
         yield
     finally:
         Element._generate_id = original
+        branca.element.Template = original_template
+
+
+@lru_cache(maxsize=64)
+def _compiled(source: str) -> Template:
+    """A Jinja template, compiled once: branca compiles the markup of every element it
+    creates (the same few strings on every page, ids being counted)."""
+    return Template(source)
+
+
+def _take_apart(element: Element) -> None:
+    """Drop an element tree's links to its children, so that reference counting frees
+    the page (its data is megabytes) without waiting for the cyclic collector."""
+    parts = list(element._children.values())
+    parts += [getattr(element, name) for name in ("header", "html", "script")  # a Figure's
+              if isinstance(getattr(element, name, None), Element)]
+    for part in parts:
+        _take_apart(part)
+    element._children.clear()
 
 
 def render_map_page(data: dict, geo_json: str, *, tiles: bool = False, funders_on: bool = False,
@@ -101,6 +131,17 @@ def render_map_page(data: dict, geo_json: str, *, tiles: bool = False, funders_o
     ``gazetteer`` the file name of the build's shared search index, which the page
     reads when the user first searches (the page works, and searches its own names,
     without it)."""
+    return render_map_bytes(data, geo_json, tiles=tiles, funders_on=funders_on,
+                            shading=shading, tr=tr, period=period,
+                            gazetteer=gazetteer).decode("utf-8")
+
+
+def render_map_bytes(data: dict, geo_json: str, *, tiles: bool = False, funders_on: bool = False,
+                     shading: str = "count", tr: Translator | None = None,
+                     period: tuple[int | None, int | None] = (None, None),
+                     gazetteer: str = "") -> bytes:
+    """:func:`render_map_page` as UTF-8 bytes, the data's JSON spliced in as it was
+    encoded (a build writes bytes: no decoding and encoding tens of megabytes again)."""
     tr = tr or Translator()
     with deterministic_ids():
         m = OfflineMap(location=[-9.2, -75.0], zoom_start=5, tiles=None, control_scale=False,
@@ -118,11 +159,17 @@ def render_map_page(data: dict, geo_json: str, *, tiles: bool = False, funders_o
         scripts.append(assets.own("subunits.js"))  # decodes the geometry; provinces, districts
         scripts.append(assets.own("coopmap.js"))
         m.add_child(InlineAssets(styles, scripts))
-        m.add_child(CoopLayers(data, geo_json, {"tiles": OSM_TILES if tiles else False,
-                                           "fundersOn": funders_on,
-                                           "shading": shading,
-                                           "period": [period[0] or 0, period[1] or 0],
-                                           "gazetteer": gazetteer,
-                                           "words": tr.script_words()}))
+        layers = CoopLayers(data, geo_json, {"tiles": OSM_TILES if tiles else False,
+                                             "fundersOn": funders_on,
+                                             "shading": shading,
+                                             "period": [period[0] or 0, period[1] or 0],
+                                             "gazetteer": gazetteer,
+                                             "words": tr.script_words()})
+        m.add_child(layers)
         html = figure.render()
-    return html.replace("<html>", f'<html lang="{tr.html_lang}">', 1)
+    _take_apart(figure)
+    html = html.replace("<html>", f'<html lang="{tr.html_lang}">', 1)
+    head, mark, tail = html.partition(DATA_MARK)
+    if not mark or DATA_MARK in tail:
+        raise ValueError(f"the page should hold {DATA_MARK!r} once")  # a bug, not bad data
+    return b"".join((head.encode("utf-8"), layers.data, tail.encode("utf-8")))

@@ -87,24 +87,29 @@ def mapdata_to_entries(data: dict, aliases: list[Alias]) -> list[list]:
 def mapdata_to_aliases(data: dict, aliases: list[Alias]) -> list[list]:
     """The entries a page adds to those its script makes: the reviewed aliases of its
     departments and places (aliases are other spellings of places)."""
-    return _finish(_alias_entries(aliases, _map_entries(data, places_only=True)))
+    targets = {name_to_key(alias.name) for alias in aliases}  # the others match no alias
+    return _finish(_alias_entries(aliases, _map_entries(data, places_only=True, keys=targets)))
 
 
-def _map_entries(data: dict, places_only: bool = False) -> list[list]:
+def _map_entries(data: dict, places_only: bool = False,
+                 keys: set[str] | None = None) -> list[list]:
+    """The map's entries (with places only, its departments and places), those named
+    with one of ``keys`` (:func:`name_to_key`) only when ``keys`` is given."""
     entries: list[list] = []
     for iso, region in sorted(data["regions"].items()):
-        also = region["department"] if region["department"] != region["name"] else ""
-        entries.append([region["name"], "d", 0, 0, iso, also, region["code"]])
+        if keys is None or name_to_key(region["name"]) in keys:
+            also = region["department"] if region["department"] != region["name"] else ""
+            entries.append([region["name"], "d", 0, 0, iso, also, region["code"]])
     code_of = {r["department"]: r["code"] for r in data["regions"].values()}
     first_marker: dict[int, str] = {}
     for n, marker in enumerate(data["markers"]):
-        code = code_of.get(marker["department"], "")
         for name in dict.fromkeys([marker["place"], marker["written"]]):
-            if name and len(name) <= 60:
+            if name and len(name) <= 60 and (keys is None or name_to_key(name) in keys):
                 entries.append([name, "x", marker["lat"], marker["lon"], f"m{n}",
-                                marker["department"], code])
-        for i in marker["items"]:
-            first_marker.setdefault(i, f"m{n}")
+                                marker["department"], code_of.get(marker["department"], "")])
+        if not places_only:
+            for i in marker["items"]:
+                first_marker.setdefault(i, f"m{n}")
     if places_only:
         return entries
     first_region: dict[int, str] = {}

@@ -103,9 +103,12 @@ def _units_of(ubigeo: str) -> tuple[str, str]:
 
 
 def _listed(ks: list[int], limit: int, already: set[int]) -> list[int]:
-    """Up to ``limit`` of ``ks``: those the page lists anyway first, so that a popup
-    adds few interventions to the page."""
-    return sorted(sorted(ks, key=lambda k: (k not in already, k))[:limit])
+    """Up to ``limit`` of ``ks`` (ascending): those the page lists anyway first, so
+    that a popup adds few interventions to the page."""
+    shown = [k for k in ks if k in already][:limit]
+    if len(shown) < limit:
+        shown += [k for k in ks if k not in already][:limit - len(shown)]
+    return sorted(shown)
 
 
 def _units(codes: list[str], positions: dict[str, list[int]], index: dict[int, int],
@@ -124,12 +127,26 @@ def _units(codes: list[str], positions: dict[str, list[int]], index: dict[int, i
     return out
 
 
+def _department_units(code: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A department's province and district codes, sorted."""
+    return _units_by_department().get(code, ((), ()))
+
+
+@lru_cache(maxsize=1)
+def _units_by_department() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Every department's province and district codes, sorted (one pass over each table)."""
+    found: dict[str, tuple[list[str], list[str]]] = {}
+    for level, gdf in enumerate((load_provinces(), load_districts())):
+        for department, code in zip(gdf["department_code"], gdf["ubigeo"]):
+            found.setdefault(department, ([], []))[level].append(code)
+    return {d: (tuple(sorted(p)), tuple(sorted(t))) for d, (p, t) in found.items()}
+
+
 def spec_to_units(spec: MapSpec, counts: SubunitCounts) -> tuple[list[str], list[str]]:
     """The province and district codes a page carries."""
     if spec.kind == "department":
-        provinces = sorted(load_provinces().query("department_code == @spec.department")["ubigeo"])
-        districts = sorted(load_districts().query("department_code == @spec.department")["ubigeo"])
-        return provinces, districts
+        provinces, districts = _department_units(spec.department)
+        return list(provinces), list(districts)
     if spec.kind == "overview":
         return sorted(counts.provinces), []
     return [], []
@@ -141,12 +158,16 @@ def add_subunits(data: dict, dataset: Dataset, spec: MapSpec, facts: Facts,
     funders as positions in ``data["funders"]``, and geometry) and each marker's
     district and province named (``units``)."""
     tr = tr or Translator()
+    markers = [_marker_with_units(m) for m in data["markers"]]
+    if spec.kind not in ("overview", "department"):  # no provinces: nothing to count
+        return {**data, "interventions": list(data["interventions"]), "markers": markers,
+                "subunits": None}
     chosen = [dataset.interventions[n] for n in spec.members]
     counts = subunit_interventions(dataset, facts, chosen)
     provinces, districts = spec_to_units(spec, counts)
     limit = POPUP_LIST_MAX if spec.kind == "department" else OVERVIEW_LIST_MAX
     scale = SCALE if spec.kind == "department" else OVERVIEW_SCALE
-    listed = [dict(item) for item in data["interventions"]]
+    listed = list(data["interventions"])
     index_of_id = {item["id"]: i for i, item in enumerate(listed)}
     index = {k: index_of_id[item.id] for k, item in enumerate(chosen) if item.id in index_of_id}
     already = set(index)
@@ -159,7 +180,6 @@ def add_subunits(data: dict, dataset: Dataset, spec: MapSpec, facts: Facts,
     funder_index = {f["name"]: i for i, f in enumerate(data["funders"])}  # in the legend's order
     apart = (counts.department_level.get(spec.department, []) if spec.kind == "department"
              else sorted({k for ks in counts.department_level.values() for k in ks}))
-    markers = [_marker_with_units(m) for m in data["markers"]]
     subunits = {
         "kind": spec.kind,
         "scale": scale,
