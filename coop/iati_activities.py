@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -40,7 +41,7 @@ class RawLocation:
     location_class: str = ""
     feature: str = ""
     reach: str = ""
-    admin: list[tuple[str, str, str]] = field(default_factory=list)  # vocabulary, level, code
+    admin: tuple[tuple[str, str, str], ...] = ()  # vocabulary, level, code
     ref: str = ""
 
 
@@ -63,7 +64,7 @@ class RawActivity:
     dates: dict[str, str] = field(default_factory=dict)
     countries: list[tuple[str, str]] = field(default_factory=list)  # code, percentage
     regions: list[tuple[str, str]] = field(default_factory=list)
-    transaction_countries: set[str] = field(default_factory=set)
+    transaction_countries: frozenset[str] = frozenset()
     locations: list[RawLocation] = field(default_factory=list)
     sectors: list[Sector] = field(default_factory=list)
     transaction_sectors: list[Sector] = field(default_factory=list)
@@ -92,9 +93,16 @@ def element_to_narratives(el: etree._Element, lang: str) -> Narratives:
 def element_to_org(el: etree._Element, lang: str) -> RawOrg:
     """A ``participating-org`` or ``reporting-org``; 1.0x roles as words."""
     get = el.get
-    role = (get("role") or "").strip()
-    return RawOrg(ROLE_WORDS.get(role.lower(), role), (get("ref") or "").strip(),
-                  (get("type") or "").strip(), pick_text(element_to_narratives(el, lang), lang))
+    return _org(get("role"), get("ref"), get("type"),
+                pick_text(element_to_narratives(el, lang), lang))
+
+
+@lru_cache(maxsize=8192)  # publishers name the same few organisations in every activity
+def _org(role: str | None, ref: str | None, org_type: str | None, name: str) -> RawOrg:
+    """One (shared, immutable) :class:`RawOrg` per way of writing an organisation."""
+    role = (role or "").strip()
+    return RawOrg(ROLE_WORDS.get(role.lower(), role), (ref or "").strip(),
+                  (org_type or "").strip(), name)
 
 
 def text_to_pos(text: str) -> tuple[float, float] | None:
@@ -134,15 +142,16 @@ def element_to_location(el: etree._Element, lang: str) -> RawLocation:
         elif tag == "location-reach":
             loc.reach = child.get("code", "")
         elif tag == "administrative":
-            loc.admin.append((child.get("vocabulary", ""), child.get("level", ""),
-                              (child.get("code") or "").strip()))
+            admin = [(child.get("vocabulary", ""), child.get("level", ""),
+                      (child.get("code") or "").strip())]
             for attr in ("adm1", "adm2"):  # 1.0x
                 if child.get(attr):
-                    loc.admin.append(("1.0x", attr[-1], child.get(attr).strip()))
+                    admin.append(("1.0x", attr[-1], child.get(attr).strip()))
             if child.get("country"):
-                loc.admin.append(("A4", "0", child.get("country").strip().upper()))
+                admin.append(("A4", "0", child.get("country").strip().upper()))
             if clean_text(child.text):
-                loc.admin.append(("1.0x", "", clean_text(child.text)))
+                admin.append(("1.0x", "", clean_text(child.text)))
+            loc.admin += tuple(admin)
     return loc
 
 
@@ -217,8 +226,9 @@ def element_to_activity(el: etree._Element, file: str, source: str, version: str
         elif tag == "iati-identifier":
             act.identifier = clean_text(child.text)
     if transactions and not act.countries and not act.regions:
-        for country in el.iterfind("transaction/recipient-country"):
-            act.transaction_countries.add((country.get("code") or "").strip().upper())
+        act.transaction_countries = frozenset(
+            (country.get("code") or "").strip().upper()
+            for country in el.iterfind("transaction/recipient-country"))
     if peru_only and not may_be_peru(act):
         act.partial = True
         return act
