@@ -90,11 +90,29 @@ def element_to_narratives(el: etree._Element, lang: str) -> Narratives:
     return out
 
 
+def element_to_name(el: etree._Element, lang: str) -> str:
+    """``pick_text(element_to_narratives(el, lang), lang)``, without reading languages
+    when there is one narrative (most names): the only one is picked whatever its
+    language."""
+    found = None
+    for n in el[:]:
+        if n.tag == "narrative":
+            text = n.text
+            if text and not text.isspace():
+                if found is not None:  # several: the language decides
+                    return pick_text(element_to_narratives(el, lang), lang)
+                found = text
+    if found is None:  # 1.0x: the element's own text
+        found = el.text
+        if not found or found.isspace():
+            return ""
+    return clean_text(found)
+
+
 def element_to_org(el: etree._Element, lang: str) -> RawOrg:
     """A ``participating-org`` or ``reporting-org``; 1.0x roles as words."""
     get = el.get
-    return _org(get("role"), get("ref"), get("type"),
-                pick_text(element_to_narratives(el, lang), lang))
+    return _org(get("role"), get("ref"), get("type"), element_to_name(el, lang))
 
 
 @lru_cache(maxsize=8192)  # publishers name the same few organisations in every activity
@@ -123,7 +141,7 @@ def element_to_location(el: etree._Element, lang: str) -> RawLocation:
     for child in el[:]:
         tag = child.tag
         if tag == "name":
-            loc.name = loc.name or pick_text(element_to_narratives(child, lang), lang)
+            loc.name = loc.name or element_to_name(child, lang)
         elif tag == "point":
             for pos in child[:]:
                 if pos.tag == "pos":
@@ -161,8 +179,7 @@ def element_to_budget(el: etree._Element) -> Budget:
     for part in el:
         tag = part.tag
         if tag == "value":
-            text = part.text
-            value = " ".join(text.split()) if text else ""
+            value = clean_text(part.text)
             currency = (part.get("currency") or "").strip().upper()
         elif tag == "period-start":
             start = part.get("iso-date", "")
