@@ -480,3 +480,23 @@ def test_amount_read_as_thousands_grouped(text):
     except ValueError:
         expected = None
     assert text_to_amount(text) == expected
+
+
+@pytest.mark.parametrize("xml", [
+    '<o><narrative>Enabel</narrative></o>',
+    '<o><narrative xml:lang="es">  Agencia   belga </narrative></o>',
+    '<o><narrative xml:lang="fr">F</narrative><narrative>E</narrative></o>',
+    '<o><narrative xml:lang="es">S</narrative><narrative xml:lang="en">E</narrative></o>',
+    '<o><narrative> </narrative><narrative xml:lang="es">S</narrative></o>',
+    '<o xml:lang="es">  Old\n style </o>', '<o> </o>', '<o/>', '<o><narrative/></o>',
+    '<o>own<narrative>child</narrative></o>'])
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_name_is_the_picked_narrative(xml, lang):
+    """element_to_name (which skips languages for a lone narrative) picks what
+    pick_text picks from all the narratives."""
+    from lxml import etree
+
+    from coop.iati_activities import element_to_name, element_to_narratives
+
+    el = etree.fromstring(xml)
+    assert element_to_name(el, lang) == pick_text(element_to_narratives(el, lang), lang)
