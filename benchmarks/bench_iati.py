@@ -17,6 +17,7 @@ times the bare pass, and under 500 MB.
 
 from __future__ import annotations
 
+import os
 import random
 import resource
 import statistics
@@ -161,6 +162,10 @@ def run_import(path: Path, out: Path, cwd: str) -> tuple[float, float, float, su
     return wall, cpu, int(run.stderr.split("maxrss_kb")[-1]) / 1024, run
 
 
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def best_median(values: list[float]) -> str:
     return f"best {min(values):.2f} s, median {statistics.median(values):.2f} s"
 
@@ -173,7 +178,8 @@ def main() -> None:
         started = time.perf_counter()
         write_file(path, n)
         size = path.stat().st_size / 1e6
-        print(f"generated {n:,} activities, {size:.0f} MB in {time.perf_counter() - started:.1f} s")
+        print(f"generated {n:,} activities, {size:.0f} MB in {time.perf_counter() - started:.1f} s; "
+              f"load average {_load()} on {os.cpu_count()} CPUs")
         small = Path(tmp) / "one.xml"
         write_file(small, 20)
         fixed, fixed_cpu, _peak, _run = run_import(small, Path(tmp) / "out1", tmp)
@@ -202,6 +208,8 @@ def main() -> None:
               f"{max(peaks):.0f} MB (goal < 500 MB); outputs "
               + ", ".join(f"{p.name} {p.stat().st_size / 1e6:.1f} MB"
                           for p in sorted(out.glob("*.csv"))))
+        print(f"load average after: {_load()} (other processes slow both passes, the "
+              "import more: compare runs made under the same load)")
 
 
 if __name__ == "__main__":

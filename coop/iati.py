@@ -85,9 +85,17 @@ class IatiImport:
 
 @dataclass(slots=True)
 class _Mapped:
-    """An activity mapped but for its places and organisation names."""
+    """An activity mapped but for its places and organisation names: its row and what
+    placing it needs (not the whole :class:`RawActivity`, which is let go once read)."""
 
-    act: RawActivity
+    file: str
+    line: int
+    identifier: str
+    status: str
+    countries: list[tuple[str, str]]
+    regions: list[tuple[str, str]]
+    transaction_countries: frozenset[str]
+    locations: list[RawLocation]
     row: dict[str, str]
     notes: list[str]
     issues: list[Issue]
@@ -131,7 +139,7 @@ def _import(files: list[Path], locator: Locator) -> IatiImport:
             errors.append(exc)
     if errors:
         raise DataErrors(errors)
-    locator.join_points([loc for item in mapped for loc in item.act.locations])
+    locator.join_points([loc for item in mapped for loc in item.locations])
     interventions: list[dict[str, str]] = []
     locations: list[dict[str, str]] = []
     seen: set[str] = set()
@@ -156,13 +164,13 @@ def _import(files: list[Path], locator: Locator) -> IatiImport:
                       kept=len(interventions), located=located, national=national)
 
 
-def _entry(act: RawActivity, issue: Issue) -> dict[str, str]:
+def _entry(act: RawActivity | _Mapped, issue: Issue) -> dict[str, str]:
     return issue_to_entry(act.file, act.line, act.identifier, issue)
 
 
 def activity_to_mapped(act: RawActivity) -> _Mapped:
-    """Map all but the places and organisation names, then drop what the rest does not
-    need (the issues wait until the activity is kept)."""
+    """Map all but the places and organisation names, keeping only what the rest needs
+    (the issues wait until the activity is kept)."""
     row = dict.fromkeys(INTERVENTION_NAMES, "")  # every column: rows are written whole
     row["id"], row["source"], row["part_of"] = act.identifier, act.source, act.parent
     texts, issues = narratives_to_texts(act.titles, act.descriptions, act.lang, act.identifier)
@@ -186,16 +194,15 @@ def activity_to_mapped(act: RawActivity) -> _Mapped:
     issues += found
     if act.humanitarian:
         notes.append(HUMANITARIAN_NOTE)
-    act.titles, act.descriptions, act.budgets, act.commitments = [], [], [], []
-    act.sectors, act.transaction_sectors, act.dates, act.orgs = [], [], {}, []
-    return _Mapped(act, row, notes, issues, roles)
+    return _Mapped(act.file, act.line, act.identifier, act.status, act.countries, act.regions,
+                   act.transaction_countries, act.locations, row, notes, issues, roles)
 
 
 def _keep(item: _Mapped, seen: set[str], locator: Locator, names: OrgNames,
           log: list[dict[str, str]]) -> list[dict[str, str]] | None:
     """The activity's location rows if it is kept (its row completed), else ``None``;
     its log entries go to ``log``."""
-    act, row = item.act, item.row
+    act, row = item, item.row
     if not act.identifier:
         log.append(_entry(act, ("skipped: no iati-identifier", "")))
         return None
@@ -234,6 +241,6 @@ def _keep(item: _Mapped, seen: set[str], locator: Locator, names: OrgNames,
     return rows
 
 
-def _countries_text(act: RawActivity) -> str:
+def _countries_text(act: RawActivity | _Mapped) -> str:
     codes = [c for c, _ in act.countries] or sorted(act.transaction_countries)
     return ("recipient countries: " + ", ".join(codes)) if codes else "no recipient country"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -40,7 +41,7 @@ class RawLocation:
     location_class: str = ""
     feature: str = ""
     reach: str = ""
-    admin: list[tuple[str, str, str]] = field(default_factory=list)  # vocabulary, level, code
+    admin: tuple[tuple[str, str, str], ...] = ()  # vocabulary, level, code
     ref: str = ""
 
 
@@ -63,7 +64,7 @@ class RawActivity:
     dates: dict[str, str] = field(default_factory=dict)
     countries: list[tuple[str, str]] = field(default_factory=list)  # code, percentage
     regions: list[tuple[str, str]] = field(default_factory=list)
-    transaction_countries: set[str] = field(default_factory=set)
+    transaction_countries: frozenset[str] = frozenset()
     locations: list[RawLocation] = field(default_factory=list)
     sectors: list[Sector] = field(default_factory=list)
     transaction_sectors: list[Sector] = field(default_factory=list)
@@ -89,12 +90,37 @@ def element_to_narratives(el: etree._Element, lang: str) -> Narratives:
     return out
 
 
+def element_to_name(el: etree._Element, lang: str) -> str:
+    """``pick_text(element_to_narratives(el, lang), lang)``, without reading languages
+    when there is one narrative (most names): the only one is picked whatever its
+    language."""
+    found = None
+    for n in el[:]:
+        if n.tag == "narrative":
+            text = n.text
+            if text and not text.isspace():
+                if found is not None:  # several: the language decides
+                    return pick_text(element_to_narratives(el, lang), lang)
+                found = text
+    if found is None:  # 1.0x: the element's own text
+        found = el.text
+        if not found or found.isspace():
+            return ""
+    return clean_text(found)
+
+
 def element_to_org(el: etree._Element, lang: str) -> RawOrg:
     """A ``participating-org`` or ``reporting-org``; 1.0x roles as words."""
     get = el.get
-    role = (get("role") or "").strip()
-    return RawOrg(ROLE_WORDS.get(role.lower(), role), (get("ref") or "").strip(),
-                  (get("type") or "").strip(), pick_text(element_to_narratives(el, lang), lang))
+    return _org(get("role"), get("ref"), get("type"), element_to_name(el, lang))
+
+
+@lru_cache(maxsize=8192)  # publishers name the same few organisations in every activity
+def _org(role: str | None, ref: str | None, org_type: str | None, name: str) -> RawOrg:
+    """One (shared, immutable) :class:`RawOrg` per way of writing an organisation."""
+    role = (role or "").strip()
+    return RawOrg(ROLE_WORDS.get(role.lower(), role), (ref or "").strip(),
+                  (org_type or "").strip(), name)
 
 
 def text_to_pos(text: str) -> tuple[float, float] | None:
@@ -115,7 +141,7 @@ def element_to_location(el: etree._Element, lang: str) -> RawLocation:
     for child in el[:]:
         tag = child.tag
         if tag == "name":
-            loc.name = loc.name or pick_text(element_to_narratives(child, lang), lang)
+            loc.name = loc.name or element_to_name(child, lang)
         elif tag == "point":
             for pos in child[:]:
                 if pos.tag == "pos":
@@ -134,15 +160,16 @@ def element_to_location(el: etree._Element, lang: str) -> RawLocation:
         elif tag == "location-reach":
             loc.reach = child.get("code", "")
         elif tag == "administrative":
-            loc.admin.append((child.get("vocabulary", ""), child.get("level", ""),
-                              (child.get("code") or "").strip()))
+            admin = [(child.get("vocabulary", ""), child.get("level", ""),
+                      (child.get("code") or "").strip())]
             for attr in ("adm1", "adm2"):  # 1.0x
                 if child.get(attr):
-                    loc.admin.append(("1.0x", attr[-1], child.get(attr).strip()))
+                    admin.append(("1.0x", attr[-1], child.get(attr).strip()))
             if child.get("country"):
-                loc.admin.append(("A4", "0", child.get("country").strip().upper()))
+                admin.append(("A4", "0", child.get("country").strip().upper()))
             if clean_text(child.text):
-                loc.admin.append(("1.0x", "", clean_text(child.text)))
+                admin.append(("1.0x", "", clean_text(child.text)))
+            loc.admin += tuple(admin)
     return loc
 
 
@@ -152,8 +179,7 @@ def element_to_budget(el: etree._Element) -> Budget:
     for part in el:
         tag = part.tag
         if tag == "value":
-            text = part.text
-            value = " ".join(text.split()) if text else ""
+            value = clean_text(part.text)
             currency = (part.get("currency") or "").strip().upper()
         elif tag == "period-start":
             start = part.get("iso-date", "")
@@ -217,8 +243,9 @@ def element_to_activity(el: etree._Element, file: str, source: str, version: str
         elif tag == "iati-identifier":
             act.identifier = clean_text(child.text)
     if transactions and not act.countries and not act.regions:
-        for country in el.iterfind("transaction/recipient-country"):
-            act.transaction_countries.add((country.get("code") or "").strip().upper())
+        act.transaction_countries = frozenset(
+            (country.get("code") or "").strip().upper()
+            for country in el.iterfind("transaction/recipient-country"))
     if peru_only and not may_be_peru(act):
         act.partial = True
         return act

@@ -15,12 +15,14 @@ Budget = tuple[str, str, str, str, str]  # (type, period start, period end, valu
 def budgets_to_items(budgets: list[Budget]) -> list[tuple[str, str]]:
     """``(value, currency)`` per budget period, a revised budget replacing the original
     of the same period; a budget with no period is a period of its own."""
-    periods: dict[tuple[str, str], tuple[str, str, str]] = {}
-    for kind, start, end, value, currency in budgets:
+    periods: dict[tuple[str, str], Budget] = {}
+    for budget in budgets:
+        kind, start, end = budget[0], budget[1], budget[2]
         key = (start, end) if start or end else (str(len(periods)), "")
-        if key not in periods or (kind == REVISED and periods[key][0] != REVISED):
-            periods[key] = (kind, value, currency)
-    return [(value, currency) for _kind, value, currency in periods.values()]
+        found = periods.get(key)
+        if found is None or (kind == REVISED and found[0] != REVISED):
+            periods[key] = budget
+    return [(budget[3], budget[4]) for budget in periods.values()]
 
 
 def recipients_to_peru_share(countries: list[tuple[str, str]],

@@ -80,20 +80,21 @@ def pairs_to_departments(pairs: list[Pair]) -> dict[Pair, PointJoin]:
     pairs = sorted(set(pairs))
     if not pairs:
         return {}
-    from geo.regions import points_to_regions
+    from geo.regions import points_to_districts
 
     out: dict[Pair, PointJoin] = {}
-    straight = points_to_regions([lon for _lat, lon in pairs], [lat for lat, _lon in pairs])
+    straight = points_to_districts([lon for _lat, lon in pairs], [lat for lat, _lon in pairs])
     misses = []
-    for pair, code in zip(pairs, straight["ubigeo"].tolist()):
-        if isinstance(code, str):
-            out[pair] = ("ok", code)
+    for pair, code in zip(pairs, straight.codes):
+        if code is not None:
+            out[pair] = ("ok", code[:2])
         else:
             misses.append(pair)
     if misses:
-        swapped = points_to_regions([lat for lat, _lon in misses], [lon for _lat, lon in misses])
-        for pair, code in zip(misses, swapped["ubigeo"].tolist()):
-            out[pair] = ("swapped", code) if isinstance(code, str) else ("outside", None)
+        swapped = points_to_districts([lat for lat, _lon in misses],
+                                      [lon for _lat, lon in misses])
+        for pair, code in zip(misses, swapped.codes):
+            out[pair] = ("swapped", code[:2]) if code is not None else ("outside", None)
     return out
 
 

@@ -8,10 +8,13 @@ import math
 def text_to_amount(text: str) -> float | None:
     """``"1,500,000.50"``, ``"1 500 000.50"`` -> 1500000.5 (commas and spaces group
     thousands); ``None`` if no finite number."""
-    try:
-        value = float(text.replace(",", "").replace("\u00a0", "").replace(" ", ""))
+    try:  # most amounts are plain numbers, which float reads alike with or without them
+        value = float(text)
     except ValueError:
-        return None
+        try:
+            value = float(text.replace(",", "").replace("\u00a0", "").replace(" ", ""))
+        except ValueError:
+            return None
     return value if math.isfinite(value) else None
 
 

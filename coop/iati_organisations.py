@@ -21,7 +21,7 @@ ORG_GROUPS_FILE = DATA_DIR / "org_groups.csv"
 NOT_STATED = "not stated"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class RawOrg:
     """A participating (or reporting) organisation as written."""
 
@@ -31,7 +31,7 @@ class RawOrg:
     name: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Roles:
     """An activity's organisations by role, and its funder group."""
 

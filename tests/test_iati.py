@@ -462,3 +462,41 @@ def test_binary_table_named_in_one_line(tmp_path):
     first = done.stderr.splitlines()[0]
     assert "not a text table" in first and "Excel workbook (.xlsx)" in first
     assert first.isprintable() and len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "1,500,000.50", "1 500 000.50", "\u00a01500", "1\u00a0500", "1_000", " 12 ", "\t7\n", "1e3",
+    "-5", "+5", "0012", "\u0661\u0662\u0663", "nan", "inf", "-Infinity", "1,5", "abc", "", " ",
+    "1__0", "1_000,5", ".5", "5.", "1.5e", "\u2003 42 \u2003"])
+def test_amount_read_as_thousands_grouped(text):
+    """text_to_amount reads a plain number directly and a grouped one without its commas
+    and spaces: the same value as removing them first, for any text."""
+    from coop.iati_numbers import text_to_amount
+    import math
+
+    try:
+        expected = float(text.replace(",", "").replace("\u00a0", "").replace(" ", ""))
+        expected = expected if math.isfinite(expected) else None
+    except ValueError:
+        expected = None
+    assert text_to_amount(text) == expected
+
+
+@pytest.mark.parametrize("xml", [
+    '<o><narrative>Enabel</narrative></o>',
+    '<o><narrative xml:lang="es">  Agencia   belga </narrative></o>',
+    '<o><narrative xml:lang="fr">F</narrative><narrative>E</narrative></o>',
+    '<o><narrative xml:lang="es">S</narrative><narrative xml:lang="en">E</narrative></o>',
+    '<o><narrative> </narrative><narrative xml:lang="es">S</narrative></o>',
+    '<o xml:lang="es">  Old\n style </o>', '<o> </o>', '<o/>', '<o><narrative/></o>',
+    '<o>own<narrative>child</narrative></o>'])
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_name_is_the_picked_narrative(xml, lang):
+    """element_to_name (which skips languages for a lone narrative) picks what
+    pick_text picks from all the narratives."""
+    from lxml import etree
+
+    from coop.iati_activities import element_to_name, element_to_narratives
+
+    el = etree.fromstring(xml)
+    assert element_to_name(el, lang) == pick_text(element_to_narratives(el, lang), lang)
