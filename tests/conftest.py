@@ -11,6 +11,21 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def department_code(name: str) -> str:
+    """A department's INEI code from the gazetteer, computed independently of the parser."""
+    from geo.gazetteer import load_gazetteer
+    from geo.names import normalize_name
+    found = [p for p in load_gazetteer().lookup(normalize_name(name)) if p.level == "department"]
+    assert found, name
+    return found[0].department
+
+
+def found_departments(text: str) -> dict[str, str]:
+    """What the geoparser reports in ``text``: each mention as written -> its department code."""
+    from geo.geoparser import parse_places
+    return {m.mention: m.department_code for m in parse_places(text)}
+
+
 def run_cli(*args: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess:
     """Run ``python build_maps.py ARGS`` and capture text output."""
     return subprocess.run([sys.executable, str(ROOT / "build_maps.py"), *args], cwd=cwd,

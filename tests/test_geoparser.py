@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import department_code, found_departments
 
 from geo.gazetteer import load_gazetteer
 from geo.geoparser import Mention, default_geoparser, parse_places
 from geo.names import normalize_name
-
-
-def _department(name: str) -> str:
-    """A department's INEI code from the gazetteer, computed independently of the parser."""
-    found = [p for p in load_gazetteer().lookup(normalize_name(name)) if p.level == "department"]
-    assert found, name
-    return found[0].department
-
-
-def _found(text: str) -> dict[str, str]:
-    return {m.mention: m.department_code for m in parse_places(text)}
-
 
 # (text, mention as written, department it must resolve to)
 POSITIVES = [
@@ -83,9 +72,9 @@ POSITIVES = [
 
 @pytest.mark.parametrize(("text", "mention", "department"), POSITIVES)
 def test_finds_and_resolves(text: str, mention: str, department: str) -> None:
-    found = _found(text)
+    found = found_departments(text)
     assert mention in found, f"{mention!r} not found in {text!r}: {found}"
-    assert found[mention] == _department(department)
+    assert found[mention] == department_code(department)
 
 
 # (text, words that must not be reported as a place)
@@ -162,7 +151,7 @@ def test_decomposed_accents_keep_offsets() -> None:
     import unicodedata
     text = unicodedata.normalize("NFD", "Talleres en Junín y Apurímac.")
     found = parse_places(text)
-    assert [m.department_code for m in found] == [_department("Junín"), _department("Apurímac")]
+    assert [m.department_code for m in found] == [department_code("Junín"), department_code("Apurímac")]
     assert all(text[m.start:m.end] == m.mention for m in found)
 
 
@@ -170,8 +159,8 @@ def test_line_breaks_inside_a_name_keep_offsets() -> None:
     text = "Proyecto en La\n\nLibertad y Madre de  Dios."
     found = parse_places(text)
     assert [m.mention for m in found] == ["La\n\nLibertad", "Madre de  Dios"]
-    assert [m.department_code for m in found] == [_department("La Libertad"),
-                                                  _department("Madre de Dios")]
+    assert [m.department_code for m in found] == [department_code("La Libertad"),
+                                                  department_code("Madre de Dios")]
 
 
 @pytest.mark.parametrize(("text", "level", "ubigeo"), [
@@ -225,9 +214,9 @@ def test_empty_and_placeless_text() -> None:
 def test_a_lone_district_far_from_the_documents_departments_is_dropped() -> None:
     text = ("El programa trabaja en Junín: Huancayo, Concepción y Jauja, provincias de Junín. "
             "También en Tarma, Junín. Se compró maquinaria en Cojata.")
-    assert "Cojata" not in _found(text)
-    assert _found("Se compró maquinaria en Cojata.")["Cojata"] == _department("Puno")
-    assert _found(text)["Tarma"] == _department("Junín")
+    assert "Cojata" not in found_departments(text)
+    assert found_departments("Se compró maquinaria en Cojata.")["Cojata"] == department_code("Puno")
+    assert found_departments(text)["Tarma"] == department_code("Junín")
 
 
 def test_every_institution_has_a_seat_and_a_source() -> None:
@@ -273,13 +262,13 @@ UNLISTED_LISTS = [
 @pytest.mark.parametrize(("text", "names", "department"), UNLISTED_LISTS)
 def test_a_list_after_a_plural_cue_is_read_to_its_end(text: str, names: list[str],
                                                       department: str) -> None:
-    found = _found(text)
+    found = found_departments(text)
     for name in names:
-        assert found.get(name) == _department(department), (name, found)
+        assert found.get(name) == department_code(department), (name, found)
 
 
 def test_a_list_stops_at_a_lowercase_word() -> None:
-    found = _found("Las comunidades de Qorimarka y Tullpuni, en Puno, y Ministerio de Salud.")
+    found = found_departments("Las comunidades de Qorimarka y Tullpuni, en Puno, y Ministerio de Salud.")
     assert "Ministerio de Salud" not in found and "Ministerio" not in found
 
 
@@ -308,9 +297,9 @@ def test_a_small_place_needs_its_department_nearby(row: dict[str, str]) -> None:
                     if p.level == "district" and p.ubigeo == row["ubigeo"])
     department = next(p.name for p in load_gazetteer().places
                       if p.level == "department" and p.department == row["department"])
-    alone = _found(f"Una visita a {row['name']} en abril.")
+    alone = found_departments(f"Una visita a {row['name']} en abril.")
     assert row["name"] not in alone
-    near = _found(f"Una visita a {row['name']}, en el distrito de {district.name}, "
+    near = found_departments(f"Una visita a {row['name']}, en el distrito de {district.name}, "
                   f"departamento de {department}.")
     assert near.get(row["name"]) == row["department"]
 
@@ -318,8 +307,8 @@ def test_a_small_place_needs_its_department_nearby(row: dict[str, str]) -> None:
 def test_a_known_name_in_a_list_of_villages_takes_the_sentences_department() -> None:
     # "San Andrés" is a district of Ica; here it is a community listed in Loreto
     text = "Las brigadas atendieron a las comunidades de Sargento Lores y San Andrés, en Loreto."
-    found = _found(text)
-    assert found["San Andrés"] == found["Sargento Lores"] == _department("Loreto")
+    found = found_departments(text)
+    assert found["San Andrés"] == found["Sargento Lores"] == department_code("Loreto")
 
 
 @pytest.mark.parametrize(("text", "street", "place"), [
@@ -328,30 +317,30 @@ def test_a_known_name_in_a_list_of_villages_takes_the_sentences_department() -> 
     ("Las calles Lima y Cusco, en Juliaca, fueron asfaltadas.", "Cusco", "Juliaca"),
 ])
 def test_a_list_of_streets_names_no_place(text: str, street: str, place: str) -> None:
-    found = _found(text)
+    found = found_departments(text)
     assert street not in found and place in found
 
 
 def test_streets_of_a_town_are_the_town() -> None:
-    assert "Puno" in _found("Las calles de Puno y Juliaca se inundaron.")
+    assert "Puno" in found_departments("Las calles de Puno y Juliaca se inundaron.")
 
 
 def test_a_lake_in_a_text_about_abroad_is_not_reported() -> None:
-    assert not _found("Bolivia purifica la cuenca del lago Titicaca para Huatajata.")
-    assert "lago Titicaca" in _found("El lago Titicaca, en Puno, es compartido con Bolivia.")
+    assert not found_departments("Bolivia purifica la cuenca del lago Titicaca para Huatajata.")
+    assert "lago Titicaca" in found_departments("El lago Titicaca, en Puno, es compartido con Bolivia.")
 
 
 def test_a_quoted_name_after_or_before_its_cue() -> None:
     text = "Sus tierras están en el sector de “Wayra Pampa”, en el “Ccollpa” sector, Puno."
-    found = _found(text)
-    assert found.get("Wayra Pampa") == found.get("Ccollpa") == _department("Puno")
+    found = found_departments(text)
+    assert found.get("Wayra Pampa") == found.get("Ccollpa") == department_code("Puno")
 
 
 def test_a_full_stop_ends_a_proper_name() -> None:
     # "Arequipa. Trujillo" is two sentences, not one name; "Av. Grau" is a street
-    assert {"Arequipa", "Trujillo"} <= set(_found("Visitamos Arequipa. Trujillo es grande."))
-    assert "Grau" not in _found("Vive en la Av. Grau, en Lima.")
+    assert {"Arequipa", "Trujillo"} <= set(found_departments("Visitamos Arequipa. Trujillo es grande."))
+    assert "Grau" not in found_departments("Vive en la Av. Grau, en Lima.")
 
 
 def test_freedom_of_the_press_is_no_department() -> None:
-    assert "La Libertad" not in _found("La Libertad de prensa fue tema en Arequipa.")
+    assert "La Libertad" not in found_departments("La Libertad de prensa fue tema en Arequipa.")

@@ -5,20 +5,9 @@ resolve to is looked up in the gazetteer, not taken from the parser."""
 from __future__ import annotations
 
 import pytest
+from conftest import department_code, found_departments
 
-from geo.gazetteer import load_gazetteer
 from geo.geoparser import parse_places
-from geo.names import normalize_name
-
-
-def _department(name: str) -> str:
-    found = [p for p in load_gazetteer().lookup(normalize_name(name)) if p.level == "department"]
-    assert found, name
-    return found[0].department
-
-
-def _found(text: str) -> dict[str, str]:
-    return {m.mention: m.department_code for m in parse_places(text)}
 
 
 # (rule, text, mention as written, department it must resolve to)
@@ -149,16 +138,16 @@ NEGATIVES = [
 @pytest.mark.parametrize(("rule", "text", "mention", "department"), POSITIVES,
                          ids=[f"{p[0]}:{p[2]}" for p in POSITIVES])
 def test_finds_and_resolves(rule: str, text: str, mention: str, department: str) -> None:
-    found = _found(text)
+    found = found_departments(text)
     assert mention in found, f"{rule}: {mention!r} not found in {text!r}: {found}"
-    assert found[mention] == _department(department)
+    assert found[mention] == department_code(department)
 
 
 def test_a_district_named_by_its_cue_stays_a_district() -> None:
     found = [m for m in parse_places("Trabajamos en Ayacucho y en el distrito de Cochas.")
              if m.mention == "Cochas"]
     assert found and found[0].level == "district"
-    assert found[0].department_code != _department("Ayacucho")
+    assert found[0].department_code != department_code("Ayacucho")
 
 
 @pytest.mark.parametrize(("rule", "text", "word"), NEGATIVES,
