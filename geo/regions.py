@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -136,35 +137,11 @@ def district_to_iso(code: str) -> str:
     return _iso_by_department()[code[:2]]
 
 
-def _join(points: gpd.GeoDataFrame, polygons: gpd.GeoDataFrame, column: str,
-          max_km: float) -> pd.DataFrame:
-    """Each point's polygon ``column``: within, else the nearest within ``max_km``
-    (other outlines than the districts: :func:`points_to_regions`)."""
-    import geopandas as gpd
-    import pandas as pd
-
-    inside = gpd.sjoin(points, polygons[[column, "geometry"]], how="left", predicate="within")
-    inside = inside[~inside.index.duplicated(keep="first")]
-    out = pd.DataFrame({"code": inside[column]}, index=points.index)
-    out["distance_km"] = np.where(out["code"].notna(), 0.0, np.nan)
-    out["method"] = np.where(out["code"].notna(), "within", None)
-    missing = out.index[out["code"].isna()]
-    if len(missing) and max_km > 0:
-        near = gpd.sjoin_nearest(points.loc[missing].to_crs(METRIC_CRS),
-                                 polygons[[column, "geometry"]].to_crs(METRIC_CRS),
-                                 how="left", max_distance=max_km * 1000, distance_col="dist")
-        near = near[~near.index.duplicated(keep="first")].dropna(subset=[column])
-        out.loc[near.index, "code"] = near[column]
-        out.loc[near.index, "distance_km"] = near["dist"] / 1000
-        out.loc[near.index, "method"] = "nearest"
-    return out
-
-
 @dataclass(frozen=True, slots=True)
-class DistrictJoin:
-    """Points joined to districts, one entry per point in order: the district code
-    (6 characters) or ``None``, the distance in km (0 inside, NaN when none) and how
-    (``"within"``, ``"nearest"`` or ``None``)."""
+class PointJoin:
+    """Points joined to polygons, one entry per point in order: the polygon's code (a
+    district's 6 characters) or ``None``, the distance in km (0 inside, NaN when none)
+    and how (``"within"``, ``"nearest"`` or ``None``)."""
 
     codes: list[str | None]
     distance_km: np.ndarray
@@ -202,7 +179,7 @@ def _metric_district_tree() -> shapely.STRtree:
 
 
 def points_to_districts(lons: np.ndarray | list[float], lats: np.ndarray | list[float], *,
-                        max_km: float = NEAREST_MAX_KM) -> DistrictJoin:
+                        max_km: float = NEAREST_MAX_KM) -> PointJoin:
     """Join points to the district that contains them: the project's one point join.
 
     A point in no polygon (on the coast, an island, a lake shore) takes the nearest
@@ -211,6 +188,16 @@ def points_to_districts(lons: np.ndarray | list[float], lats: np.ndarray | list[
     ``geopandas.sjoin``.
     """
     codes, shapes = _district_shapes()
+    return _points_to_polygons(codes, shapes, _metric_district_tree, lons, lats, max_km)
+
+
+def _points_to_polygons(codes: tuple[str, ...], shapes: np.ndarray,
+                        metric_tree: Callable[[], shapely.STRtree],
+                        lons: np.ndarray | list[float], lats: np.ndarray | list[float],
+                        max_km: float) -> PointJoin:
+    """Each point's polygon code: within, else the nearest within ``max_km`` (the tree
+    of the polygons in metres is only built when a point is outside them all); ties go
+    to the first polygon, as with ``geopandas.sjoin`` and ``sjoin_nearest``."""
     points = shapely.points(np.asarray(lons, dtype="float64"), np.asarray(lats, dtype="float64"))
     found = np.full(len(points), -1, dtype=np.intp)
     distance = np.full(len(points), np.nan)
@@ -227,7 +214,7 @@ def points_to_districts(lons: np.ndarray | list[float], lats: np.ndarray | list[
         methods[i] = "within"
     missing = np.flatnonzero(found < 0)
     if len(missing) and max_km > 0:
-        (input_idx, tree_idx), metres = _metric_district_tree().query_nearest(
+        (input_idx, tree_idx), metres = metric_tree().query_nearest(
             _to_metric(points[missing]), max_distance=max_km * 1000, return_distance=True,
             all_matches=True, exclusive=False)
         first = np.ones(len(input_idx), dtype=bool)
@@ -237,7 +224,7 @@ def points_to_districts(lons: np.ndarray | list[float], lats: np.ndarray | list[
         distance[near] = metres[first] / 1000
         for i in near.tolist():
             methods[i] = "nearest"
-    return DistrictJoin([codes[k] if k >= 0 else None for k in found.tolist()], distance,
+    return PointJoin([codes[k] if k >= 0 else None for k in found.tolist()], distance,
                         methods)
 
 
@@ -278,17 +265,17 @@ def points_to_regions(lons: np.ndarray | list[float], lats: np.ndarray | list[fl
     if regions is None:
         units = points_to_units(lons, lats, max_km=max_km)
         return units[["iso_code", "ubigeo", "distance_km", "method"]]
-    import geopandas as gpd
     import pandas as pd
 
-    points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lons, lats), crs="EPSG:4326")
-    keyed = regions.assign(key=regions["iso_code"])
-    joined = _join(points, keyed, "key", max_km)
+    codes = tuple(regions["iso_code"])
+    outlines = regions.geometry if regions.crs is None else regions.geometry.to_crs("EPSG:4326")
+    shapes = np.asarray(outlines.values, dtype=object)
+    joined = _points_to_polygons(codes, shapes, lambda: shapely.STRtree(_to_metric(shapes)),
+                                 lons, lats, max_km)
     by_iso = dict(zip(regions["iso_code"], regions["ubigeo"]))
-    iso = [c if isinstance(c, str) else None for c in joined["code"]]
-    return pd.DataFrame({"iso_code": iso, "ubigeo": [by_iso[c] if c else None for c in iso],
-                         "distance_km": joined["distance_km"].to_numpy(dtype=float),
-                         "method": list(joined["method"])})
+    return pd.DataFrame({"iso_code": joined.codes,
+                         "ubigeo": [by_iso[c] if c else None for c in joined.codes],
+                         "distance_km": joined.distance_km, "method": joined.methods})
 
 
 def points_to_department_km(lons: list[float], lats: list[float], departments: list[str], *,
