@@ -46,8 +46,8 @@ _ITEM = re.compile(rf"({_NAME})(?:{_PARENT})?")
 _NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME})(?:{_PARENT})?")
 _LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
 _LOCATIVE_RE = re.compile(_LOCATIVE)
-_AREA_WORD = re.compile(r"(?<!\w)(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar"
-                        r"|paraje)(?!\w)", re.IGNORECASE)
+_AREA_WORDS = r"(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje)"
+_AREA_WORD = re.compile(rf"(?<!\w){_AREA_WORDS}(?!\w)", re.IGNORECASE)
 _PARENTHESISED = re.compile(rf"{_LOCATIVE}({_NAME}){_PARENT}")
 _APPOSITION = re.compile(
     rf"{_LOCATIVE}({_NAME}),[ \t]+(?:"
@@ -57,7 +57,7 @@ _APPOSITION = re.compile(
 
 
 _AREA_NAMED = re.compile(  # "the illegal mining zone known as La Pampa"
-    r"(?<!\w)(?i:(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje)"
+    rf"(?<!\w)(?i:{_AREA_WORDS}"
     r",?[ \t]+(?:(?:is|was|es|era|fue)[ \t]+)?(?:known|called|named|conocid[oa]|llamad[oa]"
     rf"|denominad[oa])(?:[ \t]+(?:as|como))?)[ \t]+[\"“«]?({_NAME})")
 
@@ -106,8 +106,12 @@ def is_name_like(name: str) -> bool:
                 or words[0] in NOT_LIST_ITEMS or words[-1] in MONTHS)
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
 def _sentence_end(text: str, start: int) -> int:
-    found = re.compile(r"[.!?]\s|\n").search(text, start)
+    """Where the sentence going on at ``start`` ends."""
+    found = _SENTENCE_END.search(text, start)
     return found.start() if found else len(text)
 
 
