@@ -488,11 +488,11 @@ class Geoparser:
             if mention is not None:
                 mentions.append(mention)
         named: dict[str, str] = {}
-        mentions = self._place_written(text, mentions, hits, starts, ends, sentence_breaks,
-                                       paragraph_breaks, evidence_s, evidence_p, evidence_d,
-                                       named)
-        taken = _Spans([(m.start, m.end) for m in mentions])
         known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
+        mentions = self._place_written(text, mentions, hits, known, starts, ends,
+                                       sentence_breaks, paragraph_breaks, evidence_s,
+                                       evidence_p, evidence_d, named)
+        taken = _Spans([(m.start, m.end) for m in mentions])
         for start, end, _ in listed:
             if taken.overlaps(start, end) or known.overlaps(start, end):
                 continue
@@ -514,8 +514,9 @@ class Geoparser:
         return _with_heads(text, mentions)
 
     def _place_written(self, text: str, mentions: list[Mention], hits: list[_Hit],
-                       starts: list[int], ends: list[int], sentence_breaks: list[int],
-                       paragraph_breaks: list[int], evidence_s: dict[int, Counter],
+                       known: _Spans, starts: list[int], ends: list[int],
+                       sentence_breaks: list[int], paragraph_breaks: list[int],
+                       evidence_s: dict[int, Counter],
                        evidence_p: dict[int, Counter], evidence_d: Counter,
                        named: dict[str, str]) -> list[Mention]:
         """Names written as places (:mod:`geo.placelists`): items of a settlement list,
@@ -539,7 +540,6 @@ class Geoparser:
             item for item in located if item.group in small]
         if not written:
             return mentions
-        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
         groups: dict[int, Counter] = dict(small)
         for item in written:  # the sure known items of each list
             m = by_span.get((item.start, item.end))
