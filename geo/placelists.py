@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.cues import FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PERSON_BEFORE
+from geo.cues import COUNTRY_NAMES, FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PERSON_BEFORE
 from geo.names import name_to_key, normalize_name
 from geo.paths import ABROAD_NAMES_FILE
 
@@ -98,8 +98,9 @@ def is_abroad(name: str) -> bool:
 def is_name_like(name: str) -> bool:
     """Whether a capitalised phrase may be a place's name: not an acronym, a month, an
     organisation's or a person's first word, nor a word that never names a place."""
-    words = normalize_name(name).split()
-    if not words or name.isupper() and len(name) <= 6:
+    key = normalize_name(name)
+    words = key.split()
+    if not words or name.isupper() and len(name) <= 6 or key in COUNTRY_NAMES:
         return False
     return not (words[0] in FIRST_NAMES or words[0] in PERSON_BEFORE or words[0] in ORG_BEFORE
                 or words[0] in MONTHS

@@ -77,6 +77,10 @@ POSITIVES = [
     ("area known as", "In Madre de Dios, the mining zone known as Quillaruna grew. Later, "
      "police moved into Quillaruna.", "Quillaruna", "Madre de Dios"),
     ("area known as", "En Puno, la zona conocida como La Pampa creció.", "La Pampa", "Puno"),
+    ("a cued name longer than a known one", "In Ucayali, the community of Santa Clara de "
+     "Uchunya lost its forest.", "Santa Clara de Uchunya", "Ucayali"),
+    ("a listed name longer than a known one", "En Huamachuco (La Libertad), el distrito "
+     "comprende los caseríos de Cahuadán, La Conga y Urpay.", "La Conga", "La Libertad"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -130,6 +134,14 @@ NEGATIVES = [
     ("ocean basin", "In Piura, the Pacific basin warms during El Niño.", "Pacific"),
     ("a person known as", "In Cusco, he would be known as Túpac Amaru II.", "Túpac Amaru"),
     ("a dish known as", "En Lima, un plato conocido como Quillaruna se vende.", "Quillaruna"),
+    ("the country after a cue", "Supply of water to the Communities of Peru, in Paccha "
+     "district.", "Peru"),
+    ("the country after a district", "Iglesiapampa lies in the Paccha district of Peru.",
+     "Peru"),
+    ("a kind of community", "In Ucayali, an Indigenous community of the Shipibo people.",
+     "Indigenous"),
+    ("a virgin's title", "En Ica, las brigadistas Virgen de Guadalupe ayudaron.",
+     "Guadalupe"),
     ("no department anywhere", "Some families in the villages of Quillaruna and Tintaycucho "
      "planted trees.", "Quillaruna"),
 ]
