@@ -263,6 +263,17 @@ SENTENCE_OPENERS = {"many", "most", "some", "for", "this", "these", "those", "th
                      "were", "has", "have", "had", "se", "para", "por", "con", "durante",
                      "cuando", "muchos", "muchas", "segun", "estos", "estas", "ademas",
                      "tambien", "hoy", "aqui", "es", "fue", "son", "han", "ha"}
+# Words that open a sentence or a clause, never a place's name ("Yesterday, in X district").
+DISCOURSE_WORDS = SENTENCE_OPENERS | {
+    "yesterday", "today", "tomorrow", "meanwhile", "finally", "additionally", "moreover",
+    "furthermore", "likewise", "however", "therefore", "thus", "besides", "recently",
+    "currently", "similarly", "later", "earlier", "first", "second", "third", "next",
+    "instead", "nevertheless", "nonetheless", "overall", "now", "previously", "subsequently",
+    "ayer", "manana", "asimismo", "finalmente", "igualmente", "posteriormente",
+    "actualmente", "recientemente", "luego", "entonces", "despues", "antes", "primero",
+    "segundo", "tercero", "mientras", "sin", "no", "si", "asi", "ahora", "anteriormente",
+    "adicionalmente", "paralelamente", "seguidamente", "inicialmente", "the", "el", "la",
+    "los", "las", "en", "in", "a", "an", "y", "and"}
 MONTHS = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
            "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "january",
            "february", "march", "april", "may", "june", "july", "august", "september",

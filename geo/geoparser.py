@@ -519,8 +519,8 @@ class Geoparser:
                     mentions.append(self._unlisted_mention(text, m.start(), m.end(),
                                                            named[m.group()]))
                     taken.add(m.start(), m.end())
-        mentions.sort(key=lambda m: m.start)
-        return _with_heads(text, mentions)
+        mentions.sort(key=lambda m: m.start)  # a street's name is no place, however written
+        return _with_heads(text, [m for m in mentions if not streets.overlaps(m.start, m.end)])
 
     def _place_written(self, text: str, mentions: list[Mention], hits: list[_Hit],
                        known: _Spans, starts: list[int], ends: list[int],

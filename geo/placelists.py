@@ -9,7 +9,8 @@ Three shapes, read from the text alone (no gazetteer here):
   Kiatari (Pangoa)";
 - a name with its parent unit as an apposition, after a locative word: "In Chillihua,
   province of Melgar (Puno)", "in Choquecca, Tambobamba district", "en Huaylla,
-  distrito de Cochas".
+  distrito de Cochas"; in a list ("; y Ccactus Urcco, distrito de Vinchos"); or opening
+  a line with two units after it ("Iribamba, district of Luricocha, province of Huanta").
 
 Each name found is a :class:`Listed`: its span, the parent unit's name as written
 (or ``""``), and whether a cue introduced it. Which department it is in is for the
@@ -22,7 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.cues import COUNTRY_NAMES, FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PERSON_BEFORE
+from geo.cues import (COUNTRY_NAMES, DISCOURSE_WORDS, FIRST_NAMES, MONTHS, NOT_LIST_ITEMS,
+                      ORG_BEFORE, PERSON_BEFORE)
 from geo.names import name_to_key, normalize_name
 from geo.paths import ABROAD_NAMES_FILE
 
@@ -39,9 +41,17 @@ _KINDS = (r"(?:nativas|campesinas|ind[ií]genas|rurales|altoandinas|amaz[oó]nic
           r"|farming|peasant|neighbouring|neighboring|nearby|beneficiary|remote|small)")
 # the cue, then either words saying what kind ("nativas", "farming") and "de"/"of", or
 # up to six lowercase words and a colon ("nativas incluidas en esta intervención son:")
+# or the unit they are in and a colon ("los caseríos del distrito de Huarmaca: A, B y C")
 _CUED_LIST = re.compile(
     rf"(?<!\w){_SETTLEMENTS}(?:(?:[ \t]+{_KINDS}){{0,2}}[ \t]+(?:de|of)"
+    rf"|(?:[ \t]+{_KINDS}){{0,2}}[ \t]+(?:del[ \t]+distrito|de[ \t]+la[ \t]+provincia"
+    rf"|of[ \t]+the[ \t]+(?:district|province))[ \t]+(?:de|of)[ \t]+(?-i:({_NAME}))[ \t]*:"
     rf"|(?:[ \t]+[a-záéíóúñü]+){{0,6}}[ \t]*:)[ \t]+(?=[{_UPPER}])", re.IGNORECASE)
+# the unit a list's items are in, after its last item ("... y C de la provincia de Satipo")
+_LIST_PARENT = re.compile(
+    r"[ \t,]+(?:(?:de|en)[ \t]+(?:la[ \t]+provincia|el[ \t]+distrito)|del[ \t]+distrito)[ \t]+de"
+    rf"[ \t]+({_NAME})|[ \t,]+in[ \t]+(?:the[ \t]+(?:province|district)[ \t]+of[ \t]+({_NAME})"
+    rf"|({_NAME})[ \t]+(?:province|district)\b)")
 _ITEM = re.compile(rf"({_NAME})(?:{_PARENT})?")
 _NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME})(?:{_PARENT})?")
 _LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
@@ -49,11 +59,20 @@ _LOCATIVE_RE = re.compile(_LOCATIVE)
 _AREA_WORDS = r"(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje)"
 _AREA_WORD = re.compile(rf"(?<!\w){_AREA_WORDS}(?!\w)", re.IGNORECASE)
 _PARENTHESISED = re.compile(rf"{_LOCATIVE}({_NAME}){_PARENT}")
-_APPOSITION = re.compile(
-    rf"{_LOCATIVE}({_NAME}),[ \t]+(?:"
-    rf"(?:the[ \t]+)?(?:province|district)[ \t]+of[ \t]+({_NAME})"
-    rf"|({_NAME})[ \t]+(?:province|district)\b"
-    rf"|(?:distrito|provincia)[ \t]+de[ \t]+({_NAME}))")
+_UNIT = (rf"(?:(?:in|en)[ \t]+(?:the[ \t]+|el[ \t]+)?)?(?:"  # "district of X", "X district"
+         rf"(?:the[ \t]+)?(?:province|district)[ \t]+of[ \t]+({_NAME})"
+         rf"|({_NAME})[ \t]+(?:province|district)\b"
+         rf"|(?:distrito|provincia)[ \t]+de[ \t]+({_NAME}))")
+_APPOSITION = re.compile(rf"{_LOCATIVE}({_NAME}),[ \t]+{_UNIT}")
+# without a locative word: in a list ("; y X, distrito de Y"), or opening a line with two
+# units after it ("Iribamba, district of Luricocha, province of Huanta")
+_LISTED_OPENER = re.compile(r"(?:[;,][ \t]*|(?<!\w))(?:y|e|and)[ \t]+|;[ \t]*")
+_LISTED_APPOSITION = re.compile(rf"(?:[;,][ \t]*)?(?:(?:y|e|and)[ \t]+)?({_NAME}),[ \t]+{_UNIT}")
+_LINE_OPENER = re.compile(r"^[ \t]*", re.MULTILINE)
+_LINE_APPOSITION = re.compile(
+    rf"[ \t]*({_NAME}),[ \t]+{_UNIT},[ \t]+"
+    r"(?:(?:in|en)[ \t]+)?(?:(?:the[ \t]+)?(?:province|provincia)[ \t]+(?:of|de)[ \t]+"
+    rf"{_NAME}|{_NAME}[ \t]+province\b)")
 
 
 _AREA_NAMED = re.compile(  # "the illegal mining zone known as La Pampa"
@@ -103,7 +122,7 @@ def is_name_like(name: str) -> bool:
     if not words or name.isupper() and len(name) <= 6 or key in COUNTRY_NAMES:
         return False
     return not (words[0] in FIRST_NAMES or words[0] in PERSON_BEFORE or words[0] in ORG_BEFORE
-                or words[0] in MONTHS
+                or words[0] in MONTHS or len(words) == 1 and words[0] in DISCOURSE_WORDS
                 or words[0] in NOT_LIST_ITEMS or words[-1] in MONTHS)
 
 
@@ -155,7 +174,9 @@ def _near(pattern: re.Pattern, opener: re.Pattern, text: str, anchors: list[int]
 
 def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
     """The items of lists a settlement cue introduces, each with the parent unit its
-    group names in parentheses ("A, B (Pangoa); C (Mazamari)": A and B in Pangoa)."""
+    group names in parentheses ("A, B (Pangoa); C (Mazamari)": A and B in Pangoa), else
+    the one the whole list names, before it ("los caseríos del distrito de Huarmaca: A,
+    B y C") or after it ("las localidades de A y B de la provincia de Satipo")."""
     out: list[Listed] = []
     lowered = lowercase(text) if lowered is None else lowered
     cues = (_CUED_LIST.match(text, at) for at in _found(lowered, _CUE_WORDS))
@@ -166,14 +187,16 @@ def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
         while item and item.end() <= limit:
             items.append((*item.span(1), item.group(2) or ""))
             item = _NEXT_ITEM.match(text, item.end())
-        parent = ""
+        after = _LIST_PARENT.match(text, items[-1][1]) if items else None
+        shared = cue.group(1) or (after and next(filter(None, after.groups()))) or ""
+        parent = shared
         for start, end, own in reversed(items):  # a group's parent follows its last item
             if own:
                 parent = own
             if is_name_like(text[start:end]):
                 out.append(Listed(start, end, parent, True, items[0][0]))
             if text[max(0, start - 8):start].rstrip().endswith(";"):
-                parent = ""
+                parent = shared
     return sorted(out, key=lambda x: x.start)
 
 
@@ -208,9 +231,14 @@ def appositions(text: str, lowered: str | None = None) -> list[Listed]:
         if is_name_like(m.group(1)):
             out.append(Listed(*m.span(1), m.group(2)))
     lowered = lowercase(text) if lowered is None else lowered
-    for m in _near(_APPOSITION, _LOCATIVE_RE, text, _found(lowered, _APPOSITION_WORDS), 150):
-        if is_name_like(m.group(1)):
-            out.append(Listed(*m.span(1), m.group(2) or m.group(3) or m.group(4)))
+    anchors = _found(lowered, _APPOSITION_WORDS)
+    seen = set()
+    for pattern, opener in ((_APPOSITION, _LOCATIVE_RE), (_LINE_APPOSITION, _LINE_OPENER),
+                            (_LISTED_APPOSITION, _LISTED_OPENER)):
+        for m in _near(pattern, opener, text, anchors, 150):
+            if is_name_like(m.group(1)) and m.start(1) not in seen:
+                seen.add(m.start(1))
+                out.append(Listed(*m.span(1), m.group(2) or m.group(3) or m.group(4)))
     return sorted(out, key=lambda x: x.start)
 
 

@@ -40,6 +40,18 @@ POSITIVES = [
      "Quillaruna", "Apurímac"),
     ("apposition", "La posta de salud en Quillaruna, distrito de Mazamari, atiende a 300 "
      "familias.", "Quillaruna", "Junín"),
+    ("apposition opening a line", "Our projects.\n\nQuillaruna, in Vinchos district, "
+     "Huamanga province: a new water system.", "Quillaruna", "Ayacucho"),
+    ("apposition opening a line", "Our projects.\n\nQuillaruna, district of Mazamari, "
+     "province of Satipo. Families got water.", "Quillaruna", "Junín"),
+    ("apposition in a list", "Obras en las comunidades de Tintaycucho, distrito de Socos; y "
+     "Quillaruna, distrito de Mazamari.", "Quillaruna", "Junín"),
+    ("list under its unit", "Se ejecutarán obras en los caseríos del distrito de Huarmaca: "
+     "Quillaruna, Tintaycucho y Cruz de Piedra.", "Cruz de Piedra", "Piura"),
+    ("list before its unit", "Obras en las localidades de Quillaruna, Tintaycucho y Bajo "
+     "Celendín de la provincia de Satipo.", "Bajo Celendín", "Junín"),
+    ("list before its unit", "Wells were dug in the villages of Quillaruna and Tintaycucho in "
+     "Chumbivilcas province.", "Tintaycucho", "Cusco"),
     ("parenthesised parent", "Se instalaron viveros en Quillaruna (Pangoa) este año.",
      "Quillaruna", "Junín"),
     ("parenthesised parent", "Se instalaron viveros en Comas (Concepción) este año.",
@@ -121,6 +133,10 @@ NEGATIVES = [
     ("hero", "Escribió al Presidente del Perú, Mariscal Ramón Castilla, en 1848.",
      "Ramón Castilla"),
     ("street", "Se inundaron las cuadras de la prolongación Putumayo en Iquitos.", "Putumayo"),
+    ("street in a list with its district", "Se asfaltaron los jirones Arica, Jorge Chávez y "
+     "Huamachuco, distrito de Pilcomayo.", "Huamachuco"),
+    ("a sentence opener before two units", "Yesterday, in Vinchos district, Huamanga "
+     "province, the mayor spoke.", "Yesterday"),
     ("list after a city", "The agency has offices in Lima, Brussels and Madrid.", "Brussels"),
     ("organisations after a city", "En Huancayo, Devida, Foncodes y Cáritas firmaron un "
      "convenio.", "Devida"),
