@@ -309,3 +309,21 @@ NOT_TYPOS = {"managua", "catamarca", "caracas", "maracay", "antalya", "jamaica",
               "magdalene", "magdaleno", "catania", "caruana", "canaima", "sanchis",
               "cabanellas", "campanella", "gandara", "quechuas", "chavin", "chibcha",
               "chukchi", "huayna", "chiquita", "cantuta", "antartica"}
+
+# Spanish adjectives of a department's people ("la provincia loretana de Alto Amazonas",
+# "comunidades ayacuchanas"): evidence of that department in their sentence and paragraph.
+DEMONYMS: dict[str, str] = {}
+for _department, _stems in {
+    "Amazonas": ["amazonense"], "Áncash": ["ancashin"], "Apurímac": ["apurimen"],
+    "Arequipa": ["arequipen"], "Ayacucho": ["ayacuchan"], "Cajamarca": ["cajamarquin"],
+    "Callao": ["chalac"], "Cusco": ["cusquen", "cuzquen"], "Huancavelica": ["huancavelican"],
+    "Huánuco": ["huanuquen"], "Ica": ["iquen"], "La Libertad": ["liberten"],
+    "Lambayeque": ["lambayecan"], "Lima": ["limen"], "Loreto": ["loretan"],
+    "Madre de Dios": ["madrediosense"], "Moquegua": ["moqueguan"], "Pasco": ["pasquen"],
+    "Piura": ["piuran"], "Puno": ["punen"], "San Martín": ["sanmartinense"],
+    "Tacna": ["tacnen"], "Tumbes": ["tumbesin"], "Ucayali": ["ucayalin"],
+}.items():
+    for _stem in _stems:
+        for _ending in (["", "s"] if _stem.endswith("e") else ["o", "a", "os", "as"]):
+            DEMONYMS[_stem + _ending] = _department
+

