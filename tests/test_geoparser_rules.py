@@ -100,6 +100,17 @@ POSITIVES = [
     ("one sense per document", "Obras en las comunidades de Los Ángeles y San Antonio, en el "
      "distrito de Balsapuerto, región Loreto.\n\nEn Lima, el ministro habló.\n\nPara San "
      "Antonio la inversión es de S/ 2 576 443.", "San Antonio", "Loreto"),
+    ("protected area after its name", "In Madre de Dios, the project is close to Manu "
+     "National Park and Quillaruna Communal Reserve.", "Quillaruna Communal Reserve",
+     "Madre de Dios"),
+    ("protected area after a known name", "Despite its protected status, the Manu Biosphere "
+     "Reserve faces pressure from gold mining.", "Manu Biosphere Reserve", "Madre de Dios"),
+    ("protected area before its name", "En Madre de Dios, la Reserva Comunal Quillaruna "
+     "protege el bosque.", "Reserva Comunal Quillaruna", "Madre de Dios"),
+    ("protected area before a known name", "En San Martín, el Bosque de Protección Alto Mayo "
+     "pierde cobertura.", "Bosque de Protección Alto Mayo", "San Martín"),
+    ("dry forest", "In Piura, the project works in the Quillaruna-Rinconada Dry Forest.",
+     "Quillaruna-Rinconada Dry Forest", "Piura"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -144,6 +155,7 @@ NEGATIVES = [
      "Huamachuco, distrito de Pilcomayo.", "Huamachuco"),
     ("a sentence opener before two units", "Yesterday, in Vinchos district, Huamanga "
      "province, the mayor spoke.", "Yesterday"),
+    ("a town's park", "In Lima, children play in Kennedy Park every day.", "Kennedy"),
     ("list after a city", "The agency has offices in Lima, Brussels and Madrid.", "Brussels"),
     ("organisations after a city", "En Huancayo, Devida, Foncodes y Cáritas firmaron un "
      "convenio.", "Devida"),
