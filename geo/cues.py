@@ -76,7 +76,8 @@ LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "
                "district", "de", "del", "of", "the", "la", "en", "in", "y", "and"}
 CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "of", "the", "and", "d"}
 COMMUNITY_WORDS = {"comunidad", "comunidades", "caserio", "caserios", "poblado", "poblados",
-                    "anexo", "community", "communities", "village", "villages"}
+                    "anexo", "community", "communities", "village", "villages", "sector",
+                    "sectores", "asentamiento", "asentamientos", "barrio", "barrios"}
 PLURAL_CUES = {"comunidades", "caserios", "poblados", "communities", "villages",
                "departamentos", "departments", "regiones", "regions", "provincias",
                 "provinces", "distritos", "districts", "ciudades", "cities", "towns"}
@@ -119,6 +120,9 @@ ORG_BEFORE = {"avenida", "av", "jiron", "jr", "calle", "plaza", "pasaje", "malec
                "tecnologica", "nuestra", "senora", "parroquia", "iglesia", "templo",
                "proyecto", "project", "programa", "operation", "operacion", "mineria",
                "prolongacion", "alameda", "ovalo"}
+# Words after a unit's name that make it a culture or a people, not the place.
+CULTURE_AFTER = {"period", "culture", "civilization", "civilisation", "empire", "style",
+                 "ceramics", "pottery", "language", "people", "peoples", "era", "times"}
 ORG_AFTER = {"sa", "sac", "saa", "eirl", "srl", "ltd", "ltda", "inc", "corp", "plc",
               "consortium", "company", "group", "airlines", "fc", "club", "university",
               "street", "avenue"}
@@ -172,6 +176,7 @@ PERSON_NAMES = {"condorcanqui", "micaela bastidas", "grau", "bolivar", "castilla
                  "cáceres", "caceres", "mariscal caceres", "ugarte", "pardo", "prado",
                  "leguia", "raimondi", "olaya", "quinones", "san roman", "vallejo",
                  "mariategui", "arguedas", "basadre", "palma", "heredia", "ramon castilla",
+                 "sanchez cerro", "awajun",
                  "mariscal ramon castilla", "mariscal caceres", "almirante grau"}
 # Peruvian names that are better known abroad: dropped near a foreign country.
 FOREIGN_HOMONYMS = {"la paz", "cochabamba", "santiago", "concepcion", "santa cruz",
@@ -227,7 +232,8 @@ UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "c
                   "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",
                   "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia",
                   "cerro", "cerros", "isla", "islas", "bahia", "lago", "lagos",
-                  "reserva", "parque", "santuario", "bosque", "refugio", "coto", "zona"}
+                  "reserva", "parque", "santuario", "bosque", "refugio", "coto", "zona",
+                  "asentamiento", "asentamientos", "barrio", "barrios"}
 UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
                         "town", "sector", "basin", "canyon", "desert", "bay", "island",
                         "lagoon", "hill", "forest", "reserve", "sanctuary", "refuge", "park"}
@@ -287,7 +293,7 @@ MONTHS = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agost
            "viernes", "sabado", "domingo", "monday", "tuesday", "wednesday", "thursday",
            "friday", "saturday", "sunday"}
 # First words of capitalised phrases in a list that are not a place's name.
-NOT_LIST_ITEMS = {"ministerio", "ministry", "gobierno", "government", "municipalidad",
+NOT_LIST_ITEMS = {"afluentes", "ministerio", "ministry", "gobierno", "government", "municipalidad",
                    "municipality", "direccion", "programa", "proyecto", "fondo", "fund",
                    "oficina", "office", "agencia", "agency", "red", "centro", "center",
                    "centre", "puesto", "posta", "hospital", "colegio", "institucion",

@@ -86,6 +86,7 @@ from geo.cues import (
     COMMUNITY_WORDS,
     CONNECTORS,
     COUNTRY_NAMES,
+    CULTURE_AFTER,
     CUES_AFTER,
     CUES_BEFORE,
     CUE_MAX,
@@ -159,7 +160,8 @@ _NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
 _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
     r"(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
     r"|[Cc]omunidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
-    r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?[ \t]+de"
+    r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?(?:[ \t]+de)?"
+    r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?"
@@ -169,7 +171,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
     r"(?:[Cc]omunidades|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
-    r"|[Nn]evados)\b")
+    r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios)\b")
 _LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
                         + _NAME + ")")
 _STREET_ITEM = r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*"
@@ -784,6 +786,8 @@ class Geoparser:
             return False  # an acronym in mixed-case text: PIAS
         if nxt in ORG_AFTER and gap_after.strip() in ("", ".") and not hit.cue:
             return False
+        if nxt in CULTURE_AFTER and gap_after.strip() == "" and not hit.cue:
+            return False  # the Moche period, la cultura Chavín: a culture, not the place
         if key == "amazonas" and (hit.feature_cue or nxt in {"river", "basin", "rainforest"}
                                   or prev == "el"
                                   or _RIVER_LIST.search(text, max(0, starts[hit.first] - 150),
@@ -885,7 +889,11 @@ class Geoparser:
                  rivers: Counter | None = None) -> Mention | None:
         places = hit.places
         if hit.cue and any(p.level == hit.cue for p in places):
-            places = [p for p in places if p.level == hit.cue]
+            cued = [p for p in places if p.level == hit.cue]
+            named = {d for counts in (sentence, paragraph, document) for d in counts}
+            if ({p.department for p in cued} & named or not {p.department for p in places}
+                    & named):  # "the village of Huancabamba" in a text about Pasco: not
+                places = cued  # Piura's town, though only that one is a populated place
         depts = sorted({p.department for p in _significant(places)})
         confidence = 0.95
         if hit.entry.kind in ("institution", "feature"):
@@ -933,10 +941,13 @@ class Geoparser:
             if hit.person and not sentence[depts[0]]:
                 return None
             own = document[depts[0]] - hit.counted
-            if hit.community and own == 0 and not any(p.level == "populated place"
-                                                      and p.population >= 5000
-                                                      for p in places):
-                elsewhere = _single_best(sentence) or _single_best(paragraph)
+            if hit.community and own == 0 and not any(
+                    p.level == "populated place" and p.population >= 5000
+                    or p.level in ("department", "province") for p in hit.places):
+                # "los sectores de ..., Pozuzo, ..." in a text about Lambayeque: a village
+                # there, not the district of Pasco; "comunidades de Puerto Inca": the province
+                elsewhere = (_single_best(sentence) or _single_best(paragraph)
+                             or _single_best(document))
                 if elsewhere and elsewhere != depts[0]:
                     start, end = starts[hit.first], ends[hit.last - 1]
                     return self._unlisted_mention(text, start, end, elsewhere)

@@ -34,6 +34,7 @@ _NAME = rf"{_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?{_WORD})*"
 _PARENT = rf"[ \t]*\([ \t]*({_NAME})[ \t]*\)"
 _SEPARATOR = r"[ \t]*(?:[,;][ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)"
 _SETTLEMENTS = (r"(?:comunidades|localidades|caser[ií]os|centros[ \t]+poblados|anexos|pueblos"
+                r"|sectores|barrios"
                 r"|poblados|asentamientos|villages|communities|hamlets|settlements|towns"
                 r"|localities)")
 _KINDS = (r"(?:nativas|campesinas|ind[ií]genas|rurales|altoandinas|amaz[oó]nicas|asháninkas?"
@@ -136,6 +137,7 @@ def _sentence_end(text: str, start: int) -> int:
 
 
 _CUE_WORDS = ("comunidades", "localidades", "caserios", "caseríos", "centros", "anexos",
+              "sectores", "barrios",
               "pueblos", "poblados", "asentamientos", "villages", "communities", "hamlets",
               "settlements", "towns", "localities")
 _APPOSITION_WORDS = ("province", "district", "distrito", "provincia")
