@@ -548,9 +548,17 @@ class Geoparser:
                 if longer:
                     mentions = [m for m in mentions if not start <= m.start < end]
                     taken = _Spans([(m.start, m.end) for m in mentions])
+        guessed = {(starts[h.first], ends[h.last - 1]) for h in hits if h.guessed}
+        if guessed:  # one sense per document: a homonym the text placed stays there
+            sure: dict[str, set[str]] = {}
+            for m in mentions:
+                if (m.start, m.end) not in guessed and m.confidence >= 0.6:
+                    sure.setdefault(m.mention, set()).add(m.department_code)
+            mentions = [self._written_mention(text, m.start, m.end, next(iter(sure[m.mention])))
+                        if (m.start, m.end) in guessed and len(sure.get(m.mention, ())) == 1
+                        else m for m in mentions]
         if named:  # every occurrence of a name so introduced, or so placed (one sense
             #        per document: a homonym the default rule placed elsewhere moves too)
-            guessed = {(starts[h.first], ends[h.last - 1]) for h in hits if h.guessed}
             names = sorted(named, key=len, reverse=True)
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
             for m in pattern.finditer(text):
@@ -602,7 +610,8 @@ class Geoparser:
             return (not known.overlaps(item.start, item.end)
                     and is_abroad(text[item.start:item.end]))
 
-        abroad = {item.group for item in written if item.group >= 0 and is_foreign(item)}
+        abroad = {item.group for item in written  # a settlement list's items are villages
+                  if item.group >= 0 and not item.cued and is_foreign(item)}
         order = sorted(mentions, key=lambda m: m.start)
         at = [m.start for m in order]
         removed: set[int] = set()
@@ -631,11 +640,17 @@ class Geoparser:
                               for j in inside)
                       and not set(normalize_name(text[item.start:item.end]).split())
                       & _KIND_WORDS)  # "los caseríos de ..., La Conga": not "Conga"
-            if not longer and any(order[j].department_code == dept
-                                  or not self._homonym(order[j].mention) for j in inside):
-                continue  # a name of one department only, or one already there
-            if not inside and known.overlaps(item.start, item.end) and not item.named:
-                continue  # a known name the filters dropped (a person, a common word)
+            if not longer and any(
+                    order[j].department_code == dept
+                    or not self._homonym(order[j].mention)
+                    and not (item.parent and order[j].level in ("district", "populated place"))
+                    for j in inside):
+                continue  # a name of one department only (unless its parent unit says
+                #           otherwise: "San Andrés, en el distrito Tigre"), or already there
+            if (not inside and known.overlaps(item.start, item.end) and not item.named
+                    and not (item.cued and self._held_in(text[item.start:item.end], dept))):
+                continue  # a known name the filters dropped (a person, a common word), but
+                #           for a village of that department in a settlement list
             if not inside:
                 named.setdefault(text[item.start:item.end], dept)
                 continue
@@ -643,6 +658,12 @@ class Geoparser:
             added.append(self._written_mention(text, item.start, item.end, dept))
             named.setdefault(text[item.start:item.end], dept)  # its other occurrences too
         return [m for j, m in enumerate(order) if j not in removed] + added
+
+    def _held_in(self, name: str, dept: str) -> bool:
+        """Whether the gazetteer holds a place of that name as written in ``dept``."""
+        entry = self._table.get(normalize_name(name))
+        return (entry is not None and entry.kind == "place"
+                and any(p.department == dept for p in entry.places))
 
     def _homonym(self, name: str) -> bool:
         """Whether a name as written is held in several departments (a department's
@@ -894,7 +915,10 @@ class Geoparser:
             if ({p.department for p in cued} & named or not {p.department for p in places}
                     & named):  # "the village of Huancabamba" in a text about Pasco: not
                 places = cued  # Piura's town, though only that one is a populated place
-        depts = sorted({p.department for p in _significant(places)})
+        # after a village's cue, small namesakes count: "el asentamiento humano Miraflores,
+        # en Zarumilla" is no district of Lima
+        pool = places if hit.cue == "populated place" else _significant(places)
+        depts = sorted({p.department for p in pool})
         confidence = 0.95
         if hit.entry.kind in ("institution", "feature"):
             confidence = 0.9
@@ -933,7 +957,7 @@ class Geoparser:
                 chosen = self._default(_significant(places), hit.cue).department
             if hit.linked:
                 confidence = 0.9 if hit.cue else 0.85
-            places = [p for p in _significant(places) if p.department == chosen]
+            places = [p for p in pool if p.department == chosen]
         else:
             places = [p for p in places if p.department in depts]
             if hit.weak and not (sentence[depts[0]] or paragraph[depts[0]]):

@@ -111,6 +111,17 @@ POSITIVES = [
      "pierde cobertura.", "Bosque de Protección Alto Mayo", "San Martín"),
     ("dry forest", "In Piura, the project works in the Quillaruna-Rinconada Dry Forest.",
      "Quillaruna-Rinconada Dry Forest", "Piura"),
+    ("a known village in a settlement list", "Field visit: Fishing villages of Zorritos, "
+     "Cancas and La Cruz\n\nMany boats land in Tumbes.", "Cancas", "Tumbes"),
+    ("a village named by its parent, not its namesake", "Se atendió a las comunidades de "
+     "Sargento Lores y San Andrés, en el distrito Tigre, con brigadas.", "San Andrés",
+     "Loreto"),
+    ("sectors are villages", "En Cañaris (Lambayeque) asistieron pobladores de los sectores de "
+     "Rodeopampa, Pozuzo y Yerma.", "Pozuzo", "Lambayeque"),
+    ("asentamiento humano", "El pozo está en el asentamiento humano Miraflores, en Zarumilla.",
+     "Miraflores", "Tumbes"),
+    ("a cue's level gives way to the text", "The Project is in Oxapampa, Pasco. The location "
+     "is near the village of Huancabamba, reached by foot.", "Huancabamba", "Pasco"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -156,6 +167,7 @@ NEGATIVES = [
     ("a sentence opener before two units", "Yesterday, in Vinchos district, Huamanga "
      "province, the mayor spoke.", "Yesterday"),
     ("a town's park", "In Lima, children play in Kennedy Park every day.", "Kennedy"),
+    ("a culture", "In Lambayeque, the site dates back to the Moche period.", "Moche"),
     ("list after a city", "The agency has offices in Lima, Brussels and Madrid.", "Brussels"),
     ("organisations after a city", "En Huancayo, Devida, Foncodes y Cáritas firmaron un "
      "convenio.", "Devida"),
