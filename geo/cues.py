@@ -233,10 +233,13 @@ UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "c
                   "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia",
                   "cerro", "cerros", "isla", "islas", "bahia", "lago", "lagos",
                   "reserva", "parque", "santuario", "bosque", "refugio", "coto", "zona",
-                  "asentamiento", "asentamientos", "barrio", "barrios"}
+                  "asentamiento", "asentamientos", "barrio", "barrios", "canal", "reservorio",
+                  "represa", "bocatoma", "embalse", "presa", "sistema", "proyecto", "hacienda",
+                  "haciendas", "reservas"}
 UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
                         "town", "sector", "basin", "canyon", "desert", "bay", "island",
-                        "lagoon", "hill", "forest", "reserve", "sanctuary", "refuge", "park"}
+                        "lagoon", "hill", "forest", "reserve", "sanctuary", "refuge", "park",
+                        "project", "dam", "reservoir"}
 # Cues that introduce a named feature (a river, a hill), not a settlement.
 FEATURE_UNLISTED = {"rio", "rios", "laguna", "lagunas", "quebrada", "quebradas", "nevado",
                      "nevados", "valle", "valles", "cerro", "cerros", "isla", "islas", "bahia",

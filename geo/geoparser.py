@@ -100,6 +100,7 @@ from geo.cues import (
     FOREIGN_HOMONYMS,
     LINK_WORDS,
     LIST_WORDS,
+    NOT_LIST_ITEMS,
     NOT_NAME_WORDS,
     NOT_PLACES,
     NOT_TYPOS,
@@ -150,10 +151,14 @@ _AREA_BEFORE = (  # a protected area's kind before its name: "Reserva Comunal Am
     r"|santuario[ \t]+(?:nacional|hist[oó]rico)|bosque[ \t]+de[ \t]+protecci[oó]n"
     r"|refugio[ \t]+de[ \t]+vida[ \t]+silvestre|coto[ \t]+de[ \t]+caza|zona[ \t]+reservada)"
     r"(?:[ \t]+(?:del?|de[ \t]+la|de[ \t]+los))?")
+_WORKS_BEFORE = (  # waterworks and special projects before their name: "canal Pampa Grande"
+    r"(?:(?:canal|reservorio|represa|bocatoma|embalse|presa)(?:[ \t]+(?:del?|de[ \t]+la))?"
+    r"|sistema[ \t]+de[ \t]+riego|proyecto[ \t]+especial(?:[ \t]+(?:regional|binacional))?"
+    r"|reservas?[ \t]+(?:territorial(?:es)?|ind[ií]genas?))")
 _AREA_QUALIFIERS = {"national", "communal", "biosphere", "historic", "historical", "landscape",
                     "mangrove", "mangroves", "wildlife", "protection", "hunting", "dry",
-                    "cloud", "reserved", "regional", "private"}
-_NEEDS_QUALIFIER = {"park"}
+                    "cloud", "reserved", "regional", "private", "special"}
+_NEEDS_QUALIFIER = {"park", "project"}
 _QUALIFIER = "(?:" + "|".join(sorted(_AREA_QUALIFIERS)) + r")[ \t]+"
 _NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
          r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
@@ -164,9 +169,10 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
-    r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?[ \t]+del?"
+    r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?(?:[ \t]+del?)?"
     r"|[Cc]erros?|[Ii]slas?|[Bb]ah[ií]a[ \t]+de|[Ll]agos?"
-    r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de|(?i:" + _AREA_BEFORE + r"))[ \t]+[\"“«]?("
+    r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de|[Hh]aciendas?(?:[ \t]+de)?"
+    r"|(?i:" + _AREA_BEFORE + "|" + _WORKS_BEFORE + r"))[ \t]+[\"“«]?("
     + _NAME + ")")
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
     r"(?:[Cc]omunidades|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
@@ -184,11 +190,13 @@ _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
 _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
     r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|isla|lago|laguna"
-    rf"|cerro|nevado|quebrada|desierto[ \t]+de|{_AREA_BEFORE})[ \t]+$", re.IGNORECASE)
+    rf"|cerro|nevado|quebrada|desierto[ \t]+de|{_AREA_BEFORE}|{_WORKS_BEFORE})[ \t]+$",
+    re.IGNORECASE)
 _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Manu
     #                        Biosphere Reserve", "Malinguitas Dry Forest"
-    r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge"
-    rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)|(?:{_QUALIFIER}){{1,2}}(?:park|forest))"
+    r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge|dam|reservoir"
+    rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)"
+    rf"|(?:{_QUALIFIER}){{1,2}}(?:park|forest|project))"
     r"(?!\w)", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _NO_EVIDENCE: Counter = Counter()  # read only: a sentence or paragraph naming no unit
@@ -965,11 +973,12 @@ class Geoparser:
             if hit.person and not sentence[depts[0]]:
                 return None
             own = document[depts[0]] - hit.counted
-            if hit.community and own == 0 and not any(
+            if hit.community and own == 0 and (hit.key in PERSON_NAMES or not any(
                     p.level == "populated place" and p.population >= 5000
-                    or p.level in ("department", "province") for p in hit.places):
+                    or p.level in ("department", "province") for p in hit.places)):
                 # "los sectores de ..., Pozuzo, ..." in a text about Lambayeque: a village
-                # there, not the district of Pasco; "comunidades de Puerto Inca": the province
+                # there, not the district of Pasco; "comunidades de Puerto Inca": the province;
+                # a community named for a hero (Ramón Castilla) is where the text is
                 elsewhere = (_single_best(sentence) or _single_best(paragraph)
                              or _single_best(document))
                 if elsewhere and elsewhere != depts[0]:
@@ -1089,7 +1098,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 j -= 1
             if j < last and not _sentence_start(text, starts, ends, j):
                 spans.append((starts[j], ends[last - 1], norms[i] in COMMUNITY_WORDS))
-    return [s for s in spans if normalize_name(text[s[0]:s[1]]) not in COUNTRY_NAMES]
+    return [s for s in spans if normalize_name(text[s[0]:s[1]]) not in COUNTRY_NAMES
+            and normalize_name(text[s[0]:s[1]]).split()[0] not in NOT_LIST_ITEMS]
 
 
 def _holds_shorter(spans: list[tuple[int, int]], start: int, end: int) -> bool:

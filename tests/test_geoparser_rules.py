@@ -122,6 +122,18 @@ POSITIVES = [
      "Miraflores", "Tumbes"),
     ("a cue's level gives way to the text", "The Project is in Oxapampa, Pasco. The location "
      "is near the village of Huancabamba, reached by foot.", "Huancabamba", "Pasco"),
+    ("waterworks before their name", "En Lambayeque se rehabilitará el canal Quillaruna, "
+     "que cruza el sector Tintaycucho.", "canal Quillaruna", "Lambayeque"),
+    ("waterworks before their name", "En Lambayeque, las vías de acceso al reservorio "
+     "Quillaruna serán mejoradas.", "reservorio Quillaruna", "Lambayeque"),
+    ("special project", "En Moquegua, como parte del Proyecto Especial Regional Quillaruna, "
+     "se construyó una represa.", "Proyecto Especial Regional Quillaruna", "Moquegua"),
+    ("special project after its name", "In Moquegua, water is reserved for the Quillaruna "
+     "Special Project.", "Quillaruna Special Project", "Moquegua"),
+    ("a valley without de", "En Lambayeque, el reservorio está en el valle Quillaruna.",
+     "valle Quillaruna", "Lambayeque"),
+    ("a hero's name for a village", "En San Martín, los módulos están en las comunidades de "
+     "Ramón Castilla, Nuevo Horizonte y Lucanayacu.", "Ramón Castilla", "San Martín"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -167,6 +179,10 @@ NEGATIVES = [
     ("a sentence opener before two units", "Yesterday, in Vinchos district, Huamanga "
      "province, the mayor spoke.", "Yesterday"),
     ("a town's park", "In Lima, children play in Kennedy Park every day.", "Kennedy"),
+    ("a project's kind", "En Piura, el Proyecto Especial de Irrigación del Alto Piura sigue "
+     "sin concluir.", "Irrigación"),
+    ("a federation's tributaries", "En Ucayali firmó la Federación de Comunidades Nativas de "
+     "Puerto Inca y Afluentes.", "Afluentes"),
     ("a culture", "In Lambayeque, the site dates back to the Moche period.", "Moche"),
     ("list after a city", "The agency has offices in Lima, Brussels and Madrid.", "Brussels"),
     ("organisations after a city", "En Huancayo, Devida, Foncodes y Cáritas firmaron un "
