@@ -82,6 +82,16 @@ _AREA_NAMED = re.compile(  # "the illegal mining zone known as La Pampa"
     rf"|denominad[oa])(?:[ \t]+(?:as|como))?)[ \t]+[\"“«]?({_NAME})")
 
 
+_KIND_NAMED = re.compile(  # "La Pampa is a district in ...", "Cancas es un caserío de ..."
+    rf"({_NAME}),?[ \t]+(?:(?:is|was)[ \t]+(?:a|an|the)|es[ \t]+(?:un|una|el|la))"
+    r"[ \t]+(?:[a-záéíóúñ]+[ \t]+){0,2}"
+    r"(?:district|town|village|city|community|settlement|port|province|hamlet"
+    r"|distrito|pueblo|ciudad|comunidad|caser[ií]o|provincia|localidad|centro[ \t]+poblado)"
+    r"(?=[ \t]*(?:[,.;:()\n]|$|(?:in|of|on|near|located|situated|that|which|where|with|de|del"
+    r"|en|ubicad[oa]|situad[oa]|que|donde|con)\b))")  # not "a community organisation"
+_KIND_ANCHORS = (" is a ", " is an ", " is the ", " was a ", " was the ", " es un ", " es una ",
+                 " es el ", " es la ")
+
 @dataclass(frozen=True)
 class Listed:
     """A name the text gives as a place: its span and its parent unit as written."""
@@ -246,7 +256,8 @@ def appositions(text: str, lowered: str | None = None) -> list[Listed]:
 
 def named_areas(text: str, lowered: str | None = None) -> list[Listed]:
     """Areas the text names as such: "the zone known as La Pampa", "una zona conocida
-    como X", "the area, known as X"."""
+    como X", "the area, known as X", and names the text says are a place: "La Pampa is
+    a district in the province of Corongo", "Cancas es un caserío de Tumbes"."""
     lowered = lowercase(text) if lowered is None else lowered
     anchors = _found(lowered, ("known", "called", "named", "conocid", "llamad", "denominad"))
     out = []
@@ -254,4 +265,11 @@ def named_areas(text: str, lowered: str | None = None) -> list[Listed]:
         name = m.group(1)
         if is_name_like(name):
             out.append(Listed(*m.span(1), named=True))
-    return out
+    for at in _found(lowered, _KIND_ANCHORS):
+        start = text.rfind("\n", max(0, at - 80), at) + 1 or max(0, at - 80)
+        for m in re.finditer(rf"(?<![\w'’-]){_NAME}", text[:at + 1][start:]):
+            found = _KIND_NAMED.match(text, start + m.start())
+            if found and is_name_like(found.group(1)):
+                out.append(Listed(*found.span(1), named=True))
+                break
+    return sorted(set(out), key=lambda x: x.start)

@@ -134,6 +134,12 @@ POSITIVES = [
      "valle Quillaruna", "Lambayeque"),
     ("a hero's name for a village", "En San Martín, los módulos están en las comunidades de "
      "Ramón Castilla, Nuevo Horizonte y Lucanayacu.", "Ramón Castilla", "San Martín"),
+    ("a name the text says is a place", "Poverty is high in Áncash.\n\nLa Pampa is a district "
+     "in the province of Corongo.", "La Pampa", "Áncash"),
+    ("a name the text says is a place", "En Tumbes hay pesca.\n\nCancas es un pequeño caserío de "
+     "pescadores.", "Cancas", "Tumbes"),
+    ("a province's short name", "Así mismo las provincias de Mariscal Nieto y Sánchez Cerro "
+     "serán agrícolas.", "Sánchez Cerro", "Moquegua"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
 ]
@@ -183,6 +189,9 @@ NEGATIVES = [
      "sin concluir.", "Irrigación"),
     ("a federation's tributaries", "En Ucayali firmó la Federación de Comunidades Nativas de "
      "Puerto Inca y Afluentes.", "Afluentes"),
+    ("an organisation said to be a community one", "In Piura, Caritas is a community "
+     "organization.", "Caritas"),
+    ("a president's surname", "El presidente Sánchez Cerro gobernó en 1931.", "Sánchez Cerro"),
     ("a culture", "In Lambayeque, the site dates back to the Moche period.", "Moche"),
     ("list after a city", "The agency has offices in Lima, Brussels and Madrid.", "Brussels"),
     ("organisations after a city", "En Huancayo, Devida, Foncodes y Cáritas firmaron un "
