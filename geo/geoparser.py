@@ -541,6 +541,7 @@ class Geoparser:
                                        evidence_p, evidence_d, named)
         known_spans = sorted((starts[h.first], ends[h.last - 1]) for h in hits if not h.typo)
         taken = _Spans([(m.start, m.end) for m in mentions])
+        replaced: list[tuple[int, int]] = []
         for start, end, _ in listed:
             longer = _holds_shorter(known_spans, start, end) and not (  # "community of
                 set(normalize_name(text[start:end]).split()) & _KIND_WORDS)  # Santa Clara
@@ -554,8 +555,11 @@ class Geoparser:
             if dept:
                 named.setdefault(text[start:end], dept)
                 if longer:
-                    mentions = [m for m in mentions if not start <= m.start < end]
-                    taken = _Spans([(m.start, m.end) for m in mentions])
+                    replaced.append((start, end))
+        if replaced:  # the shorter known names inside the longer ones go
+            inside = _Spans(replaced)
+            mentions = [m for m in mentions if not inside.overlaps(m.start, m.start + 1)]
+            taken = _Spans([(m.start, m.end) for m in mentions])
         guessed = {(starts[h.first], ends[h.last - 1]) for h in hits if h.guessed}
         if guessed:  # one sense per document: a homonym the text placed stays there
             sure: dict[str, set[str]] = {}
@@ -569,14 +573,16 @@ class Geoparser:
             #        per document: a homonym the default rule placed elsewhere moves too)
             names = sorted(named, key=len, reverse=True)
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+            stale, fresh = set(), []
             for m in pattern.finditer(text):
                 span = m.span()
                 if span in guessed:
-                    mentions = [x for x in mentions if (x.start, x.end) != span]
+                    stale.add(span)
                 elif taken.overlaps(*span):
                     continue
-                mentions.append(self._written_mention(text, *span, named[m.group()]))
+                fresh.append(self._written_mention(text, *span, named[m.group()]))
                 taken.add(*span)
+            mentions = [m for m in mentions if (m.start, m.end) not in stale] + fresh
         mentions.sort(key=lambda m: m.start)  # a street's name is no place, however written
         return _with_heads(text, [m for m in mentions if not streets.overlaps(m.start, m.end)])
 
