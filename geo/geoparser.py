@@ -1102,6 +1102,9 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                    and norms[j - 1] not in NOT_UNLISTED
                    and not _HARD_GAP.search(text, ends[j - 1], starts[j])):
                 j -= 1
+            if norms[i] in _NEEDS_QUALIFIER and (last - j > 2 or any(
+                    text[starts[k]:ends[k]].isupper() for k in range(j, last))):
+                continue  # "the South American Camelids PECSA Special Project": a theme
             if j < last and not _sentence_start(text, starts, ends, j):
                 spans.append((starts[j], ends[last - 1], norms[i] in COMMUNITY_WORDS))
     return [s for s in spans if normalize_name(text[s[0]:s[1]]) not in COUNTRY_NAMES
