@@ -212,11 +212,12 @@ def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
     return sorted(out, key=lambda x: x.start)
 
 
-_LIST_OPENER = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|of|to|from|v[ií]a)[ \t]+"
-_LIST_OPENER_RE = re.compile(_LIST_OPENER)
+_LIST_OPENER = (r"(?:(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|of|to|from|v[ií]a)[ \t]+"
+                r"|^[ \t]*[-•*·][ \t]+)")  # or a bullet: "- Allpamarca, Chagragoto, ..."
+_LIST_OPENER_RE = re.compile(_LIST_OPENER, re.MULTILINE)
 _COMMA_NAME = re.compile(rf",[ \t]*[{_UPPER}]")
 _LOCATED_LIST = re.compile(  # "se aprecian en A, B, C y D": two separators at least
-    rf"{_LIST_OPENER}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}")
+    rf"{_LIST_OPENER}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}", re.MULTILINE)
 
 
 def located_lists(text: str) -> list[Listed]:

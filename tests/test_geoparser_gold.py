@@ -22,12 +22,13 @@ from geo.scoring import Span, read_gold, score_spans
 GOLD_DIR = Path(os.environ.get("GOLD_DIR", Path(__file__).parent / "gold"))
 # (precision, recall) floors, below what was measured (see the benchmark's report)
 THRESHOLDS = {"dev": (0.98, 0.95), "test": (0.94, 0.875), "heldout": (0.99, 0.95),
-              "heldout2": (0.98, 0.93), "heldout3": (0.97, 0.87)}
-# measured (bench_geoparser.py): dev 0.990/0.960, test 0.946/0.880, heldout 1.000/0.960,
-# heldout2 0.995/0.943, heldout3 0.986/0.885. Blind figures, before any of their misses
-# were read: heldout2 0.938/0.865 (its misses were then read for the rules of the
-# session that added heldout3); heldout3 0.886/0.731 when first scored (its misses were
-# then read too). None of the three held-out splits is unseen any more.
+              "heldout2": (0.98, 0.93), "heldout3": (0.97, 0.87), "heldout4": (0.88, 0.72)}
+# measured (bench_geoparser.py): dev 0.990/0.960, test 0.949/0.880, heldout 1.000/0.960,
+# heldout2 0.995/0.943, heldout3 0.986/0.885, heldout4 0.895/0.738. Blind figures, before
+# any of their misses were read: heldout2 0.938/0.865 (then read for the rules of the
+# session that added heldout3); heldout3 0.886/0.731 when first scored (then read too);
+# heldout4 0.894/0.733 when first scored, with every rule of that session in place (0.884/
+# 0.703 with the parser before it). None of the held-out splits is unseen any more.
 NEGATIVES_REPORTED_AT_MOST = 0.10  # share of dev negatives the parser may still report
 
 pytestmark = pytest.mark.skipif(not (GOLD_DIR / "sources.csv").exists(),

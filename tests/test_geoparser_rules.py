@@ -84,6 +84,8 @@ POSITIVES = [
      "Machu Picchu", "Cusco"),
     ("list of small places", "El proyecto trabaja en Ayacucho.\n\nLas obras se ven en "
      "Cochas, Quillaruna, Tintaycucho y Huallpacocha.", "Tintaycucho", "Ayacucho"),
+    ("bulleted list of small places", "The project works in Ayacucho.\n\nIt covers areas such "
+     "as:\n- Cochas, Quillaruna, Tintaycucho, and Huallpacocha\n", "Tintaycucho", "Ayacucho"),
     ("list of small places after de", "Heredó las tierras de Ollantaytambo, Quillaruna y "
      "Tintaycucho en 1760.", "Quillaruna", "Cusco"),
     ("area known as", "In Madre de Dios, the mining zone known as Quillaruna grew. Later, "
