@@ -120,6 +120,11 @@ ORG_BEFORE = {"avenida", "av", "jiron", "jr", "calle", "plaza", "pasaje", "malec
                "tecnologica", "nuestra", "senora", "parroquia", "iglesia", "templo",
                "proyecto", "project", "programa", "operation", "operacion", "mineria",
                "prolongacion", "alameda", "ovalo"}
+# Peoples that name protected areas ("Asháninka Communal Reserve"): alone, the people or
+# their organisation ("la Central Asháninka de Río Ene"), never the area.
+PEOPLES = {"ashaninka", "asheninka", "machiguenga", "matsigenka", "yanesha", "yaneshas",
+           "matses", "airo pai", "awajun", "wampis", "shipibo", "kukama", "yine", "harakbut",
+           "kichwa", "kandozi", "achuar", "urarina", "cacataibo", "kakataibo"}
 # Words after a unit's name that make it a culture or a people, not the place.
 CULTURE_AFTER = {"period", "culture", "civilization", "civilisation", "empire", "style",
                  "ceramics", "pottery", "language", "people", "peoples", "era", "times"}

@@ -109,6 +109,7 @@ from geo.cues import (
     ORG_BEFORE,
     PERSON_BEFORE,
     PERSON_NAMES,
+    PEOPLES,
     PERSON_UNITS,
     PLURAL_CUES,
     SENTENCE_OPENERS,
@@ -314,6 +315,9 @@ class Geoparser:
             else:
                 table[key] = _Entry("place", tuple(places))
         for key in [k for k, e in table.items() if e.kind == "feature"]:
+            if key in PEOPLES:
+                del table[key]  # "Asháninka" alone is the people
+                continue
             if (" " not in key and key not in gazetteer.by_words and key not in COMMON
                     and len(key) >= 5):
                 table[key] = _Entry("feature", table[key].places, bare=True)

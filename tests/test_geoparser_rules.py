@@ -196,6 +196,8 @@ NEGATIVES = [
     ("a president's surname", "El presidente Sánchez Cerro gobernó en 1931.", "Sánchez Cerro"),
     ("a thematic special project", "In Puno, the government, through the South American "
      "Camelids PECSA Special Project, gave toolkits.", "Camelids"),
+    ("a people that names a reserve", "Habló Ángel Pedro Valerio, presidente de la Central "
+     "Asháninka de Río Ene, en Satipo.", "Asháninka"),
     ("a culture", "In Lambayeque, the site dates back to the Moche period.", "Moche"),
     ("list after a city", "The agency has offices in Lima, Brussels and Madrid.", "Brussels"),
     ("organisations after a city", "En Huancayo, Devida, Foncodes y Cáritas firmaron un "
