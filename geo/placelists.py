@@ -89,6 +89,7 @@ _KIND_NAMED = re.compile(  # "La Pampa is a district in ...", "Cancas es un case
     r"|distrito|pueblo|ciudad|comunidad|caser[ií]o|provincia|localidad|centro[ \t]+poblado)"
     r"(?=[ \t]*(?:[,.;:()\n]|$|(?:in|of|on|near|located|situated|that|which|where|with|de|del"
     r"|en|ubicad[oa]|situad[oa]|que|donde|con)\b))")  # not "a community organisation"
+_NAME_START = re.compile(rf"(?<![\w'’-])[{_UPPER}]")
 _KIND_ANCHORS = (" is a ", " is an ", " is the ", " was a ", " was the ", " es un ", " es una ",
                  " es el ", " es la ")
 
@@ -268,8 +269,8 @@ def named_areas(text: str, lowered: str | None = None) -> list[Listed]:
             out.append(Listed(*m.span(1), named=True))
     for at in _found(lowered, _KIND_ANCHORS):
         start = text.rfind("\n", max(0, at - 80), at) + 1 or max(0, at - 80)
-        for m in re.finditer(rf"(?<![\w'’-]){_NAME}", text[:at + 1][start:]):
-            found = _KIND_NAMED.match(text, start + m.start())
+        for m in _NAME_START.finditer(text, start, at + 1):
+            found = _KIND_NAMED.match(text, m.start())
             if found and is_name_like(found.group(1)):
                 out.append(Listed(*found.span(1), named=True))
                 break
