@@ -547,10 +547,9 @@ class Geoparser:
         taken = _Spans([(m.start, m.end) for m in mentions])
         replaced: list[tuple[int, int]] = []
         for start, end, _ in listed:
-            longer = _holds_shorter(known_spans, start, end) and not (  # "community of
-                set(normalize_name(text[start:end]).split()) & _KIND_WORDS)  # Santa Clara
-            if not longer and (taken.overlaps(start, end)  # de Uchunya": not "Santa"
-                               or known.overlaps(start, end)):
+            longer = (_holds_shorter(known_spans, start, end)  # "community of Santa Clara
+                      and not _has_kind_word(text[start:end]))  # de Uchunya": not "Santa"
+            if not longer and (taken.overlaps(start, end) or known.overlaps(start, end)):
                 continue
             s = bisect.bisect_right(sentence_breaks, start)
             p = bisect.bisect_right(paragraph_breaks, start)
@@ -564,29 +563,24 @@ class Geoparser:
             inside = _Spans(replaced)
             mentions = [m for m in mentions if not inside.overlaps(m.start, m.start + 1)]
             taken = _Spans([(m.start, m.end) for m in mentions])
+        # one sense per document: a homonym the default rule or the document placed goes
+        # where the text placed that name (a sure mention, a list, a parent unit)
         guessed = {(starts[h.first], ends[h.last - 1]) for h in hits if h.guessed}
-        if guessed:  # one sense per document: a homonym the text placed stays there
-            sure: dict[str, set[str]] = {}
+        if guessed:
+            placed: dict[str, set[str]] = {name: {dept} for name, dept in named.items()}
             for m in mentions:
                 if (m.start, m.end) not in guessed and m.confidence >= 0.6:
-                    sure.setdefault(m.mention, set()).add(m.department_code)
-            mentions = [self._written_mention(text, m.start, m.end, next(iter(sure[m.mention])))
-                        if (m.start, m.end) in guessed and len(sure.get(m.mention, ())) == 1
+                    placed.setdefault(m.mention, set()).add(m.department_code)
+            mentions = [self._written_mention(text, m.start, m.end, next(iter(placed[m.mention])))
+                        if (m.start, m.end) in guessed and len(placed.get(m.mention, ())) == 1
                         else m for m in mentions]
-        if named:  # every occurrence of a name so introduced, or so placed (one sense
-            #        per document: a homonym the default rule placed elsewhere moves too)
+        if named:  # every other occurrence of a name so introduced or placed
             names = sorted(named, key=len, reverse=True)
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
-            stale, fresh = set(), []
             for m in pattern.finditer(text):
-                span = m.span()
-                if span in guessed:
-                    stale.add(span)
-                elif taken.overlaps(*span):
-                    continue
-                fresh.append(self._written_mention(text, *span, named[m.group()]))
-                taken.add(*span)
-            mentions = [m for m in mentions if (m.start, m.end) not in stale] + fresh
+                if not taken.overlaps(*m.span()):
+                    mentions.append(self._written_mention(text, *m.span(), named[m.group()]))
+                    taken.add(*m.span())
         mentions.sort(key=lambda m: m.start)  # a street's name is no place, however written
         return _with_heads(text, [m for m in mentions if not streets.overlaps(m.start, m.end)])
 
@@ -656,8 +650,8 @@ class Geoparser:
             longer = (bool(inside) and (item.cued or item.parent)
                       and all((order[j].start, order[j].end) != (item.start, item.end)
                               for j in inside)
-                      and not set(normalize_name(text[item.start:item.end]).split())
-                      & _KIND_WORDS)  # "los caseríos de ..., La Conga": not "Conga"
+                      and not _has_kind_word(text[item.start:item.end]))  # "los caseríos
+            #                                       de ..., La Conga": not "Conga"
             if not longer and any(
                     order[j].department_code == dept
                     or not self._homonym(order[j].mention)
@@ -928,13 +922,10 @@ class Geoparser:
                  rivers: Counter | None = None) -> Mention | None:
         places = hit.places
         if hit.cue and any(p.level == hit.cue for p in places):
-            cued = [p for p in places if p.level == hit.cue]
-            named = {d for counts in (sentence, paragraph, document) for d in counts}
-            if ({p.department for p in cued} & named or not {p.department for p in places}
-                    & named):  # "the village of Huancabamba" in a text about Pasco: not
-                places = cued  # Piura's town, though only that one is a populated place
+            places = [p for p in places if p.level == hit.cue]
         # after a village's cue, small namesakes count: "el asentamiento humano Miraflores,
-        # en Zarumilla" is no district of Lima
+        # en Zarumilla" is no district of Lima, "the village of Huancabamba" in a text
+        # about Pasco no town of Piura
         pool = places if hit.cue == "populated place" else _significant(places)
         depts = sorted({p.department for p in pool})
         confidence = 0.95
@@ -1111,8 +1102,15 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 continue  # "the South American Camelids PECSA Special Project": a theme
             if j < last and not _sentence_start(text, starts, ends, j):
                 spans.append((starts[j], ends[last - 1], norms[i] in COMMUNITY_WORDS))
-    return [s for s in spans if normalize_name(text[s[0]:s[1]]) not in COUNTRY_NAMES
-            and normalize_name(text[s[0]:s[1]]).split()[0] not in NOT_LIST_ITEMS]
+    keys = [normalize_name(text[a:b]) for a, b, _ in spans]
+    return [s for s, key in zip(spans, keys)
+            if key not in COUNTRY_NAMES and key.split()[0] not in NOT_LIST_ITEMS]
+
+
+def _has_kind_word(name: str) -> bool:
+    """Whether a name holds a feature's or a unit's kind word ("Casma River"): then it is
+    that known place with its kind, not a longer name."""
+    return not _KIND_WORDS.isdisjoint(normalize_name(name).split())
 
 
 def _holds_shorter(spans: list[tuple[int, int]], start: int, end: int) -> bool:
