@@ -50,9 +50,10 @@ Tambobamba district"), and the new names of a list of three or more after "en",
 Allpacorral"), each in its parent's department, else its context's. A feature's
 generic word (río, valle de, cerro, isla, bahía de...; river, valley, basin,
 desert...) makes an unknown name beside it a feature and joins a known one's span
-("Urubamba valley", level feature); so do a protected area's kind words ("Reserva
-Comunal Amarakaeri", "Manu Biosphere Reserve", "X Dry Forest"). A unit named in a list of rivers is a river,
-reported in the one department its sentence names. A capitalised word inside a
+("Urubamba valley", level feature); so do a protected area's or a waterwork's kind
+words ("Reserva Comunal Amarakaeri", "Manu Biosphere Reserve", "X Dry Forest", "canal
+X"). A unit named in a list of rivers is a river, reported in the one department its
+sentence names. A capitalised word inside a
 sentence one edit away from a unit's name (:mod:`geo.typos`: "Ayaucucho") is that
 unit beside its department or after its own cue. A small homonym none of whose
 departments the text is about is a village where the text is ("Cochas" in a text

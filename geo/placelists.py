@@ -51,7 +51,8 @@ _CUED_LIST = re.compile(
 # the unit a list's items are in, after its last item ("... y C de la provincia de Satipo")
 _LIST_PARENT = re.compile(
     r"[ \t,]+(?:(?:de|en)[ \t]+(?:la[ \t]+provincia|el[ \t]+distrito)|del[ \t]+distrito)"
-    rf"(?:[ \t]+de)?[ \t]+({_NAME})|[ \t,]+in[ \t]+(?:the[ \t]+(?:province|district)[ \t]+of[ \t]+({_NAME})"
+    rf"(?:[ \t]+de)?[ \t]+({_NAME})"
+    rf"|[ \t,]+in[ \t]+(?:the[ \t]+(?:province|district)[ \t]+of[ \t]+({_NAME})"
     rf"|({_NAME})[ \t]+(?:province|district)\b)")
 _ITEM = re.compile(rf"({_NAME})(?:{_PARENT})?")
 _NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME})(?:{_PARENT})?")
