@@ -71,6 +71,12 @@ BARE_KINDS = {"mine", "park", "reserve", "sanctuary", "lake", "falls", "refuge",
 FEATURE_CUE_WORDS = {w for es, en in FEATURE_KINDS.values() for w in es + en} | {
     "rios", "rivers", "valles", "valleys", "cuencas", "lagos", "lagunas", "lakes"}
 
+# Words between a protected area's or a project's name and its kind ("Amarakaeri
+# Communal Reserve", "Manu Biosphere Reserve", "Chavimochic Special Project").
+AREA_QUALIFIERS = {"national", "communal", "biosphere", "historic", "historical", "landscape",
+                   "mangrove", "mangroves", "wildlife", "protection", "hunting", "dry",
+                   "cloud", "reserved", "regional", "private", "special"}
+
 # Words that join two units naming one place ("X, provincia de Y", "X-Y", "X (Y)").
 LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "distrito",
                "district", "de", "del", "of", "the", "la", "en", "in", "y", "and"}

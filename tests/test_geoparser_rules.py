@@ -144,6 +144,18 @@ POSITIVES = [
      "serán agrícolas.", "Sánchez Cerro", "Moquegua"),
     ("not a cue: a place's region", "Remote villages in the southern highlands of Puno and "
      "Cusco keep alpacas.", "Cusco", "Cusco"),
+    ("an Andean name alone", "En Junín, los caficultores de Chaquipampa exportan.",
+     "Chaquipampa", "Junín"),
+    ("an Andean name alone", "In Ayacucho, the coffee growers in Tayagmarca export.",
+     "Tayagmarca", "Ayacucho"),
+    ("an Andean name with its qualifier", "En Puno, el agua llegó a Chaquipampa Alta.",
+     "Chaquipampa Alta", "Puno"),
+    ("a list holding an Andean name", "En Huancavelica se mejorará la vía Chaquipampa, "
+     "Quillaruna y Tayagoto.", "Tayagoto", "Huancavelica"),
+    ("a bullet list holding an Andean name", "Our work in Huánuco covers areas such as:\n"
+     "- Warpaj, Tomaysica, Yuragcocha, and Pucajoga\n", "Warpaj", "Huánuco"),
+    ("a list of pairs", "En Huancavelica se renovará el agua en las localidades de "
+     "Quillaruna – Tayagoto, Chaquipampa – Ccollpani.", "Tayagoto", "Huancavelica"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -222,6 +234,17 @@ NEGATIVES = [
      "Guadalupe"),
     ("no department anywhere", "Some families in the villages of Quillaruna and Tintaycucho "
      "planted trees.", "Quillaruna"),
+    ("an organisation named after an Andean name", "In Cusco, the Chaquipampa Trust funds "
+     "schools.", "Chaquipampa"),
+    ("a project named after an Andean name", "In Cusco: Chaquipampa Rural Development "
+     "Projects.", "Chaquipampa"),
+    ("a country that ends like a place", "En Cusco, la embajada de Dinamarca apoya.",
+     "Dinamarca"),
+    ("a surname that ends like a place", "En Cusco, Emiliano Zapata habló.", "Zapata"),
+    ("a misspelt department is no village", "Mi amigo de Ayaucucho vino a Lima ayer.",
+     "Ayaucucho"),
+    ("an Andean name with no department anywhere", "The coffee growers in Chaquipampa "
+     "export.", "Chaquipampa"),
 ]
 
 
@@ -254,3 +277,10 @@ def test_offsets_hold_after_a_letter_that_lowercases_to_two() -> None:
     found = parse_places(text)
     assert {m.mention for m in found} >= {"Quillaruna", "Tintaycucho"}
     assert all(text[m.start:m.end] == m.mention for m in found)
+
+
+def test_an_andean_name_goes_where_the_text_places_it_elsewhere() -> None:
+    text = ("Beginnings at Chaquipampa\n\nOur offices are in Ayacucho, Huamanga and Huanta."
+            "\n\nWe worked at Chaquipampa above Ollantaytambo, in the Urubamba valley.")
+    found = [m.department_code for m in parse_places(text) if m.mention == "Chaquipampa"]
+    assert found == [department_code("Cusco")] * 2
