@@ -494,6 +494,9 @@ class Geoparser:
                 kept.append(hit)
         listed = _unlisted(text, norms, starts, ends)
         items = {(start, end) for start, end, village in listed if village}
+        lists = _read_lists(text, lowercase(text), hits, starts, ends)
+        items.update((item.start, item.end) for item in lists.located
+                     if item.group in lists.villages)  # "están Cashapampa, Cuyacu, ..."
         for hit in kept:  # a known name among the villages a cue lists: a village too
             if (not hit.cue and hit.entry.kind == "place"
                     and (starts[hit.first], ends[hit.last - 1]) in items):
@@ -539,7 +542,7 @@ class Geoparser:
                 mentions.append(mention)
         named: dict[str, str] = {}
         known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
-        mentions = self._place_written(text, mentions, hits, known, starts, ends,
+        mentions = self._place_written(text, mentions, hits, lists, starts, ends,
                                        sentence_breaks, paragraph_breaks, evidence_s,
                                        evidence_p, evidence_d, named)
         known_spans = sorted((starts[h.first], ends[h.last - 1]) for h in hits if not h.typo)
@@ -584,7 +587,7 @@ class Geoparser:
         return _with_heads(text, [m for m in mentions if not streets.overlaps(m.start, m.end)])
 
     def _place_written(self, text: str, mentions: list[Mention], hits: list[_Hit],
-                       known: _Spans, starts: list[int], ends: list[int],
+                       lists: _Lists, starts: list[int], ends: list[int],
                        sentence_breaks: list[int], paragraph_breaks: list[int],
                        evidence_s: dict[int, Counter],
                        evidence_p: dict[int, Counter], evidence_d: Counter,
@@ -597,7 +600,8 @@ class Geoparser:
         ``named`` (every occurrence is then reported)."""
         by_span = {(m.start, m.end): m for m in mentions}
         small: dict[int, Counter] = {}
-        located = located_lists(text)
+        located, andean_at, villages = lists.located, lists.andean_at, lists.villages
+        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
         guessed = {(starts[h.first], ends[h.last - 1]) for h in hits if h.guessed}
         for item in located:  # a list after "en" whose known items are small places
             m = by_span.get((item.start, item.end))
@@ -605,17 +609,10 @@ class Geoparser:
                     and (m.start, m.end) not in guessed):
                 small.setdefault(item.group, Counter())[m.department_code] += 1
         lowered = lowercase(text)
-        found = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits  # "Ayaucucho": a
-                        if not h.typo or any(p.level in ("department", "province")
-                                             for p in h.places)])  # misspelt unit
-        andean = [t for t in toponyms(text, lowered) if not found.overlaps(t.start, t.end)]
-        andean_at = {(t.start, t.end) for t in andean}  # "la vía Yanacocha, Avionpampa, ..."
-        villages = {item.group for item in located if (item.start, item.end) in andean_at}
-        in_lists = {(item.start, item.end) for item in located}
-        andean = [t for t in andean if (t.start, t.end) not in in_lists]  # as the list goes
         written = cued_lists(text, lowered) + appositions(text, lowered) + named_areas(
             text, lowered) + [
-            item for item in located if item.group in small or item.group in villages] + andean
+            item for item in located if item.group in small or item.group in villages
+        ] + lists.andean
         if not written:
             return mentions
         groups: dict[int, Counter] = dict(small)
@@ -1054,6 +1051,36 @@ class Geoparser:
             if city:
                 return city[0]
         return places[0]
+
+
+@dataclass
+class _Lists:
+    """Lists of names a text writes, read once per text: lists after a locative word,
+    names that read as Andean place names (alone), and the lists they make lists of
+    villages."""
+
+    located: list[Listed]
+    andean: list[Listed]
+    andean_at: set[tuple[int, int]]
+    villages: set[int]
+
+
+def _read_lists(text: str, lowered: str, hits: list[_Hit], starts: list[int],
+                ends: list[int]) -> _Lists:
+    """The text's lists, and its Andean names no gazetteer name covers (a misspelt
+    village may be one; "Ayaucucho", a misspelt department, is not)."""
+    located = located_lists(text)
+    units = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits
+                    if any(p.level in ("department", "province") for p in h.places)])
+    found = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
+    every = [t for t in toponyms(text, lowered) if not units.overlaps(t.start, t.end)]
+    andean = [t for t in every if not found.overlaps(t.start, t.end)]
+    andean_at = {(t.start, t.end) for t in andean}
+    every_at = {(t.start, t.end) for t in every}  # "la vía Yanacocha, Avionpampa, ..."
+    villages = {item.group for item in located if (item.start, item.end) in every_at}
+    in_lists = {(item.start, item.end) for item in located}
+    alone = [t for t in andean if (t.start, t.end) not in in_lists]  # as the list goes
+    return _Lists(located, alone, andean_at, villages)
 
 
 class _Spans:

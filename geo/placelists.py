@@ -216,7 +216,8 @@ def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
     return sorted(out, key=lambda x: x.start)
 
 
-_LIST_OPENER = (r"(?:(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|of|to|from|v[ií]a)[ \t]+"
+_LIST_OPENER = (r"(?:(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|of|to|from|v[ií]a|como|such[ \t]+as"
+                r"|including|incluyendo|incluye|incluyen|includes?|est[aá]n|son|are|were)[ \t]+"
                 r"|^[ \t]*[-•*·][ \t]+)")  # or a bullet: "- Allpamarca, Chagragoto, ..."
 _LIST_OPENER_RE = re.compile(_LIST_OPENER, re.MULTILINE)
 _COMMA_NAME = re.compile(rf",[ \t]*[{_UPPER}]")

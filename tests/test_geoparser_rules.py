@@ -154,6 +154,16 @@ POSITIVES = [
      "Quillaruna y Tayagoto.", "Tayagoto", "Huancavelica"),
     ("a bullet list holding an Andean name", "Our work in Huánuco covers areas such as:\n"
      "- Warpaj, Tomaysica, Yuragcocha, and Pucajoga\n", "Warpaj", "Huánuco"),
+    ("a village list: its known names are villages too", "La región Huánuco entregó "
+     "plantones. Entre las comunidades del valle están Chaquipampa, Quillaruna, Agua Blanca "
+     "y Tayagoto.", "Agua Blanca", "Huánuco"),
+    ("a village list: its known names are villages too", "La región Huánuco entregó "
+     "plantones. Entre las comunidades del valle están Chaquipampa, Quillaruna, Agua Blanca "
+     "y Tayagoto.", "Tayagoto", "Huánuco"),
+    ("a list of departments that end like places", "Trabaja en los departamentos de "
+     "Cajamarca, Cuzco y Loreto.", "Cuzco", "Cusco"),
+    ("a list after como", "En Piura se cloró el agua en centros poblados como Quillaruna, "
+     "Tayagmarca y Ccollpani.", "Ccollpani", "Piura"),
     ("a list of pairs", "En Huancavelica se renovará el agua en las localidades de "
      "Quillaruna – Tayagoto, Chaquipampa – Ccollpani.", "Tayagoto", "Huancavelica"),
 ]
