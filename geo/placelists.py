@@ -60,7 +60,9 @@ _ITEM = re.compile(rf"({_NAME})(?:{_PARENT})?")
 _NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME})(?:{_PARENT})?")
 _LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
 _LOCATIVE_RE = re.compile(_LOCATIVE)
-_AREA_WORDS = r"(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje)"
+_AREA_WORDS = (r"(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje|town"
+               r"|village|community|city|hamlet|settlement|pueblo|caser[ií]o|comunidad"
+               r"|localidad|ciudad|poblado|anexo)")  # "a town called Guayacondo"
 _AREA_WORD = re.compile(rf"(?<!\w){_AREA_WORDS}(?!\w)", re.IGNORECASE)
 _PARENTHESISED = re.compile(rf"{_LOCATIVE}({_NAME}){_PARENT}")
 _UNIT = (rf"(?:(?:in|en)[ \t]+(?:the[ \t]+|el[ \t]+)?)?(?:"  # "district of X", "X district"
@@ -326,6 +328,24 @@ def appositions(text: str, lowered: str | None = None) -> list[Listed]:
                 seen.add(m.start(1))
                 out.append(Listed(*m.span(1), m.group(2) or m.group(3) or m.group(4)))
     return sorted(out, key=lambda x: x.start)
+
+
+_IN_PERU = re.compile(rf"({_NAME}),[ \t]+(?:Per[uú]|PER[UÚ])(?![\w'’-])")
+
+
+def in_peru(text: str) -> list[Listed]:
+    """Names the text places in Peru by an apposition: "Access to Water in Guayacondo,
+    Peru", "Huasta, Perú"."""
+    out = []
+    for at in _found(text, (", Per", ", PER")):
+        start = text.rfind("\n", max(0, at - 60), at) + 1 or max(0, at - 60)
+        for m in _NAME_START.finditer(text, start, at):
+            found = _IN_PERU.match(text, m.start())
+            if found and found.end(1) == at:
+                if is_name_like(found.group(1)) and not is_abroad(found.group(1)):
+                    out.append(Listed(*found.span(1)))
+                break
+    return out
 
 
 def named_areas(text: str, lowered: str | None = None) -> list[Listed]:

@@ -164,6 +164,14 @@ POSITIVES = [
      "Cajamarca, Cuzco y Loreto.", "Cuzco", "Cusco"),
     ("a list after como", "En Piura se cloró el agua en centros poblados como Quillaruna, "
      "Tayagmarca y Ccollpani.", "Ccollpani", "Piura"),
+    ("an office named for its seat", "Devida, a través de su Oficina Zonal Tingo María, "
+     "promueve el café en Huánuco.", "Tingo María", "Huánuco"),
+    ("an office named for its seat", "Participó la jefa zonal de Devida Pucallpa en la "
+     "reunión en Ucayali.", "Pucallpa", "Ucayali"),
+    ("a town called", "In Ayacucho, our first visit was to a town called Quillaruna, "
+     "30 km away.", "Quillaruna", "Ayacucho"),
+    ("a place in Peru", "Ayacucho's water.\n\nIncreasing Access to Water in Quillaruna, "
+     "Peru\n\nBy our field officer.", "Quillaruna", "Ayacucho"),
     ("a list of pairs", "En Huancavelica se renovará el agua en las localidades de "
      "Quillaruna – Tayagoto, Chaquipampa – Ccollpani.", "Tayagoto", "Huancavelica"),
 ]
@@ -251,6 +259,13 @@ NEGATIVES = [
     ("a country that ends like a place", "En Cusco, la embajada de Dinamarca apoya.",
      "Dinamarca"),
     ("a surname that ends like a place", "En Cusco, Emiliano Zapata habló.", "Zapata"),
+    ("a department's name in a longer name", "In Piura, the communities are San Martín de "
+     "Quillaruna and Los Almendros.", "San Martín"),
+    ("a department's name in a longer name", "En Lima, la Libertad de Expresión fue "
+     "defendida.", "Libertad"),
+    ("a surname after a first name", "According to the coordinator, Jose Sialer Pasco, the "
+     "project in Ayacucho will grow.", "Pasco"),
+    ("a country after a place", "Increasing Access to Water in Quillaruna, Peru", "Peru"),
     ("a misspelt department is no village", "Mi amigo de Ayaucucho vino a Lima ayer.",
      "Ayaucucho"),
     ("an Andean name with no department anywhere", "The coffee growers in Chaquipampa "
