@@ -677,7 +677,8 @@ class Geoparser:
                 continue  # a name of one department only (unless its parent unit says
                 #           otherwise: "San Andrés, en el distrito Tigre"), or already there
             if (not inside and known.overlaps(item.start, item.end) and not item.named
-                    and not (item.cued and self._held_in(text[item.start:item.end], dept))):
+                    and not ((item.cued or item.group in villages)
+                             and self._village_name(text[item.start:item.end], dept))):
                 continue  # a known name the filters dropped (a person, a common word), but
                 #           for a village of that department in a settlement list
             if not inside:
@@ -691,11 +692,15 @@ class Geoparser:
             named.setdefault(text[item.start:item.end], dept)
         return [m for j, m in enumerate(order) if j not in removed] + added
 
-    def _held_in(self, name: str, dept: str) -> bool:
-        """Whether the gazetteer holds a place of that name as written in ``dept``."""
+    def _village_name(self, name: str, dept: str) -> bool:
+        """Whether a known name a settlement list gives may be a village of ``dept``: the
+        gazetteer holds it there, or holds it only for small places (a district or village
+        elsewhere: "las localidades de Moya, Callanca y Pampahuasi" in Junín)."""
         entry = self._table.get(normalize_name(name))
-        return (entry is not None and entry.kind == "place"
-                and any(p.department == dept for p in entry.places))
+        return entry is not None and entry.kind == "place" and (
+            any(p.department == dept for p in entry.places)
+            or all(p.level in ("district", "populated place") and p.population < 20000
+                   for p in entry.places))
 
     def _homonym(self, name: str) -> bool:
         """Whether a name as written is held in several departments (a department's

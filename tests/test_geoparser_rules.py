@@ -172,6 +172,9 @@ POSITIVES = [
      "30 km away.", "Quillaruna", "Ayacucho"),
     ("a place in Peru", "Ayacucho's water.\n\nIncreasing Access to Water in Quillaruna, "
      "Peru\n\nBy our field officer.", "Quillaruna", "Ayacucho"),
+    ("a small place elsewhere in a settlement list", "Obras en el distrito de Santo Domingo "
+     "de Acobamba, región Junín.\n\nLos colegios están en las localidades de Moya, "
+     "Quillaruna y Tayagoto.", "Moya", "Junín"),
     ("a list of pairs", "En Huancavelica se renovará el agua en las localidades de "
      "Quillaruna – Tayagoto, Chaquipampa – Ccollpani.", "Tayagoto", "Huancavelica"),
 ]
