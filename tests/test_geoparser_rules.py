@@ -175,6 +175,11 @@ POSITIVES = [
     ("a small place elsewhere in a settlement list", "Obras en el distrito de Santo Domingo "
      "de Acobamba, región Junín.\n\nLos colegios están en las localidades de Moya, "
      "Quillaruna y Tayagoto.", "Moya", "Junín"),
+    ("a department's name before community", "In Loreto, the project led us to the San "
+     "Martin community along the Nanay River.", "San Martin", "Loreto"),
+    ("a reserve in a text naming the USA", "Engineers Without Borders USA helped 350 people "
+     "in remote communities of the Pacaya Samiria National Reserve.",
+     "Pacaya Samiria National Reserve", "Loreto"),
     ("a list of pairs", "En Huancavelica se renovará el agua en las localidades de "
      "Quillaruna – Tayagoto, Chaquipampa – Ccollpani.", "Tayagoto", "Huancavelica"),
 ]
