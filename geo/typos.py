@@ -1,10 +1,11 @@
 """Misspelt unit names: a name one edit away from a department, province or district.
 
 "Ayaucucho" (Ayacucho), "San Bernandino" (San Bernardino): one letter added, dropped
-or changed. The index holds, for every unit name of at least :data:`MIN_LETTERS`
+or changed; or two letters side by side swapped ("Chiquain" for Chiquián). The index holds, for every unit name of at least :data:`MIN_LETTERS`
 letters, the name itself and each form with one letter deleted (the symmetric-delete
-method): two strings are one edit apart (insertion, deletion or substitution) exactly
-when one of them, or one of their one-letter deletions, equals the other's.
+method): two strings are one edit apart (insertion, deletion or substitution) only
+when one of them, or one of their one-letter deletions, equals one of the other's;
+so are two strings one swap apart.
 Which names may be misspelt, and which words never are a misspelling (places abroad,
 people), is for the caller to say.
 """
@@ -21,11 +22,15 @@ def _deletes(word: str) -> set[str]:
 
 
 def one_edit_apart(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with one letter inserted, deleted or changed."""
+    """Whether ``b`` is ``a`` with one letter inserted, deleted or changed, or two
+    letters side by side swapped."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                    and a[differ[0]] == b[differ[1]]
+                                    and a[differ[1]] == b[differ[0]])
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 

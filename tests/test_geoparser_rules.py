@@ -180,6 +180,8 @@ POSITIVES = [
     ("a reserve in a text naming the USA", "Engineers Without Borders USA helped 350 people "
      "in remote communities of the Pacaya Samiria National Reserve.",
      "Pacaya Samiria National Reserve", "Loreto"),
+    ("two letters swapped", "Once in Huasta we drove to Chiquain, a larger town in "
+     "Bolognesi, Ancash.", "Chiquain", "Áncash"),
     ("a list of pairs", "En Huancavelica se renovará el agua en las localidades de "
      "Quillaruna – Tayagoto, Chaquipampa – Ccollpani.", "Tayagoto", "Huancavelica"),
 ]
