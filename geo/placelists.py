@@ -43,13 +43,16 @@ _KINDS = (r"(?:nativas|campesinas|ind[ií]genas|rurales|altoandinas|amaz[oó]nic
           r"|beneficiarias|vecinas|aledañas|cercanas|intervenidas|native|indigenous|rural"
           r"|farming|peasant|neighbouring|neighboring|nearby|beneficiary|remote|small)")
 # the cue, then either words saying what kind ("nativas", "farming") and "de"/"of", or
-# up to six lowercase words and a colon ("nativas incluidas en esta intervención son:")
+# up to six lowercase words and a colon ("nativas incluidas en esta intervención son:"),
+# or up to twelve and "como" ("comunidades que no contaron con agua como A, B y C")
 # or the unit they are in and a colon ("los caseríos del distrito de Huarmaca: A, B y C")
 _CUED_LIST = re.compile(
     rf"(?<!\w){_SETTLEMENTS}(?:(?:[ \t]+{_KINDS}){{0,2}}[ \t]+(?:de|of)"
     rf"|(?:[ \t]+{_KINDS}){{0,2}}[ \t]+(?:del[ \t]+distrito|de[ \t]+la[ \t]+provincia"
     rf"|of[ \t]+the[ \t]+(?:district|province))[ \t]+(?:de|of)[ \t]+(?-i:({_NAME}))[ \t]*:"
-    rf"|(?:[ \t]+[a-záéíóúñü]+){{0,6}}[ \t]*:)[ \t]+(?=[{_UPPER}])", re.IGNORECASE)
+    rf"|(?:[ \t]+[a-záéíóúñü]+){{0,6}}[ \t]*:"
+    r"|(?:[ \t]+[a-záéíóúñü]+){0,12}?[ \t]+(?:tales[ \t]+como|como|such[ \t]+as|including"
+    rf"|incluyendo))[ \t]+(?=[{_UPPER}])", re.IGNORECASE)
 # the unit a list's items are in, after its last item ("... y C de la provincia de Satipo")
 _LIST_PARENT = re.compile(
     r"[ \t,]+(?:(?:de|en)[ \t]+(?:la[ \t]+provincia|el[ \t]+distrito)|del[ \t]+distrito)"

@@ -182,6 +182,12 @@ POSITIVES = [
      "Pacaya Samiria National Reserve", "Loreto"),
     ("two letters swapped", "Once in Huasta we drove to Chiquain, a larger town in "
      "Bolognesi, Ancash.", "Chiquain", "Áncash"),
+    ("a settlement word, then a list after como", "En Piura, la cloración llegó a "
+     "comunidades que durante años no contaron con agua tratada como Quillaruna, Tayagoto y "
+     "Las Huacas, entre otras.", "Las Huacas", "Piura"),
+    ("a settlement word, then a list after such as", "In Piura, chlorination reached "
+     "communities that never had treated water, such as Quillaruna, Tayagoto and Las Huacas.",
+     "Tayagoto", "Piura"),
     ("a list of pairs", "En Huancavelica se renovará el agua en las localidades de "
      "Quillaruna – Tayagoto, Chaquipampa – Ccollpani.", "Tayagoto", "Huancavelica"),
 ]
