@@ -51,7 +51,7 @@ _CUED_LIST = re.compile(
     rf"|(?:[ \t]+{_KINDS}){{0,2}}[ \t]+(?:del[ \t]+distrito|de[ \t]+la[ \t]+provincia"
     rf"|of[ \t]+the[ \t]+(?:district|province))[ \t]+(?:de|of)[ \t]+(?-i:({_NAME}))[ \t]*:"
     rf"|(?:[ \t]+[a-záéíóúñü]+){{0,6}}[ \t]*:"
-    r"|(?:[ \t]+[a-záéíóúñü]+){0,12}?[ \t]+(?:tales[ \t]+como|como|such[ \t]+as|including"
+    r"|(?:[ \t]+[a-záéíóúñü]+){0,12}?,?[ \t]+(?:tales[ \t]+como|como|such[ \t]+as|including"
     rf"|incluyendo))[ \t]+(?=[{_UPPER}])", re.IGNORECASE)
 # the unit a list's items are in, after its last item ("... y C de la provincia de Satipo")
 _LIST_PARENT = re.compile(
