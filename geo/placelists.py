@@ -44,7 +44,8 @@ _KINDS = (r"(?:nativas|campesinas|ind[ií]genas|rurales|altoandinas|amaz[oó]nic
           r"|farming|peasant|neighbouring|neighboring|nearby|beneficiary|remote|small)")
 # the cue, then either words saying what kind ("nativas", "farming") and "de"/"of", or
 # up to six lowercase words and a colon ("nativas incluidas en esta intervención son:"),
-# or up to twelve and "como" ("comunidades que no contaron con agua como A, B y C")
+# or up to twelve and "como" or a verb ("comunidades que no contaron con agua como A, B
+# y C", "los caseríos y comunidades nativas beneficiarios fueron A, B y C")
 # or the unit they are in and a colon ("los caseríos del distrito de Huarmaca: A, B y C")
 _CUED_LIST = re.compile(
     rf"(?<!\w){_SETTLEMENTS}(?:(?:[ \t]+{_KINDS}){{0,2}}[ \t]+(?:de|of)"
@@ -52,7 +53,8 @@ _CUED_LIST = re.compile(
     rf"|of[ \t]+the[ \t]+(?:district|province))[ \t]+(?:de|of)[ \t]+(?-i:({_NAME}))[ \t]*:"
     rf"|(?:[ \t]+[a-záéíóúñü]+){{0,6}}[ \t]*:"
     r"|(?:[ \t]+[a-záéíóúñü]+){0,12}?,?[ \t]+(?:tales[ \t]+como|como|such[ \t]+as|including"
-    rf"|incluyendo))[ \t]+(?=[{_UPPER}])", re.IGNORECASE)
+    r"|incluyendo|son|fueron|ser[aá]n|are|were|include|includes|incluyen))[ \t]+"
+    rf"(?=[{_UPPER}])", re.IGNORECASE)
 # the unit a list's items are in, after its last item ("... y C de la provincia de Satipo")
 _LIST_PARENT = re.compile(
     r"[ \t,]+(?:(?:de|en)[ \t]+(?:la[ \t]+provincia|el[ \t]+distrito)|del[ \t]+distrito)"
@@ -78,6 +80,8 @@ _APPOSITION = re.compile(rf"{_LOCATIVE}({_NAME}),[ \t]+{_UNIT}")
 _LISTED_OPENER = re.compile(r"(?:[;,][ \t]*|(?<!\w))(?:y|e|and)[ \t]+|;[ \t]*")
 _LISTED_APPOSITION = re.compile(rf"(?:[;,][ \t]*)?(?:(?:y|e|and)[ \t]+)?({_NAME}),[ \t]+{_UNIT}")
 _LINE_OPENER = re.compile(r"^[ \t]*", re.MULTILINE)
+_PAIR_BEFORE = re.compile(rf"(?:^|(?<=[;:])[ \t]*)({_NAME})[ \t]+(?:y|e|and)[ \t]+$",
+                          re.MULTILINE)
 _LINE_APPOSITION = re.compile(
     rf"[ \t]*({_NAME}),[ \t]+{_UNIT},[ \t]+"
     r"(?:(?:in|en)[ \t]+)?(?:(?:the[ \t]+)?(?:province|provincia)[ \t]+(?:of|de)[ \t]+"
@@ -329,7 +333,12 @@ def appositions(text: str, lowered: str | None = None) -> list[Listed]:
         for m in _near(pattern, opener, text, anchors, 150):
             if is_name_like(m.group(1)) and m.start(1) not in seen:
                 seen.add(m.start(1))
-                out.append(Listed(*m.span(1), m.group(2) or m.group(3) or m.group(4)))
+                parent = m.group(2) or m.group(3) or m.group(4)
+                out.append(Listed(*m.span(1), parent))
+                pair = _PAIR_BEFORE.search(text, max(0, m.start(1) - 80), m.start(1))
+                if pair and is_name_like(pair.group(1)) and pair.start(1) not in seen:
+                    seen.add(pair.start(1))  # "; Ahijadero y Chuncana, distrito de San Juan"
+                    out.append(Listed(*pair.span(1), parent))
     return sorted(out, key=lambda x: x.start)
 
 

@@ -188,6 +188,20 @@ POSITIVES = [
     ("a settlement word, then a list after such as", "In Piura, chlorination reached "
      "communities that never had treated water, such as Quillaruna, Tayagoto and Las Huacas.",
      "Tayagoto", "Piura"),
+    ("a settlement word, then a list after a verb", "En el alto Ucayali, los caseríos y "
+     "comunidades nativas beneficiarios fueron Quillaruna, Nueva Generación, Nuevo Loreto y "
+     "Bella Flor.", "Nueva Generación", "Ucayali"),
+    ("a village named after a department", "En el alto Ucayali, los caseríos y "
+     "comunidades nativas beneficiarios fueron Quillaruna, Nueva Generación, Nuevo Loreto y "
+     "Bella Flor.", "Nuevo Loreto", "Ucayali"),
+    ("a listed name holding a dropped common word", "En Áncash, continuarán en 14 "
+     "localidades como son: La Trinidad-Quillaruna, en el distrito de La Merced, provincia "
+     "de Aija.", "La Trinidad-Quillaruna", "Áncash"),
+    ("two names before their unit", "En Áncash, las obras se inician en Racracallán, "
+     "distrito de Huata; Quillaruna y Tayagoto, distrito de San Juan, provincia de Sihuas.",
+     "Quillaruna", "Áncash"),
+    ("a department's name in a listed village's name", "In Piura, the communities are San "
+     "Martín de Quillaruna and Los Almendros.", "San Martín de Quillaruna", "Piura"),
     ("a list of pairs", "En Huancavelica se renovará el agua en las localidades de "
      "Quillaruna – Tayagoto, Chaquipampa – Ccollpani.", "Tayagoto", "Huancavelica"),
 ]
@@ -275,8 +289,8 @@ NEGATIVES = [
     ("a country that ends like a place", "En Cusco, la embajada de Dinamarca apoya.",
      "Dinamarca"),
     ("a surname that ends like a place", "En Cusco, Emiliano Zapata habló.", "Zapata"),
-    ("a department's name in a longer name", "In Piura, the communities are San Martín de "
-     "Quillaruna and Los Almendros.", "San Martín"),
+    ("a department's name in a longer name", "In Piura, the families of San Martín de "
+     "Quillaruna met the mayor.", "San Martín"),
     ("a department's name in a longer name", "En Lima, la Libertad de Expresión fue "
      "defendida.", "Libertad"),
     ("a surname after a first name", "According to the coordinator, Jose Sialer Pasco, the "
