@@ -166,7 +166,7 @@ _CUE_WORDS = ("comunidades", "localidades", "caserios", "caseríos", "centros", 
 _APPOSITION_WORDS = ("province", "district", "distrito", "provincia")
 
 
-def _found(lowered: str, words: tuple[str, ...]) -> list[int]:
+def find_words(lowered: str, words: tuple[str, ...]) -> list[int]:
     """Where the words occur in a lowercased text (str.find: far faster than a regex
     alternation tried at every position)."""
     at = []
@@ -204,7 +204,7 @@ def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
     B y C") or after it ("las localidades de A y B de la provincia de Satipo")."""
     out: list[Listed] = []
     lowered = lowercase(text) if lowered is None else lowered
-    cues = (_CUED_LIST.match(text, at) for at in _found(lowered, _CUE_WORDS))
+    cues = (_CUED_LIST.match(text, at) for at in find_words(lowered, _CUE_WORDS))
     for cue in [c for c in cues if c]:
         limit = _sentence_end(text, cue.end())
         items: list[tuple[int, int, str]] = []
@@ -281,7 +281,7 @@ def toponyms(text: str, lowered: str | None = None) -> list[Listed]:
     lowered = lowercase(text) if lowered is None else lowered
     out = []
     seen = -1
-    for at in _found(lowered, _FOLDED_ENDINGS):
+    for at in find_words(lowered, _FOLDED_ENDINGS):
         start = at
         while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
             start -= 1
@@ -326,7 +326,7 @@ def appositions(text: str, lowered: str | None = None) -> list[Listed]:
         if is_name_like(m.group(1)):
             out.append(Listed(*m.span(1), m.group(2)))
     lowered = lowercase(text) if lowered is None else lowered
-    anchors = _found(lowered, _APPOSITION_WORDS)
+    anchors = find_words(lowered, _APPOSITION_WORDS)
     seen = set()
     for pattern, opener in ((_APPOSITION, _LOCATIVE_RE), (_LINE_APPOSITION, _LINE_OPENER),
                             (_LISTED_APPOSITION, _LISTED_OPENER)):
@@ -349,7 +349,7 @@ def in_peru(text: str) -> list[Listed]:
     """Names the text places in Peru by an apposition: "Access to Water in Guayacondo,
     Peru", "Huasta, Perú"."""
     out = []
-    for at in _found(text, (", Per", ", PER")):
+    for at in find_words(text, (", Per", ", PER")):
         start = text.rfind("\n", max(0, at - 60), at) + 1 or max(0, at - 60)
         for m in _NAME_START.finditer(text, start, at):
             found = _IN_PERU.match(text, m.start())
@@ -365,13 +365,13 @@ def named_areas(text: str, lowered: str | None = None) -> list[Listed]:
     como X", "the area, known as X", and names the text says are a place: "La Pampa is
     a district in the province of Corongo", "Cancas es un caserío de Tumbes"."""
     lowered = lowercase(text) if lowered is None else lowered
-    anchors = _found(lowered, ("known", "called", "named", "conocid", "llamad", "denominad"))
+    anchors = find_words(lowered, ("known", "called", "named", "conocid", "llamad", "denominad"))
     out = []
     for m in _near(_AREA_NAMED, _AREA_WORD, text, anchors, 40):
         name = m.group(1)
         if is_name_like(name):
             out.append(Listed(*m.span(1), named=True))
-    for at in _found(lowered, _KIND_ANCHORS):
+    for at in find_words(lowered, _KIND_ANCHORS):
         start = text.rfind("\n", max(0, at - 80), at) + 1 or max(0, at - 80)
         for m in _NAME_START.finditer(text, start, at + 1):
             found = _KIND_NAMED.match(text, m.start())
