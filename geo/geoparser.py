@@ -81,13 +81,13 @@ from pathlib import Path
 
 from geo.cues import (
     ABROAD,
+    AREA_QUALIFIERS,
     ARTICLES,
     BARE_KINDS,
     COMMON,
     COMMUNITY_WORDS,
     CONNECTORS,
     COUNTRY_NAMES,
-    AREA_QUALIFIERS,
     CULTURE_AFTER,
     CUES_AFTER,
     CUES_BEFORE,
@@ -829,7 +829,7 @@ class Geoparser:
             return False
         if (joined_before and prev_raw[:1].isupper() and not hit.cue
                 and self._after_first_name(text, norms, starts, ends, hit.first)):
-            return False  # a surname: "Jose Sialer Pasco", "Josué Ángel Ríos Calizaya"
+            return False  # a surname: "Jose Sialer Pasco"
         if joined_before and prev in ORG_BEFORE and not hit.cue:
             return False
         if (joined_before and prev in ARTICLES and hit.first > 1 and not hit.cue
