@@ -559,7 +559,7 @@ class Geoparser:
             if mention is not None:
                 mentions.append(mention)
         named: dict[str, str] = {}
-        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
+        known = lists.known
         mentions = self._place_written(text, mentions, hits, lists, starts, ends,
                                        sentence_breaks, paragraph_breaks, evidence_s,
                                        evidence_p, evidence_d, named)
@@ -618,8 +618,7 @@ class Geoparser:
         ``named`` (every occurrence is then reported)."""
         by_span = {(m.start, m.end): m for m in mentions}
         small: dict[int, Counter] = {}
-        located, andean_at, villages = lists.located, lists.andean_at, lists.villages
-        known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
+        located, villages, known = lists.located, lists.villages, lists.known
         guessed = {(starts[h.first], ends[h.last - 1]) for h in hits if h.guessed}
         for item in located:  # a list after "en" whose known items are small places
             m = by_span.get((item.start, item.end))
@@ -630,7 +629,7 @@ class Geoparser:
         written = cued_lists(text, lowered) + appositions(text, lowered) + named_areas(
             text, lowered) + [
             item for item in located if item.group in small or item.group in villages
-        ] + lists.andean
+        ] + lists.lone
         if not written:
             return mentions
         groups: dict[int, Counter] = dict(small)
@@ -661,7 +660,7 @@ class Geoparser:
                 dept = self._parent_department(item.parent, sentence, paragraph)
             elif item.group in small:  # a list of small places: where its known ones are
                 dept = _single_best(small[item.group])
-            elif (item.start, item.end) in andean_at and item.group < 0:
+            elif item.group < 0 and (item.start, item.end) in lists.lone_at:
                 dept = _single_best(sentence) or _single_best(paragraph)
                 if not dept:  # the document's only if no other occurrence is placed
                     deferred.append(item)
@@ -687,12 +686,9 @@ class Geoparser:
                 continue  # a name of one department only (unless its parent unit says
                 #           otherwise: "San Andrés, en el distrito Tigre"), or already there
             if (not inside and known.overlaps(item.start, item.end) and not item.named
-                    and (not (item.cued or item.parent)
-                         or normalize_name(text[item.start:item.end]) in self._table)
-                    and not ((item.cued or item.group in villages)
-                             and self._village_name(text[item.start:item.end], dept))):
-                continue  # a known name the filters dropped (a person, a common word), but
-                #           for a village of that department in a settlement list
+                    and not self._listed_anew(text[item.start:item.end], item, dept,
+                                              villages)):
+                continue  # a known name the filters dropped (a person, a common word)
             if not inside:
                 named.setdefault(text[item.start:item.end], dept)
                 continue
@@ -703,6 +699,14 @@ class Geoparser:
         for item in deferred if dept else ():
             named.setdefault(text[item.start:item.end], dept)
         return [m for j, m in enumerate(order) if j not in removed] + added
+
+    def _listed_anew(self, name: str, item: Listed, dept: str, villages: set[int]) -> bool:
+        """Whether a listed name over a known name the filters dropped is reported all the
+        same: a longer name a cue or a parent unit gives, that the gazetteer lacks ("La
+        Trinidad-Quihuan"), or a settlement list's village of ``dept``."""
+        if (item.cued or item.parent) and normalize_name(name) not in self._table:
+            return True
+        return (item.cued or item.group in villages) and self._village_name(name, dept)
 
     def _village_name(self, name: str, dept: str) -> bool:
         """Whether a known name a settlement list gives may be a village of ``dept``: the
@@ -1107,33 +1111,34 @@ class Geoparser:
 
 @dataclass
 class _Lists:
-    """Lists of names a text writes, read once per text: lists after a locative word,
-    names that read as Andean place names (alone), and the lists they make lists of
-    villages."""
+    """What a text writes as places, read once per text: the spans of the gazetteer's
+    names in it (misspellings aside), its lists after a locative word, the new names
+    that stand alone as places (Andean names, "X, Peru"), and which lists hold an
+    Andean name (lists of villages)."""
 
     lowered: str  # the text in lower case, offset for offset
+    known: _Spans
     located: list[Listed]
-    andean: list[Listed]
-    andean_at: set[tuple[int, int]]
+    lone: list[Listed]
+    lone_at: set[tuple[int, int]]
     villages: set[int]
 
 
 def _read_lists(text: str, lowered: str, hits: list[_Hit], starts: list[int],
                 ends: list[int]) -> _Lists:
-    """The text's lists, and its Andean names no gazetteer name covers (a misspelt
-    village may be one; "Ayaucucho", a misspelt department, is not)."""
+    """The text's lists, and the names it writes as places that no gazetteer name covers
+    (a misspelt village may be one; "Ayaucucho", a misspelt department, is not)."""
     located = located_lists(text)
     units = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits
                     if any(p.level in ("department", "province") for p in h.places)])
-    found = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
-    every = [t for t in toponyms(text, lowered) if not units.overlaps(t.start, t.end)]
-    andean = [t for t in every + in_peru(text) if not found.overlaps(t.start, t.end)]
-    andean_at = {(t.start, t.end) for t in andean}
-    every_at = {(t.start, t.end) for t in every}  # "la vía Yanacocha, Avionpampa, ..."
-    villages = {item.group for item in located if (item.start, item.end) in every_at}
+    known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
+    andean = [t for t in toponyms(text, lowered) if not units.overlaps(t.start, t.end)]
+    andean_at = {(t.start, t.end) for t in andean}  # "la vía Yanacocha, Avionpampa, ..."
+    villages = {item.group for item in located if (item.start, item.end) in andean_at}
     in_lists = {(item.start, item.end) for item in located}
-    alone = [t for t in andean if (t.start, t.end) not in in_lists]  # as the list goes
-    return _Lists(lowered, located, alone, andean_at, villages)
+    lone = [t for t in andean + in_peru(text)  # a list's are placed as the list goes
+            if not known.overlaps(t.start, t.end) and (t.start, t.end) not in in_lists]
+    return _Lists(lowered, known, located, lone, {(t.start, t.end) for t in lone}, villages)
 
 
 class _Spans:
