@@ -76,7 +76,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress
+from operator import not_
 from pathlib import Path
 
 from geo.cues import (
@@ -131,6 +132,9 @@ from geo.typos import MIN_LETTERS, TypoIndex
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
 
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")  # combining accents stay inside
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_WORD_SPLIT = re.compile(r"([^\W_]+)")  # the same words where no combining accent is
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
 def _fold_table() -> dict[int, str]:
@@ -219,6 +223,7 @@ _DATELINE = re.compile(  # "Lima, 4 de setiembre del 2021.-", "Iquitos, Jan. 5":
     rf"[ \t]*[,(–-][ \t]*(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}\b)",
     re.IGNORECASE)  # news was written, not what it is about
 _KIND_WORDS = FEATURE_CUE_WORDS | set(CUES_AFTER) | {"basin", "river"}  # "Casma River"
+_ANY_UNLISTED_CUE = frozenset(UNLISTED_CUES | UNLISTED_AFTER_CUES)
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
 
@@ -381,28 +386,25 @@ class Geoparser:
     def _tokens(self, text: str) -> tuple[list[str], list[int], list[int]]:
         """Words, folded as :func:`normalize_name` folds them, with their offsets."""
         folded = text.translate(_FOLD)
-        norms = _TOKEN.findall(folded)
-        starts: list[int] = []
-        ends: list[int] = []
-        start, end = starts.append, ends.append
-        for m in _TOKEN.finditer(folded):  # one span() call a word: the fastest read
-            a, b = m.span()
-            start(a)
-            end(b)
+        # split keeps the gaps: the running sum of the parts' lengths gives the offsets
+        split = _TOKEN_SPLIT if _COMBINING.search(folded) else _WORD_SPLIT
+        parts = split.split(folded)
+        norms = parts[1::2]
+        offsets = list(accumulate(map(len, parts)))
+        starts, ends = offsets[0:-1:2], offsets[1::2]
         if not folded.isascii():  # letters beyond Latin: fold them one by one
             cache = self._norm
-            keep = []
-            for i, word in enumerate(norms):
-                if not word.isascii():
-                    norm = cache.get(word)
-                    if norm is None:
-                        norm = cache[word] = normalize_name(word).replace(" ", "")
-                    norms[i] = norm
-                keep.append(bool(norms[i]))
-            if not all(keep):
-                norms = [w for w, k in zip(norms, keep) if k]
-                starts = [x for x, k in zip(starts, keep) if k]
-                ends = [x for x, k in zip(ends, keep) if k]
+            for i in compress(range(len(norms)), map(not_, map(str.isascii, norms))):
+                word = norms[i]
+                norm = cache.get(word)
+                if norm is None:
+                    norm = cache[word] = normalize_name(word).replace(" ", "")
+                norms[i] = norm
+            if not all(norms):
+                keep = list(map(bool, norms))
+                norms = list(compress(norms, keep))
+                starts = list(compress(starts, keep))
+                ends = list(compress(ends, keep))
         return norms, starts, ends
 
     def _find(self, text: str, norms: list[str], starts: list[int],
@@ -410,12 +412,11 @@ class Geoparser:
         """Longest phrases of the table, left to right, not spanning punctuation."""
         hits: list[_Hit] = []
         first, table, n_tok = self._first, self._table, len(norms)
-        i = 0
-        while i < n_tok:
-            longest = first.get(norms[i])
-            if not longest:
-                i += 1
+        after = 0
+        for i in compress(range(n_tok), map(first.__contains__, norms)):
+            if i < after:
                 continue
+            longest = first[norms[i]]
             found = None
             top = min(longest, n_tok - i)
             # the longest run of tokens joined by spaces or hyphens only
@@ -432,11 +433,9 @@ class Geoparser:
                     continue
                 found = _Hit(i, i + size, entry, key, list(entry.places))
                 break
-            if found is None:
-                i += 1
-                continue
-            hits.append(found)
-            i = found.last
+            if found is not None:
+                hits.append(found)
+                after = found.last
         return hits
 
     def _find_typos(self, text: str, norms: list[str], starts: list[int], ends: list[int],
@@ -538,7 +537,7 @@ class Geoparser:
                 evidence_p.setdefault(p, Counter())[dept] += 1
                 evidence_d[dept] += 1
         if not self._demonyms.keys().isdisjoint(norms):  # "la provincia loretana de ..."
-            for i in [i for i, w in enumerate(norms) if w in self._demonyms]:
+            for i in compress(range(len(norms)), map(self._demonyms.__contains__, norms)):
                 dept = self._demonyms[norms[i]]
                 s = bisect.bisect_right(sentence_breaks, starts[i])
                 p = bisect.bisect_right(paragraph_breaks, starts[i])
@@ -1167,8 +1166,7 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
     a village's or a centro poblado's.
     """
     spans = []
-    for i in [i for i, w in enumerate(norms) if w in UNLISTED_CUES
-              or w in UNLISTED_AFTER_CUES]:
+    for i in compress(range(len(norms)), map(_ANY_UNLISTED_CUE.__contains__, norms)):
         m = _UNLISTED_BEFORE.match(text, starts[i])
         if m:
             village = norms[i] in COMMUNITY_WORDS or norms[i] in {"centro", "centros"}
