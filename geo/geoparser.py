@@ -126,7 +126,7 @@ from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
 from geo.placelists import (appositions, cued_lists, find_words, goes_on, in_peru, is_abroad,
-                             located_lists, lowercase, named_areas, toponyms)
+                             is_toponym_like, located_lists, lowercase, named_areas, toponyms)
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -168,7 +168,7 @@ _NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
          r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
 _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
     r"(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
-    r"|[Cc]omunidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
+    r"|[Cc]omunidad(?:es)?[ \t]+de|[Ll]ocalidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
     r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?(?:[ \t]+de)?"
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
@@ -179,7 +179,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?i:" + _AREA_BEFORE + "|" + _WORKS_BEFORE + r"))[ \t]+[\"“«]?("
     + _NAME + ")")
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
-    r"(?:[Cc]omunidades|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
+    r"(?:[Cc]omunidades|[Ll]ocalidades|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
     r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios)\b")
 _LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
@@ -1037,6 +1037,13 @@ class Geoparser:
         else:
             places = [p for p in places if p.department in depts]
             if hit.weak and not (sentence[depts[0]] or paragraph[depts[0]]):
+                # a hamlet of that name far from here; written as a village ("el centro
+                # poblado de Huacapampa") or named as the Andes name places ("the
+                # Yanacocha mine" in Cajamarca): a village where its text is
+                elsewhere = _single_best(sentence) or _single_best(paragraph)
+                if elsewhere and not hit.typo and (hit.community or is_toponym_like(hit.key)):
+                    start, end = starts[hit.first], ends[hit.last - 1]
+                    return self._unlisted_mention(text, start, end, elsewhere)
                 return None
             if hit.person and not sentence[depts[0]]:
                 return None

@@ -77,6 +77,15 @@ POSITIVES = [
      "con apoyo local.", "San Bernandino", "Cajamarca"),
     ("small homonym far from its departments", "El proyecto trabaja en Ayacucho.\n\nLas "
      "familias de Cochas cultivan papa.", "Cochas", "Ayacucho"),
+    ("village cue 'localidad de'", "En la localidad de Quillaruna, distrito de Tabalosos, "
+     "las familias siembran cacao.", "Quillaruna", "San Martín"),
+    ("village cue 'localidad de'", "Trabajamos en la provincia de Lamas. En la localidad de "
+     "Naranjillo hay un vivero.", "Naranjillo", "San Martín"),
+    ("a hamlet's namesake far away, written as a village", "Los dirigentes del centro "
+     "poblado de Huacapampa, en Cañaris (Lambayeque), pidieron agua.", "Huacapampa",
+     "Lambayeque"),
+    ("a hamlet's namesake far away, an Andean name", "In Cajamarca, farmers living below "
+     "the Yanacocha mine worry about water.", "Yanacocha", "Cajamarca"),
     ("a list is no place and its unit", "En Junín hay obras en Santa Rosa, Buenos Aires y "
      "Ninajasa.", "Santa Rosa", "Junín"),
     ("a place and its unit", "The Cochas district, in Junín, got seeds.", "Cochas", "Junín"),
