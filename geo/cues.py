@@ -82,7 +82,7 @@ LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "
                "district", "de", "del", "of", "the", "la", "en", "in", "y", "and"}
 CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "of", "the", "and", "d"}
 COMMUNITY_WORDS = {"comunidad", "comunidades", "caserio", "caserios", "poblado", "poblados",
-                    "localidad", "localidades",
+                    "localidad", "localidades", "annex", "hamlet", "population", "populated",
                     "anexo", "community", "communities", "village", "villages", "sector",
                     "sectores", "asentamiento", "asentamientos", "barrio", "barrios"}
 PLURAL_CUES = {"comunidades", "caserios", "poblados", "communities", "villages",
@@ -252,7 +252,8 @@ UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "c
 UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
                         "town", "sector", "basin", "canyon", "desert", "bay", "island",
                         "lagoon", "hill", "forest", "reserve", "sanctuary", "refuge", "park",
-                        "project", "dam", "reservoir"}
+                        "project", "dam", "reservoir", "annex", "hamlet",
+                        "population", "populated"}  # "the Chanca Population Center"
 # Cues that introduce a named feature (a river, a hill), not a settlement.
 FEATURE_UNLISTED = {"rio", "rios", "laguna", "lagunas", "quebrada", "quebradas", "nevado",
                      "nevados", "valle", "valles", "cerro", "cerros", "isla", "islas", "bahia",

@@ -223,6 +223,7 @@ _DATELINE = re.compile(  # "Lima, 4 de setiembre del 2021.-", "Iquitos, Jan. 5":
     rf"[ \t]*[,(–-][ \t]*(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}\b)",
     re.IGNORECASE)  # news was written, not what it is about
 _KIND_WORDS = FEATURE_CUE_WORDS | set(CUES_AFTER) | {"basin", "river"}  # "Casma River"
+_CENTER_BEFORE = {"population", "populated"}  # "Population Center": a centro poblado
 _ANY_UNLISTED_CUE = frozenset(UNLISTED_CUES | UNLISTED_AFTER_CUES)
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
@@ -506,7 +507,9 @@ class Geoparser:
         kept: list[_Hit] = []
         firsts = {h.first for h in hits}
         for hit in hits:
-            if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts, people):
+            before = kept[-1] if kept else None
+            if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts, people,
+                          before):
                 kept.append(hit)
         listed = _unlisted(text, norms, starts, ends)
         items = {(start, end) for start, end, village in listed if village}
@@ -805,13 +808,21 @@ class Geoparser:
 
     def _keep(self, text: str, norms: list[str], starts: list[int], ends: list[int],
               hit: _Hit, sentence_breaks: list[int], firsts: set[int],
-              people: set[str]) -> bool:
-        """Whether a phrase found names a place here (the filters of the module doc)."""
+              people: set[str], before: _Hit | None = None) -> bool:
+        """Whether a phrase found names a place here (the filters of the module doc).
+        ``before`` is the place kept last: its plural cue reaches its list's next item
+        ("the provinces of Caylloma, Castilla and La Unión": no hero, no common word)."""
         if hit.entry.kind in ("institution", "feature"):
             hit.cue, hit.feature_cue = None, False
             return not hit.entry.bare or text[starts[hit.first]].isupper()
         raw = text[starts[hit.first]:ends[hit.last - 1]]
         hit.cue, hit.feature_cue = self._cue(text, norms, starts, hit)
+        if (not hit.cue and before is not None and before.plural and before.cue
+                and before.cue != "populated place"
+                and _next_in_list(text, norms, starts, ends, before, hit)
+                and not (hit.last < len(norms) and text[starts[hit.last]].isupper()
+                         and text[ends[hit.last - 1]:starts[hit.last]] == " ")):
+            hit.cue, hit.plural, hit.level_from_list = before.cue, True, True
         key = hit.key
         if key in people and not hit.cue:
             return False
@@ -965,7 +976,7 @@ class Geoparser:
             if between and not set(between) <= LINK_WORDS | LIST_WORDS:
                 continue
             listed = bool(set(between) & LIST_WORDS)
-            if a.plural and a.cue and not b.cue and (listed or (not between and "," in gap)):
+            if a.plural and a.cue and not b.cue and _next_in_list(text, norms, starts, ends, a, b):
                 b.cue, b.plural, b.level_from_list = a.cue, True, True
                 b.community = a.community
                 continue
@@ -1184,6 +1195,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                     spans.append((*item.span(1), village))
                     item = _LIST_ITEM.match(text, item.end(1))
         if norms[i] in UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
+            if norms[i] in _CENTER_BEFORE and norms[i + 1:i + 2] not in (["center"], ["centre"]):
+                continue  # "population" alone: no centro poblado
             j = i
             if i > 0 and re.fullmatch(r"[\"”»][ \t]*", text[ends[i - 1]:starts[i]]) and \
                     re.search(r"[\"“«]$", text[max(0, starts[i - 1] - 1):starts[i - 1]]):
@@ -1299,6 +1312,18 @@ def _caps_line(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end, end + 300)
     line = text[line_start:line_end if line_end >= 0 else end + 300]
     return line == line.upper() and len(_LETTER.findall(line)) >= 8
+
+
+def _next_in_list(text: str, norms: list[str], starts: list[int], ends: list[int],
+                  a: _Hit, b: _Hit) -> bool:
+    """Whether ``b`` is the item after ``a`` in a list: "A, B", "A y B", "A and B"."""
+    between = norms[a.last:b.first]
+    gap = text[ends[a.last - 1]:starts[b.first]]
+    if len(between) > 4 or re.search(r"[.;!?\n]", gap):
+        return False
+    if between and not set(between) <= LINK_WORDS | LIST_WORDS:
+        return False
+    return bool(set(between) & LIST_WORDS) or (not between and "," in gap)
 
 
 def _title_line(text: str, start: int, end: int) -> bool:

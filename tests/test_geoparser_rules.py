@@ -86,6 +86,14 @@ POSITIVES = [
      "Lambayeque"),
     ("a hamlet's namesake far away, an Andean name", "In Cajamarca, farmers living below "
      "the Yanacocha mine worry about water.", "Yanacocha", "Cajamarca"),
+    ("English village cue after the name", "Families of the Quillaruna annex, Chupuro "
+     "district, dug a well.", "Quillaruna", "Junín"),
+    ("English village cue after the name", "In Huancayo province, the Quillaruna Population "
+     "Center got a school.", "Quillaruna", "Junín"),
+    ("a plural unit cue reaches its list", "Alpaca Herders in the Provinces of Caylloma, "
+     "Castilla and La Union in the Region of Arequipa", "Castilla", "Arequipa"),
+    ("a plural unit cue reaches its list", "Alpaca Herders in the Provinces of Caylloma, "
+     "Castilla and La Union in the Region of Arequipa", "La Union", "Arequipa"),
     ("a list is no place and its unit", "En Junín hay obras en Santa Rosa, Buenos Aires y "
      "Ninajasa.", "Santa Rosa", "Junín"),
     ("a place and its unit", "The Cochas district, in Junín, got seeds.", "Cochas", "Junín"),
@@ -307,6 +315,10 @@ NEGATIVES = [
     ("a country after a place", "Increasing Access to Water in Quillaruna, Peru", "Peru"),
     ("a misspelt department is no village", "Mi amigo de Ayaucucho vino a Lima ayer.",
      "Ayaucucho"),
+    ("'population' is no village's cue alone", "In Piura the Quillaruna population grew "
+     "fast.", "Quillaruna"),
+    ("a list's item goes on as a longer name", "Coffee from the provinces of San Martin, "
+     "Amazonas, and Caja Marca.", "Caja"),
     ("an Andean name with no department anywhere", "The coffee growers in Chaquipampa "
      "export.", "Chaquipampa"),
 ]
