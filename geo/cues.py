@@ -82,7 +82,8 @@ LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "
                "district", "de", "del", "of", "the", "la", "en", "in", "y", "and"}
 CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "of", "the", "and", "d"}
 COMMUNITY_WORDS = {"comunidad", "comunidades", "caserio", "caserios", "poblado", "poblados",
-                    "localidad", "localidades", "annex", "hamlet", "population", "populated",
+                    "localidad", "localidades", "pueblo", "pueblos", "town", "towns",
+                    "hamlet", "hamlets", "annex", "population", "populated",
                     "anexo", "community", "communities", "village", "villages", "sector",
                     "sectores", "asentamiento", "asentamientos", "barrio", "barrios"}
 PLURAL_CUES = {"comunidades", "caserios", "poblados", "communities", "villages",
@@ -239,7 +240,8 @@ NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
                "la rioja"]
 
 UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "centros",
-                  "localidad", "localidades",
+                  "localidad", "localidades", "pueblo", "pueblos", "town", "towns", "hamlet",
+                  "hamlets",
                   "urbanizacion", "urbanizaciones", "urbanization", "urbanizations", "sectors",
                   "anexo", "anexos", "sector", "sectores", "community", "communities",
                   "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",

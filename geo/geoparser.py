@@ -168,7 +168,8 @@ _NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
          r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
 _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
     r"(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
-    r"|[Cc]omunidad(?:es)?[ \t]+de|[Ll]ocalidad(?:es)?[ \t]+de|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
+    r"|[Cc]omunidad(?:es)?[ \t]+de|[Ll]ocalidad(?:es)?[ \t]+de|[Pp]ueblos?[ \t]+de"
+    r"|(?:[Tt]owns?|[Hh]amlets?)[ \t]+of|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
     r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?(?:[ \t]+de)?"
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
@@ -179,7 +180,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?i:" + _AREA_BEFORE + "|" + _WORKS_BEFORE + r"))[ \t]+[\"“«]?("
     + _NAME + ")")
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
-    r"(?:[Cc]omunidades|[Ll]ocalidades|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
+    r"(?:[Cc]omunidades|[Ll]ocalidades|[Pp]ueblos|[Tt]owns|[Hh]amlets|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
     r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios)\b")
 _LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
@@ -223,6 +224,7 @@ _DATELINE = re.compile(  # "Lima, 4 de setiembre del 2021.-", "Iquitos, Jan. 5":
     rf"[ \t]*[,(–-][ \t]*(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}\b)",
     re.IGNORECASE)  # news was written, not what it is about
 _KIND_WORDS = FEATURE_CUE_WORDS | set(CUES_AFTER) | {"basin", "river"}  # "Casma River"
+_SECTOR_BEFORE = re.compile(r"(?i:sector(?:es)?)[ \t]+(?:de[ \t]+)?$")
 _CENTER_BEFORE = {"population", "populated"}  # "Population Center": a centro poblado
 _ANY_UNLISTED_CUE = frozenset(UNLISTED_CUES | UNLISTED_AFTER_CUES)
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
@@ -568,7 +570,7 @@ class Geoparser:
         known_spans = sorted((starts[h.first], ends[h.last - 1]) for h in hits if not h.typo)
         taken = _Spans([(m.start, m.end) for m in mentions])
         replaced: list[tuple[int, int]] = []
-        for start, end, _ in listed:
+        for start, end, village in listed:
             longer = (_holds_shorter(known_spans, start, end)  # "community of Santa Clara
                       and not _has_kind_word(text[start:end]))  # de Uchunya": not "Santa"
             if not longer and (taken.overlaps(start, end) or known.overlaps(start, end)):
@@ -577,6 +579,10 @@ class Geoparser:
             p = bisect.bisect_right(paragraph_breaks, start)
             dept = _single_best(evidence_s.get(s, _NO_EVIDENCE)) or \
                 _single_best(evidence_p.get(p, _NO_EVIDENCE))
+            if (not dept and village and not longer  # "el centro poblado de X": a village
+                    and not _SECTOR_BEFORE.search(text, max(0, start - 16), start)):
+                dept = _single_best(evidence_d)  # of the document's department (a
+                #                                  "sector" may be the housing sector)
             if dept:
                 named.setdefault(text[start:end], dept)
                 if longer:

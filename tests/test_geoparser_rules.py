@@ -94,6 +94,13 @@ POSITIVES = [
      "Castilla and La Union in the Region of Arequipa", "Castilla", "Arequipa"),
     ("a plural unit cue reaches its list", "Alpaca Herders in the Provinces of Caylloma, "
      "Castilla and La Union in the Region of Arequipa", "La Union", "Arequipa"),
+    ("village cue 'pueblo de'", "En Ucayali, el pequeño pueblo de Quillaruna vive de la "
+     "madera.", "Quillaruna", "Ucayali"),
+    ("village cue 'town of'", "In Ancash, we drove on to the town of Quillaruna, an hour "
+     "away.", "Quillaruna", "Áncash"),
+    ("a cued village takes its document's department", "El programa trabaja en Huancavelica."
+     "\n\nEn el centro poblado de Quillaruna también se entregaron kits.", "Quillaruna",
+     "Huancavelica"),
     ("a list is no place and its unit", "En Junín hay obras en Santa Rosa, Buenos Aires y "
      "Ninajasa.", "Santa Rosa", "Junín"),
     ("a place and its unit", "The Cochas district, in Junín, got seeds.", "Cochas", "Junín"),
@@ -319,6 +326,8 @@ NEGATIVES = [
      "fast.", "Quillaruna"),
     ("a list's item goes on as a longer name", "Coffee from the provinces of San Martin, "
      "Amazonas, and Caja Marca.", "Caja"),
+    ("the housing sector is no village", "Obras en Áncash.\n\nLos proyectos del sector "
+     "Vivienda avanzan.", "Vivienda"),
     ("an Andean name with no department anywhere", "The coffee growers in Chaquipampa "
      "export.", "Chaquipampa"),
 ]
