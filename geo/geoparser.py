@@ -207,8 +207,8 @@ _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Ma
 # an office named for its seat: "Oficina Zonal Tingo María", "la jefa zonal de Devida
 # Pucallpa", "Unidad Territorial Huancayo", "sede La Merced"
 _SEAT_BEFORE = re.compile(
-    r"(?<!\w)(?i:zonal|territorial|sede|filial)(?:[ \t]+(?:de|del)[ \t]+[A-ZÁÉÍÓÚÑ][\w-]+)?"
-    r"[ \t]+$")
+    r"(?<!\w)(?i:zonal|territorial|sede|filial|c[aá]ritas)"  # "Cáritas Huari": its diocese
+    r"(?:[ \t]+(?:de|del)[ \t]+[A-ZÁÉÍÓÚÑ][\w-]+)?[ \t]+$")
 # a department's name that goes on as a longer name: "San Martín de Létira", "La Libertad
 # de Expresión" (not "San Martín del Perú")
 _LONGER_NAME = re.compile(r"[ \t]+(?:de|del)[ \t]+(?!(?:Per[uú]|PER[UÚ])\b)[A-ZÁÉÍÓÚÑ]")

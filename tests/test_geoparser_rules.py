@@ -101,6 +101,8 @@ POSITIVES = [
     ("a cued village takes its document's department", "El programa trabaja en Huancavelica."
      "\n\nEn el centro poblado de Quillaruna también se entregaron kits.", "Quillaruna",
      "Huancavelica"),
+    ("a Cáritas names its seat", "El proyecto lo ejecuta Cáritas Huari con familias de "
+     "Áncash.", "Huari", "Áncash"),
     ("a list is no place and its unit", "En Junín hay obras en Santa Rosa, Buenos Aires y "
      "Ninajasa.", "Santa Rosa", "Junín"),
     ("a place and its unit", "The Cochas district, in Junín, got seeds.", "Cochas", "Junín"),
