@@ -224,6 +224,12 @@ _DATELINE = re.compile(  # "Lima, 4 de setiembre del 2021.-", "Iquitos, Jan. 5":
     rf"[ \t]*[,(–-][ \t]*(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}\b)",
     re.IGNORECASE)  # news was written, not what it is about
 _KIND_WORDS = FEATURE_CUE_WORDS | set(CUES_AFTER) | {"basin", "river"}  # "Casma River"
+LORETO = "16"  # the Amazon river's only department in Peru
+_AMAZON_RIVER = re.compile(  # the river, not the region: "into the Amazon River", "along
+    #                          the Amazon", "the Amazon and Napo rivers"; not its basin
+    r"\bAmazon[ \t]+[Rr]iver\b(?![ \t]+[Bb]asin)"
+    r"|(?<=along the )Amazon\b(?![ \t]+(?:[Rr]iver|[Bb]asin|[Rr]ainforest|[Jj]ungle|[Rr]egion))"
+    r"|\bAmazon(?=[ \t]+and[ \t]+[A-Z][\w-]+[ \t]+rivers\b)")
 _SECTOR_BEFORE = re.compile(r"(?i:sector(?:es)?)[ \t]+(?:de[ \t]+)?$")
 _CENTER_BEFORE = {"population", "populated"}  # "Population Center": a centro poblado
 _ANY_UNLISTED_CUE = frozenset(UNLISTED_CUES | UNLISTED_AFTER_CUES)
@@ -563,6 +569,8 @@ class Geoparser:
             if mention is not None:
                 mentions.append(mention)
         named: dict[str, str] = {}
+        if "Amazon" in text:  # the river, in a text about Loreto (its only department)
+            mentions += self._amazon_river(text, paragraph_breaks, evidence_p, evidence_d)
         known = lists.known
         mentions = self._place_written(text, mentions, hits, lists, starts, ends,
                                        sentence_breaks, paragraph_breaks, evidence_s,
@@ -749,6 +757,17 @@ class Geoparser:
         scored = [(sentence[d] + paragraph[d], d) for d in depts]
         best = max(scored)
         return best[1] if best[0] and [n for n, _ in scored].count(best[0]) == 1 else None
+
+    def _amazon_river(self, text: str, paragraph_breaks: list[int],
+                      evidence_p: dict[int, Counter], evidence_d: Counter) -> list[Mention]:
+        """The Amazon named as a river ("flows into the Amazon River", "along the Amazon
+        and Napo rivers"), where its paragraph or its document is about Loreto."""
+        found = []
+        for m in _AMAZON_RIVER.finditer(text):
+            p = bisect.bisect_right(paragraph_breaks, m.start())
+            if evidence_p.get(p, _NO_EVIDENCE)[LORETO] or _single_best(evidence_d) == LORETO:
+                found.append(self._unlisted_mention(text, *m.span(), LORETO, "feature", 0.5))
+        return found
 
     def _written_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
         """A name written as a place: the gazetteer's place of that name in ``dept`` if
@@ -1219,6 +1238,7 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
             while (j > 0 and last - j < 4 and text[starts[j - 1]].isupper()
                    and len(norms[j - 1]) > 3 and norms[j - 1] not in NOT_NAME_WORDS
                    and norms[j - 1] not in NOT_UNLISTED
+                   and norms[j - 1] not in UNLISTED_AFTER_CUES  # "the Amazon River basin"
                    and not _HARD_GAP.search(text, ends[j - 1], starts[j])):
                 j -= 1
             if norms[i] in _NEEDS_QUALIFIER and (last - j > 2 or any(

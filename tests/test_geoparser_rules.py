@@ -103,6 +103,10 @@ POSITIVES = [
      "Huancavelica"),
     ("a Cáritas names its seat", "El proyecto lo ejecuta Cáritas Huari con familias de "
      "Áncash.", "Huari", "Áncash"),
+    ("the Amazon as a river, in a text about Loreto", "Sewage from Iquitos flows untreated "
+     "into the Amazon River.", "Amazon River", "Loreto"),
+    ("the Amazon as a river, in a text about Loreto", "From Nauta the boat visits villages "
+     "along the Amazon and Marañón rivers.", "Amazon", "Loreto"),
     ("a list is no place and its unit", "En Junín hay obras en Santa Rosa, Buenos Aires y "
      "Ninajasa.", "Santa Rosa", "Junín"),
     ("a place and its unit", "The Cochas district, in Junín, got seeds.", "Cochas", "Junín"),
@@ -330,6 +334,12 @@ NEGATIVES = [
      "Amazonas, and Caja Marca.", "Caja"),
     ("the housing sector is no village", "Obras en Áncash.\n\nLos proyectos del sector "
      "Vivienda avanzan.", "Vivienda"),
+    ("the Amazon's basin is a vague region", "From Iquitos we study the Amazon River "
+     "basin.", "Amazon"),
+    ("the Amazon as a river, in a text not about Loreto", "In Cusco we talked about the "
+     "Amazon River.", "Amazon"),
+    ("a river's kind word is no name", "Farmers in Piura study the Amazon River basin.",
+     "River"),
     ("an Andean name with no department anywhere", "The coffee growers in Chaquipampa "
      "export.", "Chaquipampa"),
 ]
