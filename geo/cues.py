@@ -267,7 +267,7 @@ NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern",
                  "business", "financial", "historic", "metropolitan", "congressional",
                  "this", "that", "each", "every", "which", "whole", "same", "other", "rural",
                  "urban", "new", "old", "mining", "coastal", "border", "amazon", "andean",
-                 "peruvian", "highland", "lowland", "jungle", "upper", "lower",
+                 "peruvian", "highland", "lowland", "jungle", "upper", "lower", "world",
                  # features abroad or vague, before a feature's word (Atacama Desert)
                  "pacific", "atlantic", "caribbean", "atacama", "sahara", "galapagos",
                  "easter", "grand", "black", "capitol", "tropical", "amazonian", "cloud",

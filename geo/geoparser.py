@@ -230,6 +230,8 @@ _AMAZON_RIVER = re.compile(  # the river, not the region: "into the Amazon River
     r"\bAmazon[ \t]+[Rr]iver\b(?![ \t]+[Bb]asin)"
     r"|(?<=along the )Amazon\b(?![ \t]+(?:[Rr]iver|[Bb]asin|[Rr]ainforest|[Jj]ungle|[Rr]egion))"
     r"|\bAmazon(?=[ \t]+and[ \t]+[A-Z][\w-]+[ \t]+rivers\b)")
+_DASH = re.compile(r"[ \t]*[-\u2010-\u2014][ \t]*")
+_STRETCH_WORDS = {"alto", "bajo", "medio", "upper", "lower", "middle"}
 _SECTOR_BEFORE = re.compile(r"(?i:sector(?:es)?)[ \t]+(?:de[ \t]+)?$")
 _CENTER_BEFORE = {"population", "populated"}  # "Population Center": a centro poblado
 _ANY_UNLISTED_CUE = frozenset(UNLISTED_CUES | UNLISTED_AFTER_CUES)
@@ -579,6 +581,8 @@ class Geoparser:
         taken = _Spans([(m.start, m.end) for m in mentions])
         replaced: list[tuple[int, int]] = []
         for start, end, village in listed:
+            if self._joined_units(text[start:end]):
+                continue  # "provincia de Canchis-Cusco": a unit and its department
             longer = (_holds_shorter(known_spans, start, end)  # "community of Santa Clara
                       and not _has_kind_word(text[start:end]))  # de Uchunya": not "Santa"
             if not longer and (taken.overlaps(start, end) or known.overlaps(start, end)):
@@ -758,6 +762,12 @@ class Geoparser:
         best = max(scored)
         return best[1] if best[0] and [n for n, _ in scored].count(best[0]) == 1 else None
 
+    def _joined_units(self, name: str) -> bool:
+        """Whether a name is units joined by dashes ("Canchis-Cusco", "Ambo-Huánuco")."""
+        parts = _DASH.split(name)
+        return len(parts) > 1 and all(
+            self._table.get(normalize_name(part), _Entry("")).kind == "place" for part in parts)
+
     def _amazon_river(self, text: str, paragraph_breaks: list[int],
                       evidence_p: dict[int, Counter], evidence_d: Counter) -> list[Mention]:
         """The Amazon named as a river ("flows into the Amazon River", "along the Amazon
@@ -927,6 +937,9 @@ class Geoparser:
                 and _RIVER_LIST.search(text, max(0, starts[hit.first] - 150),
                                        starts[hit.first])):
             hit.feature_cue = True  # "los ríos Pastaza, Tigre, Marañón": a river too
+        if (joined_before and prev in _STRETCH_WORDS and prev_raw[:1].isupper()
+                and not hit.cue and not is_department):
+            hit.river = True  # the Alto Huallaga: a river's stretch, not Huallaga province
         if hit.feature_cue and not hit.cue and not is_department:
             hit.river = True  # the río Huancabamba: kept only beside its department
         # a place abroad: a foreign country next to it, or in the sentence of a homonym

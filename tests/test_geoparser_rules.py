@@ -107,6 +107,10 @@ POSITIVES = [
      "into the Amazon River.", "Amazon River", "Loreto"),
     ("the Amazon as a river, in a text about Loreto", "From Nauta the boat visits villages "
      "along the Amazon and Marañón rivers.", "Amazon", "Loreto"),
+    ("a unit and its department joined by a dash after a cue", "Comunidades de la "
+     "provincia de Canchis-Cusco recibieron alpacas.", "Canchis", "Cusco"),
+    ("a unit and its department joined by a dash after a cue", "Comunidades de la "
+     "provincia de Canchis-Cusco recibieron alpacas.", "Cusco", "Cusco"),
     ("a list is no place and its unit", "En Junín hay obras en Santa Rosa, Buenos Aires y "
      "Ninajasa.", "Santa Rosa", "Junín"),
     ("a place and its unit", "The Cochas district, in Junín, got seeds.", "Cochas", "Junín"),
@@ -340,6 +344,10 @@ NEGATIVES = [
      "Amazon River.", "Amazon"),
     ("a river's kind word is no name", "Farmers in Piura study the Amazon River basin.",
      "River"),
+    ("a river's upper stretch is no province", "La Autoridad Local del Agua Alto Huallaga "
+     "denegó el permiso en Ambo.", "Huallaga"),
+    ("'World' is no name before a reserve", "Huascarán became a World Biosphere Reserve in "
+     "1977.", "World"),
     ("an Andean name with no department anywhere", "The coffee growers in Chaquipampa "
      "export.", "Chaquipampa"),
 ]
