@@ -249,7 +249,8 @@ UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "c
                   "cerro", "cerros", "isla", "islas", "bahia", "lago", "lagos",
                   "reserva", "parque", "santuario", "bosque", "refugio", "coto", "zona",
                   "asentamiento", "asentamientos", "barrio", "barrios", "canal", "reservorio",
-                  "represa", "bocatoma", "embalse", "presa", "sistema", "proyecto", "hacienda",
+                  "represa", "bocatoma", "embalse", "presa", "represas", "reservorios",
+                  "embalses", "canales", "bocatomas", "presas", "sistema", "proyecto", "hacienda",
                   "haciendas", "reservas"}
 UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
                         "town", "sector", "basin", "canyon", "desert", "bay", "island",

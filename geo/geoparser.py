@@ -159,18 +159,22 @@ _AREA_BEFORE = (  # a protected area's kind before its name: "Reserva Comunal Am
     r"|refugio[ \t]+de[ \t]+vida[ \t]+silvestre|coto[ \t]+de[ \t]+caza|zona[ \t]+reservada)"
     r"(?:[ \t]+(?:del?|de[ \t]+la|de[ \t]+los))?")
 _WORKS_BEFORE = (  # waterworks and special projects before their name: "canal Pampa Grande"
-    r"(?:(?:canal|reservorio|represa|bocatoma|embalse|presa)(?:[ \t]+(?:del?|de[ \t]+la))?"
+    r"(?:(?:canal(?:es)?|reservorios?|represas?|bocatomas?|embalses?|presas?)"
+    r"(?:[ \t]+(?:del?|de[ \t]+la))?"
     r"|sistema[ \t]+de[ \t]+riego|proyecto[ \t]+especial(?:[ \t]+(?:regional|binacional))?"
     r"|reservas?[ \t]+(?:territorial(?:es)?|ind[ií]genas?))")
 _NEEDS_QUALIFIER = {"park", "project"}
 _QUALIFIER = "(?:" + "|".join(sorted(AREA_QUALIFIERS)) + r")[ \t]+"
 _NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
          r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
+_SETTLEMENT_ADJECTIVE = (  # "las localidades rurales de", "las comunidades indígenas de"
+    r"(?:[ \t]+(?:rurales?|ind[ií]genas?|altoandinas?|alto[ \t]+andinas?|amaz[oó]nicas?))?")
 _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
     r"(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
-    r"|[Cc]omunidad(?:es)?[ \t]+de|[Ll]ocalidad(?:es)?[ \t]+de|[Pp]ueblos?[ \t]+de"
+    r"|(?:[Cc]omunidad(?:es)?|[Ll]ocalidad(?:es)?)" + _SETTLEMENT_ADJECTIVE + r"[ \t]+de"
+    r"|[Pp]ueblos?[ \t]+de"
     r"|(?:[Tt]owns?|[Hh]amlets?)[ \t]+of|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
-    r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?(?:[ \t]+de)?"
+    + _SETTLEMENT_ADJECTIVE + r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?(?:[ \t]+de)?"
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
@@ -182,7 +186,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
     r"(?:[Cc]omunidades|[Ll]ocalidades|[Pp]ueblos|[Tt]owns|[Hh]amlets|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
-    r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios)\b")
+    r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios|[Rr]epresas|[Rr]eservorios|[Ee]mbalses)\b")
 _LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
                         + _NAME + ")")
 _STREET_ITEM = r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*"

@@ -111,6 +111,14 @@ POSITIVES = [
      "provincia de Canchis-Cusco recibieron alpacas.", "Canchis", "Cusco"),
     ("a unit and its department joined by a dash after a cue", "Comunidades de la "
      "provincia de Canchis-Cusco recibieron alpacas.", "Cusco", "Cusco"),
+    ("a settlement cue with an adjective", "En Piura, obras de agua en las localidades "
+     "rurales de Sapallo Verde y Mirabel este año.", "Mirabel", "Piura"),
+    ("a settlement cue with an adjective", "En Loreto, saneamiento en las comunidades "
+     "indígenas de Sapallo Verde y Mirabel.", "Sapallo Verde", "Loreto"),
+    ("a plural waterworks cue reaches its list", "En Tacna se trata de las represas Kallpani, "
+     "Sorapo y Ucuma.", "Ucuma", "Tacna"),
+    ("an alias for the usual spelling", "We met the farmers of the Zaña Valley and visited "
+     "Zaña.", "Zaña", "Lambayeque"),
     ("a list is no place and its unit", "En Junín hay obras en Santa Rosa, Buenos Aires y "
      "Ninajasa.", "Santa Rosa", "Junín"),
     ("a place and its unit", "The Cochas district, in Junín, got seeds.", "Cochas", "Junín"),
