@@ -228,7 +228,7 @@ _DATELINE = re.compile(  # "Lima, 4 de setiembre del 2021.-", "Iquitos, Jan. 5":
     rf"[ \t]*[,(–-][ \t]*(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}\b)",
     re.IGNORECASE)  # news was written, not what it is about
 _KIND_WORDS = FEATURE_CUE_WORDS | set(CUES_AFTER) | {"basin", "river"}  # "Casma River"
-LORETO = "16"  # the Amazon river's only department in Peru
+_LORETO = "16"  # the Amazon river's only department in Peru
 _AMAZON_RIVER = re.compile(  # the river, not the region: "into the Amazon River", "along
     #                          the Amazon", "the Amazon and Napo rivers"; not its basin
     r"\bAmazon[ \t]+[Rr]iver\b(?![ \t]+[Bb]asin)"
@@ -779,8 +779,8 @@ class Geoparser:
         found = []
         for m in _AMAZON_RIVER.finditer(text):
             p = bisect.bisect_right(paragraph_breaks, m.start())
-            if evidence_p.get(p, _NO_EVIDENCE)[LORETO] or _single_best(evidence_d) == LORETO:
-                found.append(self._unlisted_mention(text, *m.span(), LORETO, "feature", 0.5))
+            if evidence_p.get(p, _NO_EVIDENCE)[_LORETO] or _single_best(evidence_d) == _LORETO:
+                found.append(self._unlisted_mention(text, *m.span(), _LORETO, "feature", 0.5))
         return found
 
     def _written_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
@@ -1011,14 +1011,12 @@ class Geoparser:
                          ends: list[int], hits: list[_Hit]) -> None:
         """Adjacent units narrow each other ("Canchis-Cusco"); a cue reaches a list."""
         for a, b in zip(hits, hits[1:]):
-            between = norms[a.last:b.first]
+            between = _joining_words(text, norms, starts, ends, a, b)
+            if between is None:
+                continue
             gap = text[ends[a.last - 1]:starts[b.first]]
-            if len(between) > 4 or re.search(r"[.;!?\n]", gap):
-                continue
-            if between and not set(between) <= LINK_WORDS | LIST_WORDS:
-                continue
             listed = bool(set(between) & LIST_WORDS)
-            if a.plural and a.cue and not b.cue and _next_in_list(text, norms, starts, ends, a, b):
+            if a.plural and a.cue and not b.cue and (listed or (not between and "," in gap)):
                 b.cue, b.plural, b.level_from_list = a.cue, True, True
                 b.community = a.community
                 continue
@@ -1357,16 +1355,26 @@ def _caps_line(text: str, start: int, end: int) -> bool:
     return line == line.upper() and len(_LETTER.findall(line)) >= 8
 
 
+def _joining_words(text: str, norms: list[str], starts: list[int], ends: list[int],
+                   a: _Hit, b: _Hit) -> list[str] | None:
+    """The words between two names when only link or list words join them, within a
+    sentence ("Canchis-Cusco", "A y B", "X, provincia de Y"); else None."""
+    between = norms[a.last:b.first]
+    if len(between) > 4 or re.search(r"[.;!?\n]", text[ends[a.last - 1]:starts[b.first]]):
+        return None
+    if between and not set(between) <= LINK_WORDS | LIST_WORDS:
+        return None
+    return between
+
+
 def _next_in_list(text: str, norms: list[str], starts: list[int], ends: list[int],
                   a: _Hit, b: _Hit) -> bool:
     """Whether ``b`` is the item after ``a`` in a list: "A, B", "A y B", "A and B"."""
-    between = norms[a.last:b.first]
-    gap = text[ends[a.last - 1]:starts[b.first]]
-    if len(between) > 4 or re.search(r"[.;!?\n]", gap):
+    between = _joining_words(text, norms, starts, ends, a, b)
+    if between is None:
         return False
-    if between and not set(between) <= LINK_WORDS | LIST_WORDS:
-        return False
-    return bool(set(between) & LIST_WORDS) or (not between and "," in gap)
+    return bool(set(between) & LIST_WORDS) or (
+        not between and "," in text[ends[a.last - 1]:starts[b.first]])
 
 
 def _title_line(text: str, start: int, end: int) -> bool:
