@@ -126,7 +126,8 @@ from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
 from geo.placelists import (appositions, cued_lists, find_words, goes_on, in_peru, is_abroad,
-                             is_toponym_like, located_lists, lowercase, named_areas, toponyms)
+                             is_toponym_like, located_lists, lowercase, named_areas, toponyms,
+                             trailing_lists)
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -172,7 +173,8 @@ _SETTLEMENT_ADJECTIVE = (  # "las localidades rurales de", "las comunidades ind�
 _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
     r"(?:[Cc]omunidad(?:es)?[ \t]+(?:[Cc]ampesinas?|[Nn]ativas?)(?:[ \t]+de)?"
     r"|(?:[Cc]omunidad(?:es)?|[Ll]ocalidad(?:es)?)" + _SETTLEMENT_ADJECTIVE + r"[ \t]+de"
-    r"|[Pp]ueblos?[ \t]+de"
+    r"|(?:comunidad(?:es)?|localidad(?:es)?)" + _SETTLEMENT_ADJECTIVE  # "las comunidades A y B"
+    + r"|[Pp]ueblos?[ \t]+de"
     r"|(?:[Tt]owns?|[Hh]amlets?)[ \t]+of|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
     + _SETTLEMENT_ADJECTIVE + r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?(?:[ \t]+de)?"
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
@@ -188,7 +190,8 @@ _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
     r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios|[Rr]epresas|[Rr]eservorios|[Ee]mbalses)\b")
 _LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
-                        + _NAME + ")")
+                        + _NAME + r")(?:[ \t]*\([^()\n]{1,60}\))?")  # "A (Pangoa), B"
+_REMARK_AFTER = re.compile(r"(?:[ \t]*\([^()\n]{1,60}\))?")  # "Buenos Aires (195 familias)"
 _STREET_ITEM = r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*"
 _STREET_WORDS = ("jirones", "calles", "avenidas", "pasajes", "streets", "avenues")
 _STREET_LIST = re.compile(  # "los jirones Arica, Jorge Chávez y Huamachuco": streets
@@ -446,6 +449,10 @@ class Geoparser:
                     continue
                 if entry.exact and text[starts[i]:ends[i + size - 1]] != entry.exact:
                     continue
+                if size > 1 and entry.kind == "place" and not all(
+                        text[starts[k]].isupper() or norms[k] in CONNECTORS
+                        or text[starts[k]].isdigit() for k in range(i + 1, i + size)):
+                    continue  # "the Lima region": Lima, not the name "Lima Region"
                 found = _Hit(i, i + size, entry, key, list(entry.places))
                 break
             if found is not None:
@@ -650,8 +657,8 @@ class Geoparser:
                     and (m.start, m.end) not in guessed):
                 small.setdefault(item.group, Counter())[m.department_code] += 1
         lowered = lists.lowered
-        written = cued_lists(text, lowered) + appositions(text, lowered) + named_areas(
-            text, lowered) + [
+        written = cued_lists(text, lowered) + trailing_lists(text, lowered) + appositions(
+            text, lowered) + named_areas(text, lowered) + [
             item for item in located if item.group in small or item.group in villages
         ] + lists.lone
         if not written:
@@ -838,7 +845,7 @@ class Geoparser:
         after = norms[hit.last] if hit.last < len(norms) else ""
         if level is None:
             level = CUES_AFTER.get(after)
-        if level is None and after in ("community", "village"):
+        if level is None and after in ("community", "village", "communities", "villages"):
             level, hit.community = "populated place", True  # "the San Martin community"
         feature = bool(before) and (before[-1] in FEATURE_CUE_WORDS or (
             len(before) > 1 and before[-1] in {"de", "del", "of"}
@@ -1230,10 +1237,10 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
             village = norms[i] in COMMUNITY_WORDS or norms[i] in {"centro", "centros"}
             spans.append((*m.span(1), village))
             if _PLURAL_CUE.match(text, starts[i]):  # the list's other items
-                item = _LIST_ITEM.match(text, m.end(1))
+                item = _LIST_ITEM.match(text, _REMARK_AFTER.match(text, m.end(1)).end())
                 while item:
                     spans.append((*item.span(1), village))
-                    item = _LIST_ITEM.match(text, item.end(1))
+                    item = _LIST_ITEM.match(text, item.end())
         if norms[i] in UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
             if norms[i] in _CENTER_BEFORE and norms[i + 1:i + 2] not in (["center"], ["centre"]):
                 continue  # "population" alone: no centro poblado
@@ -1263,7 +1270,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 spans.append((starts[j], ends[last - 1], norms[i] in COMMUNITY_WORDS))
     keys = [normalize_name(text[a:b]) for a, b, _ in spans]
     return [s for s, key in zip(spans, keys)
-            if key not in COUNTRY_NAMES and key.split()[0] not in NOT_LIST_ITEMS]
+            if key not in COUNTRY_NAMES and key.split()[0] not in NOT_LIST_ITEMS
+            and key.split()[0] not in PEOPLES]  # "las comunidades Shipibo": a people
 
 
 def _has_kind_word(name: str) -> bool:

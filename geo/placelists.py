@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.cues import (AREA_QUALIFIERS, COUNTRY_NAMES, DISCOURSE_WORDS, FEATURE_CUE_WORDS,
-                      FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PERSON_BEFORE,
+                      FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PEOPLES, PERSON_BEFORE,
                       UNLISTED_AFTER_CUES)
 from geo.names import name_to_key, normalize_name
 from geo.paths import ABROAD_NAMES_FILE
@@ -53,7 +53,8 @@ _CUED_LIST = re.compile(
     rf"|of[ \t]+the[ \t]+(?:district|province))[ \t]+(?:de|of)[ \t]+(?-i:({_NAME}))[ \t]*:"
     rf"|(?:[ \t]+[a-záéíóúñü]+){{0,6}}[ \t]*:"
     r"|(?:[ \t]+[a-záéíóúñü]+){0,12}?,?[ \t]+(?:tales[ \t]+como|como|such[ \t]+as|including"
-    r"|incluyendo|son|fueron|ser[aá]n|are|were|include|includes|incluyen))[ \t]+"
+    r"|incluyendo|son|fueron|ser[aá]n|are|were|include|includes|incluyen)"
+    rf"|(?P<bare>)(?:[ \t]+{_KINDS}){{0,2}}(?=[ \t]+(?-i:[{_UPPER}])))[ \t]+"
     rf"(?=[{_UPPER}])", re.IGNORECASE)
 # the unit a list's items are in, after its last item ("... y C de la provincia de Satipo")
 _LIST_PARENT = re.compile(
@@ -61,8 +62,11 @@ _LIST_PARENT = re.compile(
     rf"(?:[ \t]+de)?[ \t]+({_NAME})"
     rf"|[ \t,]+in[ \t]+(?:the[ \t]+(?:province|district)[ \t]+of[ \t]+({_NAME})"
     rf"|({_NAME})[ \t]+(?:province|district)\b)")
-_ITEM = re.compile(rf"({_NAME})(?:{_PARENT})?")
-_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME})(?:{_PARENT})?")
+# an item's parent in parentheses, or a remark the list goes on after ("Buenos Aires
+# (195 familias) y Pataccollo")
+_REMARK = r"[ \t]*\([^()\n]{1,60}\)"
+_ITEM = re.compile(rf"({_NAME})(?:{_PARENT}|{_REMARK})?")
+_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME})(?:{_PARENT}|{_REMARK})?")
 _LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
 _LOCATIVE_RE = re.compile(_LOCATIVE)
 _AREA_WORDS = (r"(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje|town"
@@ -147,7 +151,7 @@ def is_name_like(name: str) -> bool:
         return False
     return not (words[0] in FIRST_NAMES or words[0] in PERSON_BEFORE or words[0] in ORG_BEFORE
                 or words[0] in MONTHS or len(words) == 1 and words[0] in DISCOURSE_WORDS
-                or words[0] in NOT_LIST_ITEMS or words[-1] in MONTHS)
+                or words[0] in NOT_LIST_ITEMS or words[-1] in MONTHS or words[0] in PEOPLES)
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -205,7 +209,8 @@ def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
     out: list[Listed] = []
     lowered = lowercase(text) if lowered is None else lowered
     cues = (_CUED_LIST.match(text, at) for at in find_words(lowered, _CUE_WORDS))
-    for cue in [c for c in cues if c]:
+    for cue in [c for c in cues if c and not (  # "las comunidades Chacapampa y Ccollpa",
+            c.group("bare") is not None and text[c.start()].isupper())]:  # not a title
         limit = _sentence_end(text, cue.end())
         items: list[tuple[int, int, str]] = []
         item = _ITEM.match(text, cue.end())
@@ -223,6 +228,70 @@ def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
             if text[max(0, start - 8):start].rstrip().endswith(";"):
                 parent = shared
     return sorted(out, key=lambda x: x.start)
+
+
+# a settlement cue after a list: "Concepción Cangallo y Timpocc, centros poblados rurales
+# del distrito de Vinchos", "Timpocc, caserío de Vinchos", "the Pamparomas and Huanchay
+# communities"; its unit, if it names one
+_TRAILING_ES = re.compile(
+    r",[ \t]+(?:(?:los|las|el|la)[ \t]+)?(?:comunidad(?:es)?|localidad(?:es)?|caser[ií]os?"
+    r"|centros?[ \t]+poblados?|anexos?)"
+    rf"(?:[ \t]+{_KINDS}){{0,2}}(?!\w)"
+    r"(?:[ \t]+(?:del[ \t]+distrito|de[ \t]+la[ \t]+provincia)(?:[ \t]+de)?"
+    rf"[ \t]+(?-i:({_NAME})))?", re.IGNORECASE)
+_TRAILING_EN = re.compile(r"[ \t]+(?:communities|villages|hamlets)(?!\w)")
+_TRAILING_WORDS = (", comunidad", ", localidad", ", caser", ", centro", ", anexo", ", los ",
+                   ", las ", ", el ", ", la ", " communities", " villages", " hamlets")
+_LIST_BEFORE = re.compile(rf"({_NAME})(?:{_SEPARATOR}{_NAME})*")
+_OPENING_WORDS = {"en", "in", "y", "e", "and", "the", "los", "las", "el", "la", "de", "del",
+                  "at", "from", "desde", "to", "a", "of", "for", "para", "con", "with"}
+
+
+def trailing_lists(text: str, lowered: str | None = None) -> list[Listed]:
+    """The items of a list a settlement cue follows: "Concepción Cangallo y Timpocc,
+    centros poblados rurales del distrito de Vinchos" (each with that unit), "the
+    Pamparomas and Huanchay communities" (two names at least, in English)."""
+    lowered = lowercase(text) if lowered is None else lowered
+    out: list[Listed] = []
+    for at in find_words(lowered, _TRAILING_WORDS):
+        spanish = text[at] == ","
+        cue = (_TRAILING_ES if spanish else _TRAILING_EN).match(text, at)
+        if not cue:
+            continue
+        start = max(0, at - 200)
+        stop = _SENTENCE_START.search(text[start:at][::-1])
+        if stop:
+            start = at - stop.start()
+        items = _list_ending_at(text, start, at)
+        if len(items) < (1 if spanish else 2):
+            continue
+        parent = cue.group(1) or "" if spanish else ""
+        out += [Listed(a, b, parent, True, items[0][0]) for a, b in items
+                if is_name_like(text[a:b])]
+    return out
+
+
+_SENTENCE_START = re.compile(r"\s[.!?]|\n")  # in the reversed text before a cue
+
+
+def _list_ending_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names of the longest list of names that ends at ``end`` and begins at or after
+    ``start``, without its opening words ("En", "the")."""
+    for m in _NAME_START.finditer(text, start, end):
+        word = _WORD_AT.match(text, m.start())
+        if word is None or normalize_name(word.group()) in _OPENING_WORDS:
+            continue
+        found = _LIST_BEFORE.match(text, m.start(), end)
+        if found and found.end() == end:
+            items, item = [], _ITEM.match(text, m.start(), end)
+            while item:
+                items.append(item.span(1))
+                item = _NEXT_ITEM.match(text, item.end(), end)
+            return items
+    return []
+
+
+_WORD_AT = re.compile(r"[\w'’-]+")
 
 
 _LIST_OPENER = (r"(?:(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|of|to|from|v[ií]a|como|such[ \t]+as"

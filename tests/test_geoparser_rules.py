@@ -246,6 +246,20 @@ POSITIVES = [
      "Martín de Quillaruna and Los Almendros.", "San Martín de Quillaruna", "Piura"),
     ("a list of pairs", "En Huancavelica se renovará el agua en las localidades de "
      "Quillaruna – Tayagoto, Chaquipampa – Ccollpani.", "Tayagoto", "Huancavelica"),
+    ("unit word in lower case", "Families in the Miraflores community in the Lima region "
+     "met.", "Lima", "Lima"),
+    ("bare settlement cue", "Visitamos las comunidades Chacapampa y Quillaruna, en Ayacucho.",
+     "Chacapampa", "Ayacucho"),
+    ("bare settlement cue", "Visitamos las comunidades Chacapampa y Quillaruna, en Ayacucho.",
+     "Quillaruna", "Ayacucho"),
+    ("list with remarks", "La entrega se cumplió en los centros poblados Tintaycucho (195 "
+     "familias) y Quillaruna (120 familias), en Puno.", "Quillaruna", "Puno"),
+    ("trailing cue", "Se inauguraron en Quillaruna y Tintaycucho, centros poblados rurales "
+     "del distrito de Vinchos.", "Quillaruna", "Ayacucho"),
+    ("trailing cue", "En Quillaruna, caserío del distrito de Vinchos, se instaló un "
+     "reservorio.", "Quillaruna", "Ayacucho"),
+    ("trailing cue", "The Quillaruna and Tintaycucho communities in Huancavelica received "
+     "kits.", "Quillaruna", "Huancavelica"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -358,6 +372,10 @@ NEGATIVES = [
      "1977.", "World"),
     ("an Andean name with no department anywhere", "The coffee growers in Chaquipampa "
      "export.", "Chaquipampa"),
+    ("a people, not a place", "Las comunidades Shipibo de Ucayali recibieron kits.",
+     "Shipibo"),
+    ("an organisation", "Lo firmó la Comunidad Andina en Lima.", "Andina"),
+    ("a title, not a cue", "Programa de Comunidades Saludables en Cusco.", "Saludables"),
 ]
 
 
