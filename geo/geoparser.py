@@ -626,14 +626,32 @@ class Geoparser:
                         if (m.start, m.end) in guessed and len(placed.get(m.mention, ())) == 1
                         else m for m in mentions]
         if named:  # every other occurrence of a name so introduced or placed
-            names = sorted(named, key=len, reverse=True)
-            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
-            for m in pattern.finditer(text):
-                if not taken.overlaps(*m.span()) and not goes_on(text, m.end()):
-                    mentions.append(self._written_mention(text, *m.span(), named[m.group()]))
-                    taken.add(*m.span())
+            for start, end in self._occurrences(text, norms, starts, named):
+                if not taken.overlaps(start, end) and not goes_on(text, end):
+                    mentions.append(self._written_mention(text, start, end,
+                                                          named[text[start:end]]))
+                    taken.add(start, end)
         mentions.sort(key=lambda m: m.start)  # a street's name is no place, however written
         return _with_heads(text, [m for m in mentions if not streets.overlaps(m.start, m.end)])
+
+    def _occurrences(self, text: str, norms: list[str], starts: list[int],
+                     names: dict[str, str]) -> list[tuple[int, int]]:
+        """Where the names occur as whole words, left to right, the longest first at
+        each place, not overlapping. Tried only where a word starts as a name does (a
+        regex alternation of the names would try every character of the text)."""
+        ordered = sorted(names, key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+        firsts = {words[0] for words in (self._tokens(name)[0] for name in ordered) if words}
+        found: list[tuple[int, int]] = []
+        after = 0
+        for i in compress(range(len(norms)), map(firsts.__contains__, norms)):
+            if starts[i] < after:
+                continue
+            m = pattern.match(text, starts[i])
+            if m:
+                found.append(m.span())
+                after = m.end()
+        return found
 
     def _place_written(self, text: str, mentions: list[Mention], hits: list[_Hit],
                        lists: _Lists, starts: list[int], ends: list[int],
@@ -784,10 +802,16 @@ class Geoparser:
         """The Amazon named as a river ("flows into the Amazon River", "along the Amazon
         and Napo rivers"), where its paragraph or its document is about Loreto."""
         found = []
-        for m in _AMAZON_RIVER.finditer(text):
-            p = bisect.bisect_right(paragraph_breaks, m.start())
-            if evidence_p.get(p, _NO_EVIDENCE)[_LORETO] or _single_best(evidence_d) == _LORETO:
-                found.append(self._unlisted_mention(text, *m.span(), _LORETO, "feature", 0.5))
+        at = text.find("Amazon")
+        while at >= 0:  # tried where the word is (the pattern's look-behind would make a
+            m = _AMAZON_RIVER.match(text, at)  # search try every character)
+            if m:
+                p = bisect.bisect_right(paragraph_breaks, m.start())
+                if evidence_p.get(p, _NO_EVIDENCE)[_LORETO] or \
+                        _single_best(evidence_d) == _LORETO:
+                    found.append(self._unlisted_mention(text, *m.span(), _LORETO, "feature",
+                                                        0.5))
+            at = text.find("Amazon", m.end() if m else at + 1)
         return found
 
     def _written_mention(self, text: str, start: int, end: int, dept: str) -> Mention:
