@@ -24,7 +24,9 @@ for _level, _words in {
                         "comunidad campesina", "comunidad nativa de", "comunidad nativa",
                         "comunidades de", "comunidades campesinas de", "comunidades nativas de",
                         "caserios de", "centros poblados de",
-                        "community of", "capital", "capital city", "ciudades de"],
+                        "community of", "capital", "capital city", "ciudades de",
+                        "c c", "cc nn", "c n", "juntas vecinales de", "junta vecinal",
+                        "populated center", "populated centre", "population center"],
 }.items():
     for _w in _words:
         CUES_BEFORE[_w] = _level
@@ -85,8 +87,9 @@ COMMUNITY_WORDS = {"comunidad", "comunidades", "caserio", "caserios", "poblado",
                     "localidad", "localidades", "pueblo", "pueblos", "town", "towns",
                     "hamlet", "hamlets", "annex", "population", "populated",
                     "anexo", "community", "communities", "village", "villages", "sector",
-                    "sectores", "asentamiento", "asentamientos", "barrio", "barrios"}
-PLURAL_CUES = {"comunidades", "caserios", "poblados", "communities", "villages",
+                    "sectores", "asentamiento", "asentamientos", "barrio", "barrios",
+                    "junta", "juntas"}  # "las juntas vecinales de A, B y C": neighbourhoods
+PLURAL_CUES = {"comunidades", "caserios", "poblados", "communities", "villages", "juntas",
                "departamentos", "departments", "regiones", "regions", "provincias",
                 "provinces", "distritos", "districts", "ciudades", "cities", "towns"}
 NOT_NAME_WORDS = {"en", "in", "at", "from", "desde", "hacia", "para", "por", "con", "to",
@@ -255,7 +258,7 @@ UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "c
 UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
                         "town", "sector", "basin", "canyon", "desert", "bay", "island",
                         "lagoon", "hill", "forest", "reserve", "sanctuary", "refuge", "park",
-                        "project", "dam", "reservoir", "annex", "hamlet",
+                        "project", "dam", "reservoir", "annex", "hamlet", "intake",
                         "population", "populated"}  # "the Chanca Population Center"
 # Cues that introduce a named feature (a river, a hill), not a settlement.
 FEATURE_UNLISTED = {"rio", "rios", "laguna", "lagunas", "quebrada", "quebradas", "nevado",
@@ -319,7 +322,8 @@ NOT_LIST_ITEMS = {"afluentes", "ministerio", "ministry", "gobierno", "government
                    "centre", "puesto", "posta", "hospital", "colegio", "institucion",
                    "federacion", "federation", "organizacion", "organization", "comite",
                    "committee", "mesa", "plan", "ley", "law", "senor", "sr", "sra", "dr",
-                   "ing", "lic", "mr", "mrs", "ms", "apu", "don", "dona"}
+                   "ing", "lic", "mr", "mrs", "ms", "apu", "don", "dona",
+                   "mas", "muy", "mayor", "menor", "mejor"}  # "RESERVORIO MÁS GRANDE"
 # Words one edit away from a unit name (geo.typos) that are no misspelling of it: places
 # abroad, people, regions. Found among wordfreq 3.1's 100,000 most frequent Spanish and
 # English words, reviewed by hand; common words are kept out by needing a capital, a

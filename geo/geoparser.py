@@ -179,6 +179,8 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     + _SETTLEMENT_ADJECTIVE + r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?(?:[ \t]+de)?"
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
+    r"|C\.[ \t]?[CN]\.|CC\.[ \t]?(?:CC|NN)\.|CCNN|[Jj]untas?[ \t]+[Vv]ecinal(?:es)?(?:[ \t]+de)?"
+    r"|(?:the[ \t]+)?[Pp]opulat(?:ed|ion)[ \t]+[Cc]ent(?:er|re)s?(?:[ \t]+of)?"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?(?:[ \t]+del?)?"
     r"|[Cc]erros?|[Ii]slas?|[Bb]ah[ií]a[ \t]+de|[Ll]agos?"
@@ -186,9 +188,9 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?i:" + _AREA_BEFORE + "|" + _WORKS_BEFORE + r"))[ \t]+[\"“«]?("
     + _NAME + ")")
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
-    r"(?:[Cc]omunidades|[Ll]ocalidades|[Pp]ueblos|[Tt]owns|[Hh]amlets|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
+    r"(?:CC\.[ \t]?(?:CC|NN)\.|(?:CCNN|[Cc]omunidades|[Ll]ocalidades|[Jj]untas|[Pp]ueblos|[Tt]owns|[Hh]amlets|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
-    r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios|[Rr]epresas|[Rr]eservorios|[Ee]mbalses)\b")
+    r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios|[Rr]epresas|[Rr]eservorios|[Ee]mbalses)\b)")
 _LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
                         + _NAME + r")(?:[ \t]*\([^()\n]{1,60}\))?")  # "A (Pangoa), B"
 _REMARK_AFTER = re.compile(r"(?:[ \t]*\([^()\n]{1,60}\))?")  # "Buenos Aires (195 familias)"
@@ -198,9 +200,9 @@ _STREET_LIST = re.compile(  # "los jirones Arica, Jorge Chávez y Huamachuco": s
     r"\b(?:[Jj]irones|[Cc]alles|[Aa]venidas|[Pp]asajes|[Ss]treets|[Aa]venues)[ \t]+"
     + _STREET_ITEM + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:y|e|and)[ \t]+)" + _STREET_ITEM + ")+")
 _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
-    r"\b(?:r[ií]os|rivers)[ \t]+"
+    r"\b(?:r[ií]os|rivers)[ \t]+(?:del?[ \t]+)?"  # "los ríos de Nieva, Chiriaco o"
     r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
-    r"[ \t]*(?:,|y|e|and)[ \t]*)+$")
+    r"[ \t]*(?:,|y|e|o|and|or)[ \t]*)+$")
 _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
     r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|isla|lago|laguna"
     rf"|cerro|nevado|quebrada|desierto[ \t]+de|{_AREA_BEFORE}|{_WORKS_BEFORE})[ \t]+$",
@@ -237,11 +239,14 @@ _AMAZON_RIVER = re.compile(  # the river, not the region: "into the Amazon River
     r"\bAmazon[ \t]+[Rr]iver\b(?![ \t]+[Bb]asin)"
     r"|(?<=along the )Amazon\b(?![ \t]+(?:[Rr]iver|[Bb]asin|[Rr]ainforest|[Jj]ungle|[Rr]egion))"
     r"|\bAmazon(?=[ \t]+and[ \t]+[A-Z][\w-]+[ \t]+rivers\b)")
+_UNIT_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:en|in)[ \t]+)?|\([ \t]*)")  # "X, en Y", "X (Y"
 _DASH = re.compile(r"[ \t]*[-\u2010-\u2014][ \t]*")
 _STRETCH_WORDS = {"alto", "bajo", "medio", "upper", "lower", "middle"}
 _SECTOR_BEFORE = re.compile(r"(?i:sector(?:es)?)[ \t]+(?:de[ \t]+)?$")
 _CENTER_BEFORE = {"population", "populated"}  # "Population Center": a centro poblado
-_ANY_UNLISTED_CUE = frozenset(UNLISTED_CUES | UNLISTED_AFTER_CUES)
+# "C.C. Pallata", "CC.NN. X": comunidad campesina, comunidades nativas; "juntas vecinales"
+_ABBREVIATED_CUES = {"c", "cc", "ccnn", "junta", "juntas"}
+_ANY_UNLISTED_CUE = frozenset(UNLISTED_CUES | UNLISTED_AFTER_CUES | _ABBREVIATED_CUES)
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
 
@@ -295,6 +300,7 @@ class _Hit:
     plural: bool = False  # "los departamentos de ...": the cue reaches the list after it
     typo: bool = False  # one edit away from the unit's name ("Ayaucucho")
     guessed: bool = False  # a homonym placed by the default rule or the document only
+    unit_after: str = ""  # "la comunidad de San Lorenzo, en Cusco": the unit's department
 
 
 def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
@@ -576,8 +582,10 @@ class Geoparser:
             paragraph = [bisect.bisect_right(paragraph_breaks, starts[h.first]) for h in kept]
         mentions = []
         for hit, s, p in zip(kept, sentence, paragraph):
-            mention = self._resolve(text, norms, starts, ends, hit, evidence_s.get(s, _NO_EVIDENCE),
-                                    evidence_p.get(p, _NO_EVIDENCE), evidence_d,
+            near_s, near_p = evidence_s.get(s, _NO_EVIDENCE), evidence_p.get(p, _NO_EVIDENCE)
+            if hit.unit_after:  # the unit right after a village is its context
+                near_s = near_p = Counter({hit.unit_after: 1})
+            mention = self._resolve(text, norms, starts, ends, hit, near_s, near_p, evidence_d,
                                     rivers_s.get(s, _NO_EVIDENCE))
             if mention is not None:
                 mentions.append(mention)
@@ -1056,6 +1064,11 @@ class Geoparser:
             da = {p.department for p in a.places}
             db = {p.department for p in b.places}
             common = da & db
+            units = {p.department for p in b.places if p.level in ("department", "province")}
+            if (a.community and len(units) == 1 and not units & da and not b.weak
+                    and _UNIT_AFTER.fullmatch(gap)):
+                a.unit_after = units.pop()  # a village, then the unit it is in
+                continue
             if common and re.fullmatch(r"\s*,?\s*(?:(?:en|in)\s+)?", gap) and not any(
                     _contains(pb, pa) for pa in a.places for pb in b.places):
                 continue  # "Santa Rosa, Buenos Aires": a list, not a place and its unit
@@ -1258,7 +1271,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
     for i in compress(range(len(norms)), map(_ANY_UNLISTED_CUE.__contains__, norms)):
         m = _UNLISTED_BEFORE.match(text, starts[i])
         if m:
-            village = norms[i] in COMMUNITY_WORDS or norms[i] in {"centro", "centros"}
+            village = (norms[i] in COMMUNITY_WORDS or norms[i] in {"centro", "centros"}
+                       or norms[i] in _ABBREVIATED_CUES)
             spans.append((*m.span(1), village))
             if _PLURAL_CUE.match(text, starts[i]):  # the list's other items
                 item = _LIST_ITEM.match(text, _REMARK_AFTER.match(text, m.end(1)).end())

@@ -36,6 +36,7 @@ _PARENT = rf"[ \t]*\([ \t]*({_NAME})[ \t]*\)"
 _SEPARATOR = (r"[ \t]*(?:[,;][ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+"
               r"|[ \t]+[–—][ \t]+)")  # "Pampahuasi – Ccasapata, Huayllapampa – Huychaorumi"
 _SETTLEMENTS = (r"(?:comunidades|localidades|caser[ií]os|centros[ \t]+poblados|anexos|pueblos"
+                r"|juntas[ \t]+vecinales"
                 r"|sectores|barrios"
                 r"|poblados|asentamientos|villages|communities|hamlets|settlements|towns"
                 r"|localities)")
@@ -163,7 +164,7 @@ def _sentence_end(text: str, start: int) -> int:
     return found.start() if found else len(text)
 
 
-_CUE_WORDS = ("comunidades", "localidades", "caserios", "caseríos", "centros", "anexos",
+_CUE_WORDS = ("comunidades", "localidades", "caserios", "caseríos", "centros", "anexos", "juntas",
               "sectores", "barrios",
               "pueblos", "poblados", "asentamientos", "villages", "communities", "hamlets",
               "settlements", "towns", "localities")

@@ -260,6 +260,18 @@ POSITIVES = [
      "reservorio.", "Quillaruna", "Ayacucho"),
     ("trailing cue", "The Quillaruna and Tintaycucho communities in Huancavelica received "
      "kits.", "Quillaruna", "Huancavelica"),
+    ("unit after a village", "La cooperativa de Puno y la de la comunidad nativa de San "
+     "Lorenzo, en Cusco, venden cacao.", "San Lorenzo", "Cusco"),
+    ("abbreviated cue", "El reservorio de la C.C. Quillaruna en el distrito de Quilahuani.",
+     "Quillaruna", "Tacna"),
+    ("abbreviated cue", "Se visitó las CC.NN. Tintaycucho y Quillaruna, en Ucayali.",
+     "Quillaruna", "Ucayali"),
+    ("populated center", "The works began in the populated center Quillaruna, in La Libertad.",
+     "Quillaruna", "La Libertad"),
+    ("works after the name", "The rehabilitation of the Quillaruna intake in Simbal was "
+     "announced.", "Quillaruna", "La Libertad"),
+    ("river list", "La ruta sigue los ríos de Nieva, Chiriaco, Marañón o Cenepa, en Amazonas.",
+     "Marañón", "Amazonas"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -376,6 +388,8 @@ NEGATIVES = [
      "Shipibo"),
     ("an organisation", "Lo firmó la Comunidad Andina en Lima.", "Andina"),
     ("a title, not a cue", "Programa de Comunidades Saludables en Cusco.", "Saludables"),
+    ("a comparative in a headline", "TACNA: INAUGURAN RESERVORIO MÁS GRANDE A NIVEL NACIONAL\n",
+     "GRANDE"),
 ]
 
 
