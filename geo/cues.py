@@ -135,7 +135,11 @@ ORG_BEFORE = {"avenida", "av", "jiron", "jr", "calle", "plaza", "pasaje", "malec
 # their organisation ("la Central Asháninka de Río Ene"), never the area.
 PEOPLES = {"ashaninka", "asheninka", "machiguenga", "matsigenka", "yanesha", "yaneshas",
            "matses", "airo pai", "awajun", "wampis", "shipibo", "kukama", "yine", "harakbut",
-           "kichwa", "kandozi", "achuar", "urarina", "cacataibo", "kakataibo"}
+           "kichwa", "kandozi", "achuar", "urarina", "cacataibo", "kakataibo", "shawi",
+           "chayahuita", "ese eja", "candoshi", "chapra", "nomatsigenga", "kakinte",
+           "cashinahua", "sharanahua", "amahuaca", "yaminahua", "aguaruna", "huambisa",
+           "cocama", "tikuna", "ticuna", "secoya", "maijuna", "iskonawa",
+           "mashco piro", "huitoto", "murui", "ocaina"}
 # Words after a unit's name that make it a culture or a people, not the place.
 CULTURE_AFTER = {"period", "culture", "civilization", "civilisation", "empire", "style",
                  "ceramics", "pottery", "language", "people", "peoples", "era", "times"}

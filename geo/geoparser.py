@@ -1309,7 +1309,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
     keys = [normalize_name(text[a:b]) for a, b, _ in spans]
     return [s for s, key in zip(spans, keys)
             if key not in COUNTRY_NAMES and key.split()[0] not in NOT_LIST_ITEMS
-            and key.split()[0] not in PEOPLES]  # "las comunidades Shipibo": a people
+            and key.split()[0] not in PEOPLES  # "las comunidades Shipibo": a people
+            and " ".join(key.split()[:2]) not in PEOPLES]
 
 
 def _has_kind_word(name: str) -> bool:

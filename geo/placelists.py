@@ -152,7 +152,8 @@ def is_name_like(name: str) -> bool:
         return False
     return not (words[0] in FIRST_NAMES or words[0] in PERSON_BEFORE or words[0] in ORG_BEFORE
                 or words[0] in MONTHS or len(words) == 1 and words[0] in DISCOURSE_WORDS
-                or words[0] in NOT_LIST_ITEMS or words[-1] in MONTHS or words[0] in PEOPLES)
+                or words[0] in NOT_LIST_ITEMS or words[-1] in MONTHS or words[0] in PEOPLES
+                or " ".join(words[:2]) in PEOPLES)
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
