@@ -66,8 +66,12 @@ _LIST_PARENT = re.compile(
 # an item's parent in parentheses, or a remark the list goes on after ("Buenos Aires
 # (195 familias) y Pataccollo")
 _REMARK = r"[ \t]*\([^()\n]{1,60}\)"
-_ITEM = re.compile(rf"({_NAME})(?:{_PARENT}|{_REMARK})?")
-_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME})(?:{_PARENT}|{_REMARK})?")
+# villages named after a date, in a list: "Bella Flor, 23 de Diciembre, Santa Clara"
+_DATE_NAME = (r"\d{1,2}[ \t]+de[ \t]+(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto"
+              r"|Setiembre|Septiembre|Octubre|Noviembre|Diciembre)(?![\w'’-])")
+_DATE_NAME_RE = re.compile(_DATE_NAME)
+_ITEM = re.compile(rf"({_NAME}|{_DATE_NAME})(?:{_PARENT}|{_REMARK})?")
+_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME}|{_DATE_NAME})(?:{_PARENT}|{_REMARK})?")
 _LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
 _LOCATIVE_RE = re.compile(_LOCATIVE)
 _AREA_WORDS = (r"(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje|town"
@@ -225,7 +229,7 @@ def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
         for start, end, own in reversed(items):  # a group's parent follows its last item
             if own:
                 parent = own
-            if is_name_like(text[start:end]):
+            if is_name_like(text[start:end]) or _DATE_NAME_RE.fullmatch(text, start, end):
                 out.append(Listed(start, end, parent, True, items[0][0]))
             if text[max(0, start - 8):start].rstrip().endswith(";"):
                 parent = shared

@@ -272,6 +272,8 @@ POSITIVES = [
      "announced.", "Quillaruna", "La Libertad"),
     ("river list", "La ruta sigue los ríos de Nieva, Chiriaco, Marañón o Cenepa, en Amazonas.",
      "Marañón", "Amazonas"),
+    ("village named after a date", "Recibieron botes las comunidades de Quillaruna, "
+     "23 de Diciembre y Tintaycucho, en Ucayali.", "23 de Diciembre", "Ucayali"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -388,6 +390,8 @@ NEGATIVES = [
      "Shipibo"),
     ("an organisation", "Lo firmó la Comunidad Andina en Lima.", "Andina"),
     ("a title, not a cue", "Programa de Comunidades Saludables en Cusco.", "Saludables"),
+    ("a date after a list", "Visitamos las comunidades de Quillaruna y Tintaycucho el "
+     "23 de diciembre, en Ucayali.", "23 de diciembre"),
     ("a comparative in a headline", "TACNA: INAUGURAN RESERVORIO MÁS GRANDE A NIVEL NACIONAL\n",
      "GRANDE"),
 ]
