@@ -26,6 +26,7 @@ for _level, _words in {
                         "caserios de", "centros poblados de",
                         "community of", "capital", "capital city", "ciudades de",
                         "c c", "cc nn", "c n", "juntas vecinales de", "junta vecinal",
+                        "paraje", "paraje de",
                         "populated center", "populated centre", "population center"],
 }.items():
     for _w in _words:
@@ -88,7 +89,7 @@ COMMUNITY_WORDS = {"comunidad", "comunidades", "caserio", "caserios", "poblado",
                     "hamlet", "hamlets", "annex", "population", "populated",
                     "anexo", "community", "communities", "village", "villages", "sector",
                     "sectores", "asentamiento", "asentamientos", "barrio", "barrios",
-                    "junta", "juntas"}  # "las juntas vecinales de A, B y C": neighbourhoods
+                    "junta", "juntas", "paraje", "parajes"}  # "las juntas vecinales de A, B y C": neighbourhoods
 PLURAL_CUES = {"comunidades", "caserios", "poblados", "communities", "villages", "juntas",
                "departamentos", "departments", "regiones", "regions", "provincias",
                 "provinces", "distritos", "districts", "ciudades", "cities", "towns"}
@@ -246,7 +247,7 @@ NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
                # regions abroad written with an article that Peru's units lack
                "la rioja"]
 
-UNLISTED_CUES = {"comunidad", "comunidades", "caserio", "caserios", "centro", "centros",
+UNLISTED_CUES = {"comunidad", "comunidades", "paraje", "parajes", "caserio", "caserios", "centro", "centros",
                   "localidad", "localidades", "pueblo", "pueblos", "town", "towns", "hamlet",
                   "hamlets",
                   "urbanizacion", "urbanizaciones", "urbanization", "urbanizations", "sectors",
@@ -327,7 +328,9 @@ NOT_LIST_ITEMS = {"afluentes", "ministerio", "ministry", "gobierno", "government
                    "federacion", "federation", "organizacion", "organization", "comite",
                    "committee", "mesa", "plan", "ley", "law", "senor", "sr", "sra", "dr",
                    "ing", "lic", "mr", "mrs", "ms", "apu", "don", "dona",
-                   "mas", "muy", "mayor", "menor", "mejor"}  # "RESERVORIO MÁS GRANDE"
+                   "mas", "muy", "mayor", "menor", "mejor",  # "RESERVORIO MÁS GRANDE"
+                   "galeria", "galerias", "plataforma", "plataformas", "planta", "plantas",
+                   "obra", "obras", "sistema", "sistemas"}  # works, not the place they are in
 # Words one edit away from a unit name (geo.typos) that are no misspelling of it: places
 # abroad, people, regions. Found among wordfreq 3.1's 100,000 most frequent Spanish and
 # English words, reviewed by hand; common words are kept out by needing a capital, a

@@ -126,6 +126,7 @@ from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
 from geo.placelists import (appositions, cued_lists, find_words, goes_on, in_peru, is_abroad,
+                             is_name_like,
                              is_toponym_like, located_lists, lowercase, named_areas, toponyms,
                              trailing_lists)
 from geo.typos import MIN_LETTERS, TypoIndex
@@ -179,6 +180,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     + _SETTLEMENT_ADJECTIVE + r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?(?:[ \t]+de)?"
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
+    r"|[Pp]arajes?(?:[ \t]+de)?"  # "el paraje Ishtanco": a rural spot
     r"|C\.[ \t]?[CN]\.|CC\.[ \t]?(?:CC|NN)\.|CCNN|[Jj]untas?[ \t]+[Vv]ecinal(?:es)?(?:[ \t]+de)?"
     r"|(?:the[ \t]+)?[Pp]opulat(?:ed|ion)[ \t]+[Cc]ent(?:er|re)s?(?:[ \t]+of)?"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
@@ -193,6 +195,7 @@ _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y
     r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios|[Rr]epresas|[Rr]eservorios|[Ee]mbalses)\b)")
 _LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
                         + _NAME + r")(?:[ \t]*\([^()\n]{1,60}\))?")  # "A (Pangoa), B"
+_PAIR_ITEM = re.compile(r"[ \t]+(?:y|e|and)[ \t]+(" + _NAME + r")(?![ \t]*,)")
 _REMARK_AFTER = re.compile(r"(?:[ \t]*\([^()\n]{1,60}\))?")  # "Buenos Aires (195 familias)"
 _STREET_ITEM = r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*"
 _STREET_WORDS = ("jirones", "calles", "avenidas", "pasajes", "streets", "avenues")
@@ -1279,6 +1282,10 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 while item:
                     spans.append((*item.span(1), village))
                     item = _LIST_ITEM.match(text, item.end())
+            elif village:  # "la comunidad nativa Urakusa y Napuruka": one more, after "y"
+                pair = _PAIR_ITEM.match(text, m.end(1))
+                if pair and is_name_like(pair.group(1)):
+                    spans.append((*pair.span(1), village))
         if norms[i] in UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
             if norms[i] in _CENTER_BEFORE and norms[i + 1:i + 2] not in (["center"], ["centre"]):
                 continue  # "population" alone: no centro poblado

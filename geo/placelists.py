@@ -32,7 +32,8 @@ from geo.paths import ABROAD_NAMES_FILE
 _UPPER = "A-ZÁÉÍÓÚÑÜ"
 _WORD = rf"[{_UPPER}][\w'’-]+"
 _NAME = rf"{_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?{_WORD})*"
-_PARENT = rf"[ \t]*\([ \t]*({_NAME})[ \t]*\)"
+_PARENT = (rf"[ \t]*\([ \t]*(?:(?:distrito|provincia|district|province)[ \t]+(?:de[ \t]+)?)?"
+           rf"({_NAME})[ \t]*\)")  # "(Pangoa)", "(distrito Huaura)"
 _SEPARATOR = (r"[ \t]*(?:[,;][ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+"
               r"|[ \t]+[–—][ \t]+)")  # "Pampahuasi – Ccasapata, Huayllapampa – Huychaorumi"
 _SETTLEMENTS = (r"(?:comunidades|localidades|caser[ií]os|centros[ \t]+poblados|anexos|pueblos"
@@ -78,7 +79,10 @@ _AREA_WORDS = (r"(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|p
                r"|village|community|city|hamlet|settlement|pueblo|caser[ií]o|comunidad"
                r"|localidad|ciudad|poblado|anexo)")  # "a town called Guayacondo"
 _AREA_WORD = re.compile(rf"(?<!\w){_AREA_WORDS}(?!\w)", re.IGNORECASE)
-_PARENTHESISED = re.compile(rf"{_LOCATIVE}({_NAME}){_PARENT}")
+# "en Boca del Kiatari (Pangoa)", "el centro turístico de Tierras Blancas (Chongoyape)"
+_PARENT_OPENER = rf"(?:{_LOCATIVE}|(?<!\w)(?:de|del|of|–|-)[ \t]+)"
+_PARENT_OPENER_RE = re.compile(_PARENT_OPENER)
+_PARENTHESISED = re.compile(rf"{_PARENT_OPENER}({_NAME}){_PARENT}")
 _UNIT = (rf"(?:(?:in|en)[ \t]+(?:the[ \t]+|el[ \t]+)?)?(?:"  # "district of X", "X district"
          rf"(?:the[ \t]+)?(?:province|district)[ \t]+of[ \t]+({_NAME})"
          rf"|({_NAME})[ \t]+(?:province|district)\b"
@@ -397,8 +401,9 @@ def appositions(text: str, lowered: str | None = None) -> list[Listed]:
     Chillihua, province of Melgar", "in Choquecca, Tambobamba district"."""
     out = []
     parentheses = [m.start() for m in re.finditer(r"\(", text)]
-    for m in _near(_PARENTHESISED, _LOCATIVE_RE, text, parentheses, 120):
-        if is_name_like(m.group(1)):
+    for m in _near(_PARENTHESISED, _PARENT_OPENER_RE, text, parentheses, 120):
+        if is_name_like(m.group(1)) and not (m.group(2).isupper() and not m.group(1).isupper()):
+            #                               "Plataformas de Acción Social (PIAS)": an acronym
             out.append(Listed(*m.span(1), m.group(2)))
     lowered = lowercase(text) if lowered is None else lowered
     anchors = find_words(lowered, _APPOSITION_WORDS)

@@ -272,6 +272,14 @@ POSITIVES = [
      "announced.", "Quillaruna", "La Libertad"),
     ("river list", "La ruta sigue los ríos de Nieva, Chiriaco, Marañón o Cenepa, en Amazonas.",
      "Marañón", "Amazonas"),
+    ("parent in parentheses", "Se visitó el centro turístico de Quillaruna (Chongoyape) y "
+     "el puerto.", "Quillaruna", "Lambayeque"),
+    ("parent in parentheses", "Se protegerá el sector Palenque – Quillaruna (distrito "
+     "Huaura) del río.", "Quillaruna", "Lima"),
+    ("paraje", "La obra se hizo en el paraje Quillaruna, en Cajamarca.", "Quillaruna",
+     "Cajamarca"),
+    ("a community and one more", "Surcamos a la comunidad nativa Tintaycucho y Quillaruna del "
+     "río Marañón, en Amazonas.", "Quillaruna", "Amazonas"),
     ("village named after a date", "Recibieron botes las comunidades de Quillaruna, "
      "23 de Diciembre y Tintaycucho, en Ucayali.", "23 de Diciembre", "Ucayali"),
 ]
@@ -392,6 +400,8 @@ NEGATIVES = [
     ("a title, not a cue", "Programa de Comunidades Saludables en Cusco.", "Saludables"),
     ("a date after a list", "Visitamos las comunidades de Quillaruna y Tintaycucho el "
      "23 de diciembre, en Ucayali.", "23 de diciembre"),
+    ("an acronym in parentheses", "Llegarán las Plataformas de Acción Social (PIAS) al "
+     "Putumayo.", "Acción Social"),
     ("a comparative in a headline", "TACNA: INAUGURAN RESERVORIO MÁS GRANDE A NIVEL NACIONAL\n",
      "GRANDE"),
 ]
