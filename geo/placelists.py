@@ -82,6 +82,7 @@ _AREA_WORD = re.compile(rf"(?<!\w){_AREA_WORDS}(?!\w)", re.IGNORECASE)
 # "en Boca del Kiatari (Pangoa)", "el centro turístico de Tierras Blancas (Chongoyape)"
 _PARENT_OPENER = rf"(?:{_LOCATIVE}|(?<!\w)(?:de|del|of|–|-)[ \t]+)"
 _PARENT_OPENER_RE = re.compile(_PARENT_OPENER)
+_PARENT_RE = re.compile(_PARENT)
 _PARENTHESISED = re.compile(rf"{_PARENT_OPENER}({_NAME}){_PARENT}")
 _UNIT = (rf"(?:(?:in|en)[ \t]+(?:the[ \t]+|el[ \t]+)?)?(?:"  # "district of X", "X district"
          rf"(?:the[ \t]+)?(?:province|district)[ \t]+of[ \t]+({_NAME})"
@@ -400,7 +401,7 @@ def appositions(text: str, lowered: str | None = None) -> list[Listed]:
     """Names followed by their parent unit: "en Boca del Kiatari (Pangoa)", "In
     Chillihua, province of Melgar", "in Choquecca, Tambobamba district"."""
     out = []
-    parentheses = [m.start() for m in re.finditer(r"\(", text)]
+    parentheses = [at for at in find_words(text, ("(",)) if _PARENT_RE.match(text, at)]
     for m in _near(_PARENTHESISED, _PARENT_OPENER_RE, text, parentheses, 120):
         if is_name_like(m.group(1)) and not (m.group(2).isupper() and not m.group(1).isupper()):
             #                               "Plataformas de Acción Social (PIAS)": an acronym
