@@ -1072,9 +1072,11 @@ class Geoparser:
                     and _UNIT_AFTER.fullmatch(gap)):
                 a.unit_after = units.pop()  # a village, then the unit it is in
                 continue
-            if common and re.fullmatch(r"\s*,?\s*(?:(?:en|in)\s+)?", gap) and not any(
-                    _contains(pb, pa) for pa in a.places for pb in b.places):
-                continue  # "Santa Rosa, Buenos Aires": a list, not a place and its unit
+            if common and re.fullmatch(r"\s*,?\s*(?:(?:en|in)\s+)?", gap) and (
+                    a.cue == "department" or not any(
+                        _contains(pb, pa) for pa in a.places for pb in b.places)):
+                continue  # "Santa Rosa, Buenos Aires": a list, not a place and its unit;
+                #           "las regiones ..., La Libertad, Ancash": no department in another
             if common and (len(da) > 1 or len(db) > 1):
                 a.places = [p for p in a.places if p.department in common]
                 b.places = [p for p in b.places if p.department in common]

@@ -31,9 +31,11 @@ from geo.paths import ABROAD_NAMES_FILE
 
 _UPPER = "A-ZÁÉÍÓÚÑÜ"
 _WORD = rf"[{_UPPER}][\w'’-]+"
-_NAME = rf"{_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?{_WORD})*"
-_PARENT = (rf"[ \t]*\([ \t]*(?:(?:distrito|provincia|district|province)[ \t]+(?:de[ \t]+)?)?"
-           rf"({_NAME})[ \t]*\)")  # "(Pangoa)", "(distrito Huaura)"
+_NAME = rf"{_WORD}(?:[ \t]+(?:(?:de[ \t]+(?:la|las|los)|de|del|la|las|los|el)[ \t]+)?{_WORD})*"
+_PARENT = (rf"[ \t]*\([ \t]*(?:(?:in|en)[ \t]+(?:the[ \t]+|la[ \t]+)?)?"
+           rf"(?:(?:distrito|provincia|regi[oó]n|district|province|region)[ \t]+(?:de[ \t]+)?)?"
+           rf"({_NAME})(?:[ \t]+(?:region|province|district))?[ \t]*\)")
+#  "(Pangoa)", "(distrito Huaura)", "(in Tumbes region)"
 _SEPARATOR = (r"[ \t]*(?:[,;][ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+"
               r"|[ \t]+[–—][ \t]+)")  # "Pampahuasi – Ccasapata, Huayllapampa – Huychaorumi"
 _SETTLEMENTS = (r"(?:comunidades|localidades|caser[ií]os|centros[ \t]+poblados|anexos|pueblos"
@@ -80,7 +82,8 @@ _AREA_WORDS = (r"(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|p
                r"|localidad|ciudad|poblado|anexo)")  # "a town called Guayacondo"
 _AREA_WORD = re.compile(rf"(?<!\w){_AREA_WORDS}(?!\w)", re.IGNORECASE)
 # "en Boca del Kiatari (Pangoa)", "el centro turístico de Tierras Blancas (Chongoyape)"
-_PARENT_OPENER = rf"(?:{_LOCATIVE}|(?<!\w)(?:de|del|of|–|-)[ \t]+)"
+_PARENT_OPENER = (rf"(?:{_LOCATIVE}|(?<!\w)(?:de|del|of|–|-|and|y|e|are|include|includes"
+                  r"|incluye|incluyen|son)[ \t]+|[,;:][ \t]*)")  # "..., Chonta (Cajamarca)"
 _PARENT_OPENER_RE = re.compile(_PARENT_OPENER)
 _PARENT_RE = re.compile(_PARENT)
 _PARENTHESISED = re.compile(rf"{_PARENT_OPENER}({_NAME}){_PARENT}")
@@ -166,6 +169,7 @@ def is_name_like(name: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_LINE_START = re.compile(r"(?:^|\n|[.:] )[ \t]*(?:\d+[.-]+[ \t]*)?(?:[\w ]+[.:][ \t]*)?$")
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -221,7 +225,9 @@ def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
     lowered = lowercase(text) if lowered is None else lowered
     cues = (_CUED_LIST.match(text, at) for at in find_words(lowered, _CUE_WORDS))
     for cue in [c for c in cues if c and not (  # "las comunidades Chacapampa y Ccollpa",
-            c.group("bare") is not None and text[c.start()].isupper())]:  # not a title
+            c.group("bare") is not None and text[c.start()].isupper()  # not a title, but
+            and (text[c.start() + 1].isupper()  # a label: "Localidades A, B y C"
+                 or not _LINE_START.search(text, max(0, c.start() - 40), c.start())))]:
         limit = _sentence_end(text, cue.end())
         items: list[tuple[int, int, str]] = []
         item = _ITEM.match(text, cue.end())

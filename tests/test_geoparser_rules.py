@@ -280,6 +280,12 @@ POSITIVES = [
      "Cajamarca"),
     ("a community and one more", "Surcamos a la comunidad nativa Tintaycucho y Quillaruna del "
      "río Marañón, en Amazonas.", "Quillaruna", "Amazonas"),
+    ("parent in parentheses", "The projects are Quillaruna (in Tumbes region), Tintaycucho "
+     "(Piura) and Tambo (Ica).", "Quillaruna", "Tumbes"),
+    ("department list", "El programa atenderá las regiones Piura, Cajamarca, La Libertad, "
+     "Ancash y Junín.", "La Libertad", "La Libertad"),
+    ("label before a list", "Localización\n\nLocalidades Quebrada de las Damas, Villa "
+     "Quillaruna y Paccha, distrito de Chulucanas.", "Villa Quillaruna", "Piura"),
     ("village named after a date", "Recibieron botes las comunidades de Quillaruna, "
      "23 de Diciembre y Tintaycucho, en Ucayali.", "23 de Diciembre", "Ucayali"),
 ]
@@ -402,6 +408,8 @@ NEGATIVES = [
      "23 de diciembre, en Ucayali.", "23 de diciembre"),
     ("an acronym in parentheses", "Llegarán las Plataformas de Acción Social (PIAS) al "
      "Putumayo.", "Acción Social"),
+    ("a caps title", "PROYECTO DE LA TARA EN 28\nCOMUNIDADES POBRES DE LA PROVINCIA DE\n"
+     "HUACAYBAMBA\n", "POBRES"),
     ("a comparative in a headline", "TACNA: INAUGURAN RESERVORIO MÁS GRANDE A NIVEL NACIONAL\n",
      "GRANDE"),
 ]
