@@ -1,12 +1,14 @@
 """Names a text gives as places by how it writes them, whether a gazetteer holds them or not.
 
-Three shapes, read from the text alone (no gazetteer here):
+Four shapes, read from the text alone (no gazetteer here):
 
 - a list after a settlement cue, in the same sentence: "Las comunidades nativas
   incluidas en esta intervención son: A, B (Pangoa); C y D (Mazamari)", "en las
   localidades de X y Y", "the villages of A, B and C";
-- a name with its parent unit in parentheses, after a locative word: "en Boca del
-  Kiatari (Pangoa)";
+- a list a settlement cue follows: "Concepción Cangallo y Timpocc, centros poblados
+  rurales del distrito de Vinchos", "the Pamparomas and Huanchay communities";
+- a name with its parent unit in parentheses, after a locative word or in a list: "en
+  Boca del Kiatari (Pangoa)", "Chonta (Cajamarca), Cunas (Junin)";
 - a name with its parent unit as an apposition, after a locative word: "In Chillihua,
   province of Melgar (Puno)", "in Choquecca, Tambobamba district", "en Huaylla,
   distrito de Cochas"; in a list ("; y Ccactus Urcco, distrito de Vinchos"); or opening
