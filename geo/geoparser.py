@@ -125,8 +125,8 @@ from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
-from geo.placelists import (appositions, cued_lists, find_words, goes_on, in_peru, is_abroad,
-                             is_name_like,
+from geo.placelists import (ABBREVIATED_CUE, PLURAL_ABBREVIATED_CUE, REMARK, appositions,
+                             cued_lists, find_words, goes_on, in_peru, is_abroad, is_name_like,
                              is_toponym_like, located_lists, lowercase, named_areas, toponyms,
                              trailing_lists)
 from geo.typos import MIN_LETTERS, TypoIndex
@@ -181,7 +181,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
     r"|[Pp]arajes?(?:[ \t]+de)?"  # "el paraje Ishtanco": a rural spot
-    r"|C\.[ \t]?[CN]\.|CC\.[ \t]?(?:CC|NN)\.|CCNN|[Jj]untas?[ \t]+[Vv]ecinal(?:es)?(?:[ \t]+de)?"
+    r"|" + ABBREVIATED_CUE + r"|[Jj]untas?[ \t]+[Vv]ecinal(?:es)?(?:[ \t]+de)?"
     r"|(?:the[ \t]+)?[Pp]opulat(?:ed|ion)[ \t]+[Cc]ent(?:er|re)s?(?:[ \t]+of)?"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?(?:[ \t]+del?)?"
@@ -190,13 +190,13 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?i:" + _AREA_BEFORE + "|" + _WORKS_BEFORE + r"))[ \t]+[\"“«]?("
     + _NAME + ")")
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
-    r"(?:CC\.[ \t]?(?:CC|NN)\.|(?:CCNN|[Cc]omunidades|[Ll]ocalidades|[Jj]untas|[Pp]ueblos|[Tt]owns|[Hh]amlets|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
+    r"(?:" + PLURAL_ABBREVIATED_CUE + r"|(?:[Cc]omunidades|[Ll]ocalidades|[Jj]untas|[Pp]ueblos|[Tt]owns|[Hh]amlets|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
     r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios|[Rr]epresas|[Rr]eservorios|[Ee]mbalses)\b)")
 _LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
-                        + _NAME + r")(?:[ \t]*\([^()\n]{1,60}\))?")  # "A (Pangoa), B"
+                        + _NAME + r")(?:" + REMARK + ")?")  # "A (Pangoa), B"
 _PAIR_ITEM = re.compile(r"[ \t]+(?:y|e|and)[ \t]+(" + _NAME + r")(?![ \t]*,)")
-_REMARK_AFTER = re.compile(r"(?:[ \t]*\([^()\n]{1,60}\))?")  # "Buenos Aires (195 familias)"
+_REMARK_AFTER = re.compile(f"(?:{REMARK})?")  # "Buenos Aires (195 familias) y Pataccollo"
 _STREET_ITEM = r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*"
 _STREET_WORDS = ("jirones", "calles", "avenidas", "pasajes", "streets", "avenues")
 _STREET_LIST = re.compile(  # "los jirones Arica, Jorge Chávez y Huamachuco": streets
@@ -458,9 +458,8 @@ class Geoparser:
                     continue
                 if entry.exact and text[starts[i]:ends[i + size - 1]] != entry.exact:
                     continue
-                if size > 1 and entry.kind == "place" and not all(
-                        text[starts[k]].isupper() or norms[k] in CONNECTORS
-                        or text[starts[k]].isdigit() for k in range(i + 1, i + size)):
+                if size > 1 and entry.kind == "place" and not _capitalised(
+                        text, norms, starts, i + 1, i + size):
                     continue  # "the Lima region": Lima, not the name "Lima Region"
                 found = _Hit(i, i + size, entry, key, list(entry.places))
                 break
@@ -907,9 +906,7 @@ class Geoparser:
         key = hit.key
         if key in people and not hit.cue:
             return False
-        if not raw[:1].isupper() or not all(  # each word capitalised, or a connector
-                text[starts[k]].isupper() or text[starts[k]].isdigit() or norms[k] in CONNECTORS
-                for k in range(hit.first, hit.last)):
+        if not raw[:1].isupper() or not _capitalised(text, norms, starts, hit.first, hit.last):
             return False
         prev = norms[hit.first - 1] if hit.first else ""
         prev_raw = text[starts[hit.first - 1]:ends[hit.first - 1]] if hit.first else ""
@@ -1400,6 +1397,14 @@ def _single_best(counts: Counter) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _capitalised(text: str, norms: list[str], starts: list[int], first: int,
+                 last: int) -> bool:
+    """Whether each word from token ``first`` to ``last`` (exclusive) is capitalised, a
+    number or a connector ("San Juan de la Frontera", "Nueve de Julio")."""
+    return all(text[starts[k]].isupper() or text[starts[k]].isdigit() or norms[k] in CONNECTORS
+               for k in range(first, last))
 
 
 def _caps_line(text: str, start: int, end: int) -> bool:

@@ -40,6 +40,9 @@ _PARENT = (rf"[ \t]*\([ \t]*(?:(?:in|en)[ \t]+(?:the[ \t]+|la[ \t]+)?)?"
 #  "(Pangoa)", "(distrito Huaura)", "(in Tumbes region)"
 _SEPARATOR = (r"[ \t]*(?:[,;][ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+"
               r"|[ \t]+[–—][ \t]+)")  # "Pampahuasi – Ccasapata, Huayllapampa – Huychaorumi"
+# "C.C. Pallata" (comunidad campesina), "C.N." (nativa), "CC.NN. A y B" (the plural)
+ABBREVIATED_CUE = r"C\.[ \t]?[CN]\.|CC\.[ \t]?(?:CC|NN)\.|CCNN\b"
+PLURAL_ABBREVIATED_CUE = r"CC\.[ \t]?(?:CC|NN)\.|CCNN\b"
 _SETTLEMENTS = (r"(?:comunidades|localidades|caser[ií]os|centros[ \t]+poblados|anexos|pueblos"
                 r"|juntas[ \t]+vecinales"
                 r"|sectores|barrios"
@@ -70,13 +73,13 @@ _LIST_PARENT = re.compile(
     rf"|({_NAME})[ \t]+(?:province|district)\b)")
 # an item's parent in parentheses, or a remark the list goes on after ("Buenos Aires
 # (195 familias) y Pataccollo")
-_REMARK = r"[ \t]*\([^()\n]{1,60}\)"
+REMARK = r"[ \t]*\([^()\n]{1,60}\)"
 # villages named after a date, in a list: "Bella Flor, 23 de Diciembre, Santa Clara"
 _DATE_NAME = (r"\d{1,2}[ \t]+de[ \t]+(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto"
               r"|Setiembre|Septiembre|Octubre|Noviembre|Diciembre)(?![\w'’-])")
 _DATE_NAME_RE = re.compile(_DATE_NAME)
-_ITEM = re.compile(rf"({_NAME}|{_DATE_NAME})(?:{_PARENT}|{_REMARK})?")
-_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME}|{_DATE_NAME})(?:{_PARENT}|{_REMARK})?")
+_ITEM = re.compile(rf"({_NAME}|{_DATE_NAME})(?:{_PARENT}|{REMARK})?")
+_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME}|{_DATE_NAME})(?:{_PARENT}|{REMARK})?")
 _LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
 _LOCATIVE_RE = re.compile(_LOCATIVE)
 _AREA_WORDS = (r"(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje|town"
@@ -278,9 +281,8 @@ def trailing_lists(text: str, lowered: str | None = None) -> list[Listed]:
         if not cue:
             continue
         start = max(0, at - 200)
-        stop = _SENTENCE_START.search(text[start:at][::-1])
-        if stop:
-            start = at - stop.start()
+        for stop in _SENTENCE_END.finditer(text, start, at):  # the list's sentence only
+            start = stop.end()
         items = _list_ending_at(text, start, at)
         if len(items) < (1 if spanish else 2):
             continue
@@ -288,9 +290,6 @@ def trailing_lists(text: str, lowered: str | None = None) -> list[Listed]:
         out += [Listed(a, b, parent, True, items[0][0]) for a, b in items
                 if is_name_like(text[a:b])]
     return out
-
-
-_SENTENCE_START = re.compile(r"\s[.!?]|\n")  # in the reversed text before a cue
 
 
 def _list_ending_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
