@@ -153,6 +153,20 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+# letters the fold makes a gap ("Ø", "æ"): a word split on the text is not split there
+_FOLDED_APART = re.compile("[" + "".join(
+    re.escape(chr(c)) for c, f in _FOLD.items() if f == " " and re.match(r"[^\W_]", chr(c)))
+    + "]")
+
+
+class _FoldedWords(dict):
+    """Words -> folded by :data:`_FOLD`, each distinct word once (bounded)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 200_000:  # an endless stream of new words (numbers, codes)
+            self.clear()
+        folded = self[word] = word.translate(_FOLD)
+        return folded
 _SENTENCE_END = re.compile(r"[.!?;:•·]\s|\n\s*\n|\n\s*[-•*·]|\s\u2022")
 _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
 _AREA_BEFORE = (  # a protected area's kind before its name: "Reserva Comunal Amarakaeri"
@@ -383,10 +397,13 @@ class Geoparser:
             table[normalize_name(name)] = _Entry("institution", (seat,), exact)
         self._table = table
         self._first: dict[str, int] = {}
+        self._prefixes: set[str] = set()  # each key's first words: "san", "san juan", ...
         for key in table:
             words = key.split()
             if words:
                 self._first[words[0]] = max(self._first.get(words[0], 0), len(words))
+                self._prefixes.update(" ".join(words[:size]) for size in range(1, len(words)))
+        self._folded = _FoldedWords()
         self._norm: dict[str, str] = {}
         units = {normalize_name(p.name) for p in gazetteer.places
                  if p.level in ("department", "province", "district")}
@@ -412,14 +429,16 @@ class Geoparser:
 
     def _tokens(self, text: str) -> tuple[list[str], list[int], list[int]]:
         """Words, folded as :func:`normalize_name` folds them, with their offsets."""
-        folded = text.translate(_FOLD)
         # split keeps the gaps: the running sum of the parts' lengths gives the offsets
-        split = _TOKEN_SPLIT if _COMBINING.search(folded) else _WORD_SPLIT
-        parts = split.split(folded)
-        norms = parts[1::2]
+        if _COMBINING.search(text) or _FOLDED_APART.search(text):
+            parts = _TOKEN_SPLIT.split(text.translate(_FOLD))
+            norms = parts[1::2]
+        else:  # the common case: each distinct word folded once
+            parts = _WORD_SPLIT.split(text)
+            norms = list(map(self._folded.__getitem__, parts[1::2]))
         offsets = list(accumulate(map(len, parts)))
         starts, ends = offsets[0:-1:2], offsets[1::2]
-        if not folded.isascii():  # letters beyond Latin: fold them one by one
+        if not text.isascii():  # letters beyond Latin: fold them one by one
             cache = self._norm
             for i in compress(range(len(norms)), map(not_, map(str.isascii, norms))):
                 word = norms[i]
@@ -440,19 +459,20 @@ class Geoparser:
         hits: list[_Hit] = []
         first, table, n_tok = self._first, self._table, len(norms)
         after = 0
+        prefixes = self._prefixes
         for i in compress(range(n_tok), map(first.__contains__, norms)):
             if i < after:
                 continue
-            longest = first[norms[i]]
             found = None
-            top = min(longest, n_tok - i)
-            # the longest run of tokens joined by spaces or hyphens only
-            reach = 1
-            while reach < top and not _HARD_GAP.search(text, ends[i + reach - 1],
-                                                       starts[i + reach]):
-                reach += 1
-            for size in range(reach, 0, -1):
-                key = " ".join(norms[i:i + size])
+            top = min(first[norms[i]], n_tok - i)
+            # the phrases here joined by spaces or hyphens only, as long as a key goes on
+            keys = [norms[i]]
+            while (len(keys) < top and keys[-1] in prefixes
+                   and not _HARD_GAP.search(text, ends[i + len(keys) - 1],
+                                            starts[i + len(keys)])):
+                keys.append(f"{keys[-1]} {norms[i + len(keys)]}")
+            for size in range(len(keys), 0, -1):
+                key = keys[size - 1]
                 entry = table.get(key)
                 if entry is None:
                     continue
