@@ -153,6 +153,9 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+_STOP = re.compile(r"[.!?:;•·\n]")
+_SENTENCE_GAP = re.compile(r"[.!?:;•·\n]|^\s*[-*]\s*$")  # between two words
+_CUE_ENDS = {key.split()[-1] for key in CUES_BEFORE}  # a cue before a name ends so
 # letters the fold makes a gap ("Ø", "æ"): a word split on the text is not split there
 _FOLDED_APART = re.compile("[" + "".join(
     re.escape(chr(c)) for c, f in _FOLD.items() if f == " " and re.match(r"[^\W_]", chr(c)))
@@ -886,7 +889,8 @@ class Geoparser:
         if before and before[-1] == "the":
             before, last = before[:-1], last - 1
         level = None
-        for size in range(min(CUE_MAX, len(before)), 0, -1):
+        for size in range(min(CUE_MAX, len(before)) if before and before[-1] in _CUE_ENDS
+                          else 0, 0, -1):
             level = CUES_BEFORE.get(" ".join(before[-size:]))
             ahead = last - size  # the word before the cue
             if (level and size == 1 and before[-1] in CUES_AFTER and ahead >= 0
@@ -1064,7 +1068,7 @@ class Geoparser:
         if i == 0:
             return True
         gap = text[ends[i - 1]:starts[i]]
-        return bool(re.search(r"[.!?:;•·\n]|^\s*[-*]\s*$", gap))
+        return gap != " " and bool(_SENTENCE_GAP.search(gap))
 
     def _link_neighbours(self, text: str, norms: list[str], starts: list[int],
                          ends: list[int], hits: list[_Hit]) -> None:
@@ -1372,7 +1376,8 @@ def _street_lists(text: str, lowered: str) -> list[tuple[int, int]]:
 
 def _sentence_start(text: str, starts: list[int], ends: list[int], i: int) -> bool:
     """Whether word ``i`` opens a sentence or a line."""
-    return i == 0 or bool(re.search(r"[.!?:;•·\n]", text[ends[i - 1]:starts[i]]))
+    gap = text[ends[i - 1]:starts[i]] if i else ""
+    return i == 0 or (gap != " " and bool(_STOP.search(gap)))
 
 
 def is_unit(places: list[Place], level: str) -> bool:

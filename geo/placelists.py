@@ -208,11 +208,14 @@ def _near(pattern: re.Pattern, opener: re.Pattern, text: str, anchors: list[int]
     characters before an anchor, and reach past it; each once, the longest first."""
     seen, out = set(), []
     covered = -1  # the end of the last match: anchors inside it need no new search
+    tried: dict[int, re.Match | None] = {}  # windows overlap: each start matched once
     for at in anchors:
         if at < covered:
             continue
         for start in opener.finditer(text, max(0, at - back), at):
-            m = pattern.match(text, start.start())
+            m = tried.get(start.start(), False)
+            if m is False:
+                m = tried[start.start()] = pattern.match(text, start.start())
             if m and m.end() > at and m.start() not in seen:
                 seen.add(m.start())
                 out.append(m)
