@@ -321,6 +321,7 @@ class _Hit:
     typo: bool = False  # one edit away from the unit's name ("Ayaucucho")
     guessed: bool = False  # a homonym placed by the default rule or the document only
     unit_after: str = ""  # "la comunidad de San Lorenzo, en Cusco": the unit's department
+    renamed: bool = False  # "Nuevo Saposoa": a village named after the unit, not the unit
 
 
 def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
@@ -563,7 +564,8 @@ class Geoparser:
             if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts, people,
                           before):
                 kept.append(hit)
-        listed = _unlisted(text, norms, starts, ends)
+        listed = _unlisted(text, norms, starts, ends) + [
+            (starts[h.first - 1], ends[h.last - 1], True) for h in hits if h.renamed]
         items = {(start, end) for start, end, village in listed if village}
         lists = _read_lists(text, lowered, hits, starts, ends)
         items.update((item.start, item.end) for item in lists.located
@@ -635,7 +637,7 @@ class Geoparser:
             p = bisect.bisect_right(paragraph_breaks, start)
             dept = _single_best(evidence_s.get(s, _NO_EVIDENCE)) or \
                 _single_best(evidence_p.get(p, _NO_EVIDENCE))
-            if (not dept and village and not longer  # "el centro poblado de X": a village
+            if (not dept and village  # "el centro poblado de X": a village
                     and not _SECTOR_BEFORE.search(text, max(0, start - 16), start)):
                 dept = _single_best(evidence_d)  # of the document's department (a
                 #                                  "sector" may be the housing sector)
@@ -968,9 +970,10 @@ class Geoparser:
         if (is_department and not hit.cue and hit.last not in firsts
                 and _LONGER_NAME.match(text, ends[hit.last - 1])):
             return False  # "San Martín de Létira": a village's longer name
-        if (is_department and joined_before and prev in _NEW_PLACE_WORDS
-                and prev_raw[:1].isupper()):
-            return False  # "Nuevo Loreto" (in Ucayali): a village named after it
+        if joined_before and prev in _NEW_PLACE_WORDS and prev_raw[:1].isupper():
+            hit.renamed = True
+            return False  # "Nuevo Loreto", "Nuevo Saposoa" (in Ucayali): a village named
+            #               after a unit, which would be a unit of its own ("Nueva Cajamarca")
         nxt_raw = text[starts[hit.last]:ends[hit.last]] if hit.last < len(norms) else ""
         if (nxt_raw[:1].isupper() and gap_after.strip() == "" and "\n" not in gap_after
                 and not hit.cue and not is_department and hit.last not in firsts

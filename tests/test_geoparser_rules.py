@@ -288,6 +288,8 @@ POSITIVES = [
      "Quillaruna y Paccha, distrito de Chulucanas.", "Villa Quillaruna", "Piura"),
     ("village named after a date", "Recibieron botes las comunidades de Quillaruna, "
      "23 de Diciembre y Tintaycucho, en Ucayali.", "23 de Diciembre", "Ucayali"),
+    ("village named after a unit", "Hubo un taller en Nueva Chota, en la provincia de "
+     "Lamas.", "Nueva Chota", "San Martín"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -412,6 +414,8 @@ NEGATIVES = [
      "HUACAYBAMBA\n", "POBRES"),
     ("a comparative in a headline", "TACNA: INAUGURAN RESERVORIO MÁS GRANDE A NIVEL NACIONAL\n",
      "GRANDE"),
+    ("a village named after a unit", "Workshop in Nuevo Saposoa with the youth of the "
+     "community.", "Saposoa"),
 ]
 
 
