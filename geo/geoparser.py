@@ -643,8 +643,8 @@ class Geoparser:
                 #                                  "sector" may be the housing sector)
             if dept:
                 named.setdefault(text[start:end], dept)
-                if longer:
-                    replaced.append((start, end))
+            if longer and (dept or village):  # "the community of Santa Clara": not Santa,
+                replaced.append((start, end))  # placed or not
         if replaced:  # the shorter known names inside the longer ones go
             inside = _Spans(replaced)
             mentions = [m for m in mentions if not inside.overlaps(m.start, m.start + 1)]

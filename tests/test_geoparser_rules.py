@@ -416,6 +416,8 @@ NEGATIVES = [
      "GRANDE"),
     ("a village named after a unit", "Workshop in Nuevo Saposoa with the youth of the "
      "community.", "Saposoa"),
+    ("a known name inside a community's", "We worked with the community of Santa Clara, "
+     "adding a hectare.", "Santa"),
 ]
 
 
