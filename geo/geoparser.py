@@ -128,7 +128,7 @@ from geo.paths import DATA_DIR
 from geo.placelists import (ABBREVIATED_CUE, PLURAL_ABBREVIATED_CUE, REMARK, appositions,
                              cued_lists, find_words, goes_on, in_peru, is_abroad, is_name_like,
                              is_toponym_like, located_lists, lowercase, named_areas, toponyms,
-                             trailing_lists)
+                             trailing_lists, work_chains)
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -711,7 +711,7 @@ class Geoparser:
                 small.setdefault(item.group, Counter())[m.department_code] += 1
         lowered = lists.lowered
         written = cued_lists(text, lowered) + trailing_lists(text, lowered) + appositions(
-            text, lowered) + named_areas(text, lowered) + [
+            text, lowered) + named_areas(text, lowered) + work_chains(text) + [
             item for item in located if item.group in small or item.group in villages
         ] + lists.lone
         if not written:

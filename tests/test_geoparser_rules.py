@@ -290,6 +290,12 @@ POSITIVES = [
      "23 de Diciembre y Tintaycucho, en Ucayali.", "23 de Diciembre", "Ucayali"),
     ("village named after a unit", "Hubo un taller en Nueva Chota, en la provincia de "
      "Lamas.", "Nueva Chota", "San Martín"),
+    ("works named by the places they join", "Se mejorará el camino vecinal Quillaruna-"
+     "Tintaycucho, en el distrito de Jircán.", "Tintaycucho", "Huánuco"),
+    ("works named by the places they join", "Sistema de riego de 22 km Quillaruna-"
+     "Tintaycucho, en Huancavelica.", "Quillaruna", "Huancavelica"),
+    ("works named by the places they join", "The Quillaruna-Tintaycucho road in Ayacucho "
+     "was paved.", "Quillaruna", "Ayacucho"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -418,6 +424,8 @@ NEGATIVES = [
      "community.", "Saposoa"),
     ("a known name inside a community's", "We worked with the community of Santa Clara, "
      "adding a hectare.", "Santa"),
+    ("a dashed pair that names no works", "El convenio Quillaruna-Tintaycucho se firmó en "
+     "Ayacucho.", "Quillaruna"),
 ]
 
 
