@@ -74,6 +74,17 @@ BARE_KINDS = {"mine", "park", "reserve", "sanctuary", "lake", "falls", "refuge",
 FEATURE_CUE_WORDS = {w for es, en in FEATURE_KINDS.values() for w in es + en} | {
     "rios", "rivers", "valles", "valleys", "cuencas", "lagos", "lagunas", "lakes"}
 
+# Peru's main rivers that share a unit's name (ANA, Autoridad Nacional del Agua: the
+# rivers of its hydrographic units): "the Marañón", "el Huallaga" with an article and no
+# unit word is the river, not Marañón province (Huánuco). Not a department's name ("the
+# Madre de Dios" is the region as often), nor Manu, Colca or Camisea (a park, a valley, a
+# gas field are called so too), nor Pisco.
+RIVER_NAMES = {"maranon", "huallaga", "napo", "putumayo", "tigre", "pastaza",
+               "purus", "tambopata", "urubamba", "mantaro", "santa", "rimac", "chicama", "jequetepeque", "huancabamba", "majes", "ocona",
+               "camana", "canete", "chancay", "huaura", "pativilca", "lurin", "locumba",
+               "utcubamba", "pachitea", "palcazu", "perene", "inambari", "morona", "yavari",
+               "nepena", "moche"}
+
 # Words between a protected area's or a project's name and its kind ("Amarakaeri
 # Communal Reserve", "Manu Biosphere Reserve", "Chavimochic Special Project").
 AREA_QUALIFIERS = {"national", "communal", "biosphere", "historic", "historical", "landscape",

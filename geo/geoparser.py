@@ -92,6 +92,7 @@ from geo.cues import (
     CULTURE_AFTER,
     CUES_AFTER,
     CUES_BEFORE,
+    RIVER_NAMES,
     CUE_MAX,
     DEMONYMS,
     EN_LINKS,
@@ -261,6 +262,7 @@ _AMAZON_RIVER = re.compile(  # the river, not the region: "into the Amazon River
     r"|\bAmazon(?=[ \t]+and[ \t]+[A-Z][\w-]+[ \t]+rivers\b)")
 _UNIT_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:en|in)[ \t]+)?|\([ \t]*)")  # "X, en Y", "X (Y"
 _DASH = re.compile(r"[ \t]*[-\u2010-\u2014][ \t]*")
+_RIVER_ARTICLES = {"the", "el", "del"}
 _STRETCH_WORDS = {"alto", "bajo", "medio", "upper", "lower", "middle"}
 _SECTOR_BEFORE = re.compile(r"(?i:sector(?:es)?)[ \t]+(?:de[ \t]+)?$")
 _CENTER_BEFORE = {"population", "populated"}  # "Population Center": a centro poblado
@@ -1007,6 +1009,10 @@ class Geoparser:
                 and _RIVER_LIST.search(text, max(0, starts[hit.first] - 150),
                                        starts[hit.first])):
             hit.feature_cue = True  # "los ríos Pastaza, Tigre, Marañón": a river too
+        if (key in RIVER_NAMES and not hit.cue and not is_department and joined_before
+                and prev in _RIVER_ARTICLES
+                and prev_raw.islower() and nxt not in CUES_AFTER and nxt not in ORG_AFTER):
+            hit.feature_cue = True  # "the Marañón", "el Huallaga": the river
         if (joined_before and prev in _STRETCH_WORDS and prev_raw[:1].isupper()
                 and not hit.cue and not is_department):
             hit.river = True  # the Alto Huallaga: a river's stretch, not Huallaga province

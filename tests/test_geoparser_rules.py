@@ -296,6 +296,10 @@ POSITIVES = [
      "Tintaycucho, en Huancavelica.", "Quillaruna", "Huancavelica"),
     ("works named by the places they join", "The Quillaruna-Tintaycucho road in Ayacucho "
      "was paved.", "Quillaruna", "Ayacucho"),
+    ("a river by its article", "The Kukama of the Parinari district, in Loreto, fish in the "
+     "Marañón, the river of their elders.", "Marañón", "Loreto"),
+    ("a river by its article", "Los pescadores de Parinari, en Loreto, viven del "
+     "Marañón y de sus peces.", "Marañón", "Loreto"),
 ]
 
 # (rule, text, word that must not be reported)
