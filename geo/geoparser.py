@@ -262,6 +262,7 @@ _AMAZON_RIVER = re.compile(  # the river, not the region: "into the Amazon River
     r"|\bAmazon(?=[ \t]+and[ \t]+[A-Z][\w-]+[ \t]+rivers\b)")
 _UNIT_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:en|in)[ \t]+)?|\([ \t]*)")  # "X, en Y", "X (Y"
 _DASH = re.compile(r"[ \t]*[-\u2010-\u2014][ \t]*")
+_COMMUNITY_KINDS = {"native", "indigenous", "peasant", "campesina", "nativa", "indigena"}
 _RIVER_ARTICLES = {"the", "el", "del"}
 _STRETCH_WORDS = {"alto", "bajo", "medio", "upper", "lower", "middle"}
 _SECTOR_BEFORE = re.compile(r"(?i:sector(?:es)?)[ \t]+(?:de[ \t]+)?$")
@@ -639,7 +640,7 @@ class Geoparser:
             p = bisect.bisect_right(paragraph_breaks, start)
             dept = _single_best(evidence_s.get(s, _NO_EVIDENCE)) or \
                 _single_best(evidence_p.get(p, _NO_EVIDENCE))
-            if (not dept and village  # "el centro poblado de X": a village
+            if (not dept  # "el centro poblado de X": a village
                     and not _SECTOR_BEFORE.search(text, max(0, start - 16), start)):
                 dept = _single_best(evidence_d)  # of the document's department (a
                 #                                  "sector" may be the housing sector)
@@ -664,7 +665,8 @@ class Geoparser:
                         else m for m in mentions]
         if named:  # every other occurrence of a name so introduced or placed
             for start, end in self._occurrences(text, norms, starts, named):
-                if not taken.overlaps(start, end) and not goes_on(text, end):
+                if (not taken.overlaps(start, end) and not goes_on(text, end)
+                        and not _name_before(text, start)):
                     mentions.append(self._written_mention(text, start, end,
                                                           named[text[start:end]]))
                     taken.add(start, end)
@@ -1328,9 +1330,11 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 if text[starts[i - 1]].isupper() and norms[i - 1] not in NOT_UNLISTED:
                     spans.append((*quoted, norms[i] in COMMUNITY_WORDS))
                 continue
-            while (j > 0 and i - j < 2 and norms[j - 1] in AREA_QUALIFIERS
-                   and text[starts[j - 1]].isupper()):
-                j -= 1  # "Amarakaeri Communal Reserve": the name ends before "Communal"
+            while (j > 0 and i - j < 2 and text[starts[j - 1]].isupper() and (
+                    norms[j - 1] in AREA_QUALIFIERS
+                    or norms[i] in COMMUNITY_WORDS and norms[j - 1] in _COMMUNITY_KINDS)):
+                j -= 1  # "Amarakaeri Communal Reserve", "Boca Pariamanu Native Community":
+                #         the name ends before "Communal", "Native"
             last = j
             if norms[i] in _NEEDS_QUALIFIER and last == i:
                 continue  # "Kennedy Park": a park in a town, no protected area
@@ -1343,6 +1347,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
             if norms[i] in _NEEDS_QUALIFIER and (last - j > 2 or any(
                     text[starts[k]:ends[k]].isupper() for k in range(j, last))):
                 continue  # "the South American Camelids PECSA Special Project": a theme
+            if j > 0 and norms[j - 1] in PEOPLES:
+                continue  # "the Kukama Kukamiria Indigenous community": a people's name
             if j < last and not _sentence_start(text, starts, ends, j):
                 spans.append((starts[j], ends[last - 1], norms[i] in COMMUNITY_WORDS))
     keys = [normalize_name(text[a:b]) for a, b, _ in spans]
@@ -1350,6 +1356,19 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
             if key not in COUNTRY_NAMES and key.split()[0] not in NOT_LIST_ITEMS
             and key.split()[0] not in PEOPLES  # "las comunidades Shipibo": a people
             and " ".join(key.split()[:2]) not in PEOPLES]
+
+
+_WORD_BEFORE = re.compile(r"(?<=[\w,'’)] )([A-ZÁÉÍÓÚÑÜ][\w'’]*) $")
+_CUES_BEFORE_NAME = (NOT_NAME_WORDS | UNLISTED_CUES | ARTICLES | {"poblado"}) - {
+    "centro", "centros"}
+
+
+def _name_before(text: str, start: int) -> bool:
+    """Whether a capitalised word inside the sentence goes right before ``start``,
+    other than a cue or a link ("Centro Yanachaga": the centre, not the place)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return (bool(m) and normalize_name(m.group(1)) not in _CUES_BEFORE_NAME
+            and not _HEAD_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _has_kind_word(name: str) -> bool:

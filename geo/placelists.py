@@ -452,7 +452,7 @@ def goes_on(text: str, end: int) -> bool:
 _QUALIFIERS = {"alto", "alta", "bajo", "baja", "grande", "chico", "chica", "nuevo", "nueva",
                "viejo", "vieja", "norte", "sur", "este", "oeste", "central", "i", "ii", "iii"}
 _KIND_AFTER = UNLISTED_AFTER_CUES | FEATURE_CUE_WORDS | AREA_QUALIFIERS | {
-    "region", "department", "annex", "peru"}
+    "region", "department", "annex", "peru", "native", "indigenous", "peasant"}
 
 
 def appositions(text: str, lowered: str | None = None) -> list[Listed]:

@@ -296,6 +296,11 @@ POSITIVES = [
      "Tintaycucho, en Huancavelica.", "Quillaruna", "Huancavelica"),
     ("works named by the places they join", "The Quillaruna-Tintaycucho road in Ayacucho "
      "was paved.", "Quillaruna", "Ayacucho"),
+    ("a community's kind before its cue", "Apu of the Quillaruna Native Community, in "
+     "Madre de Dios, spoke.", "Quillaruna", "Madre de Dios"),
+    ("a feature placed by its document", "Madre de Dios\n\nThe miners came in 2015.\n\n"
+     "He stands by the tawny Quillaruna River, inspecting a mine.", "Quillaruna River",
+     "Madre de Dios"),
     ("a river by its article", "The Kukama of the Parinari district, in Loreto, fish in the "
      "Marañón, the river of their elders.", "Marañón", "Loreto"),
     ("a river by its article", "Los pescadores de Parinari, en Loreto, viven del "
@@ -428,6 +433,10 @@ NEGATIVES = [
      "community.", "Saposoa"),
     ("a known name inside a community's", "We worked with the community of Santa Clara, "
      "adding a hectare.", "Santa"),
+    ("a centre named after a place", "Madre de Dios\n\nThe village of Quillaruna hosts "
+     "the school.\n\nThe Centro Quillaruna trains youth.", "Centro Quillaruna"),
+    ("a people's name", "Living in the Amazon of Loreto, the Kukama Kukamiria Indigenous "
+     "community fishes.", "Kukamiria"),
     ("a dashed pair that names no works", "El convenio Quillaruna-Tintaycucho se firmó en "
      "Ayacucho.", "Quillaruna"),
 ]
