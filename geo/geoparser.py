@@ -474,10 +474,12 @@ class Geoparser:
             top = min(first[norms[i]], n_tok - i)
             # the phrases here joined by spaces or hyphens only, as long as a key goes on
             keys = [norms[i]]
-            while (len(keys) < top and keys[-1] in prefixes
-                   and not _HARD_GAP.search(text, ends[i + len(keys) - 1],
-                                            starts[i + len(keys)])):
-                keys.append(f"{keys[-1]} {norms[i + len(keys)]}")
+            while len(keys) < top and keys[-1] in prefixes:
+                longer = f"{keys[-1]} {norms[i + len(keys)]}"
+                if (longer not in prefixes and longer not in table
+                        or _HARD_GAP.search(text, ends[i + len(keys) - 1], starts[i + len(keys)])):
+                    break
+                keys.append(longer)
             for size in range(len(keys), 0, -1):
                 key = keys[size - 1]
                 entry = table.get(key)
