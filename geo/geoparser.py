@@ -569,6 +569,10 @@ class Geoparser:
             if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts, people,
                           before):
                 kept.append(hit)
+        cued = {h.key for h in kept if h.cue and not h.weak}
+        for hit in kept:  # "Condorcanqui Province ... the meeting in Condorcanqui": one sense
+            if hit.person and hit.key in cued:
+                hit.person = hit.weak = False
         listed = _unlisted(text, norms, starts, ends) + [
             (starts[h.first - 1], ends[h.last - 1], True) for h in hits if h.renamed]
         items = {(start, end) for start, end, village in listed if village}

@@ -478,3 +478,10 @@ def test_an_andean_name_goes_where_the_text_places_it_elsewhere() -> None:
             "\n\nWe worked at Chaquipampa above Ollantaytambo, in the Urubamba valley.")
     found = [m.department_code for m in parse_places(text) if m.mention == "Chaquipampa"]
     assert found == [department_code("Cusco")] * 2
+
+
+def test_a_persons_name_a_cue_placed_is_that_place_throughout() -> None:
+    text = ("In Condorcanqui Province the board met two communities.\n\n"
+            "After the meeting in Condorcanqui, the board flew home.")
+    found = [m.department_code for m in parse_places(text) if m.mention == "Condorcanqui"]
+    assert found == [department_code("Amazonas")] * 2
