@@ -25,6 +25,8 @@ for _level, _words in {
                         "comunidades de", "comunidades campesinas de", "comunidades nativas de",
                         "caserios de", "centros poblados de",
                         "community of", "capital", "capital city", "ciudades de",
+                        "locality of", "localities of", "settlement of", "settlements of",
+                        "hamlet of", "hamlets of", "annex of",
                         "c c", "cc nn", "c n", "juntas vecinales de", "junta vecinal",
                         "paraje", "paraje de",
                         "populated center", "populated centre", "population center"],
@@ -97,7 +99,8 @@ LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "
 CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "of", "the", "and", "d"}
 COMMUNITY_WORDS = {"comunidad", "comunidades", "caserio", "caserios", "poblado", "poblados",
                     "localidad", "localidades", "pueblo", "pueblos", "town", "towns",
-                    "hamlet", "hamlets", "annex", "population", "populated",
+                    "hamlet", "hamlets", "annex", "population", "populated", "locality",
+                    "localities", "settlement", "settlements", "annexes",
                     "anexo", "community", "communities", "village", "villages", "sector",
                     "sectores", "asentamiento", "asentamientos", "barrio", "barrios",
                     "junta", "juntas", "paraje", "parajes"}  # "las juntas vecinales de A, B y C": neighbourhoods
@@ -260,7 +263,8 @@ NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
 
 UNLISTED_CUES = {"comunidad", "comunidades", "paraje", "parajes", "caserio", "caserios", "centro", "centros",
                   "localidad", "localidades", "pueblo", "pueblos", "town", "towns", "hamlet",
-                  "hamlets",
+                  "hamlets", "locality", "localities", "settlement", "settlements", "annex",
+                  "annexes",
                   "urbanizacion", "urbanizaciones", "urbanization", "urbanizations", "sectors",
                   "anexo", "anexos", "sector", "sectores", "community", "communities",
                   "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",

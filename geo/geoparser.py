@@ -194,7 +194,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?:[Cc]omunidad(?:es)?|[Ll]ocalidad(?:es)?)" + _SETTLEMENT_ADJECTIVE + r"[ \t]+de"
     r"|(?:comunidad(?:es)?|localidad(?:es)?)" + _SETTLEMENT_ADJECTIVE  # "las comunidades A y B"
     + r"|[Pp]ueblos?[ \t]+de"
-    r"|(?:[Tt]owns?|[Hh]amlets?)[ \t]+of|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
+    r"|(?:[Tt]owns?|[Hh]amlets?|[Ll]ocalit(?:y|ies)|[Ss]ettlements?|[Aa]nnex(?:es)?)[ \t]+of|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
     + _SETTLEMENT_ADJECTIVE + r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?(?:[ \t]+de)?"
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"

@@ -296,6 +296,12 @@ POSITIVES = [
      "Tintaycucho, en Huancavelica.", "Quillaruna", "Huancavelica"),
     ("works named by the places they join", "The Quillaruna-Tintaycucho road in Ayacucho "
      "was paved.", "Quillaruna", "Ayacucho"),
+    ("english settlement cues", "They opened a store in the locality of Quillaruna, in "
+     "San Martín.", "Quillaruna", "San Martín"),
+    ("english settlement cues", "The settlement of Quillaruna in Piura was flooded.",
+     "Quillaruna", "Piura"),
+    ("english settlement cues", "The annex of Quillaruna, in Ayacucho, was flooded.",
+     "Quillaruna", "Ayacucho"),
     ("a community's kind before its cue", "Apu of the Quillaruna Native Community, in "
      "Madre de Dios, spoke.", "Quillaruna", "Madre de Dios"),
     ("a feature placed by its document", "Madre de Dios\n\nThe miners came in 2015.\n\n"
