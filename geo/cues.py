@@ -37,6 +37,9 @@ CUES_AFTER: dict[str, str] = {
     "region": "department", "department": "department", "province": "province",
     "district": "district", "city": "populated place", "town": "populated place",
     "village": "populated place",
+    # a list before a plural cue: "Cusco, Calca and Urubamba Provinces"
+    "regions": "department", "departments": "department", "provinces": "province",
+    "districts": "district",
 }
 CUE_MAX = max(len(k.split()) for k in CUES_BEFORE)
 
@@ -269,7 +272,7 @@ UNLISTED_CUES = {"comunidad", "comunidades", "paraje", "parajes", "caserio", "ca
                   "anexo", "anexos", "sector", "sectores", "community", "communities",
                   "village", "villages", "rio", "rios", "laguna", "lagunas", "quebrada",
                   "quebradas", "nevado", "nevados", "valle", "valles", "distrito", "provincia",
-                  "cerro", "cerros", "isla", "islas", "bahia", "lago", "lagos",
+                  "cerro", "cerros", "isla", "islas", "bahia", "lago", "lagos", "volcan",
                   "reserva", "parque", "santuario", "bosque", "refugio", "coto", "zona",
                   "asentamiento", "asentamientos", "barrio", "barrios", "canal", "reservorio",
                   "represa", "bocatoma", "embalse", "presa", "represas", "reservorios",
@@ -277,6 +280,7 @@ UNLISTED_CUES = {"comunidad", "comunidades", "paraje", "parajes", "caserio", "ca
                   "haciendas", "reservas"}
 UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
                         "town", "sector", "basin", "canyon", "desert", "bay", "island",
+                        "volcano",
                         "lagoon", "hill", "forest", "reserve", "sanctuary", "refuge", "park",
                         "project", "dam", "reservoir", "annex", "hamlet", "intake",
                         "population", "populated"}  # "the Chanca Population Center"

@@ -203,7 +203,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?:the[ \t]+)?[Pp]opulat(?:ed|ion)[ \t]+[Cc]ent(?:er|re)s?(?:[ \t]+of)?"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?(?:[ \t]+del?)?"
-    r"|[Cc]erros?|[Ii]slas?|[Bb]ah[ií]a[ \t]+de|[Ll]agos?"
+    r"|[Cc]erros?|[Ii]slas?|[Bb]ah[ií]a[ \t]+de|[Ll]agos?|[Vv]olc[aá]n"
     r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de|[Hh]aciendas?(?:[ \t]+de)?"
     r"|(?i:" + _AREA_BEFORE + "|" + _WORKS_BEFORE + r"))[ \t]+[\"“«]?("
     + _NAME + ")")
@@ -225,12 +225,12 @@ _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
     r"[ \t]*(?:,|y|e|o|and|or)[ \t]*)+$")
 _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
-    r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|isla|lago|laguna"
+    r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|isla|lago|laguna|volc[aá]n"
     rf"|cerro|nevado|quebrada|desierto[ \t]+de|{_AREA_BEFORE}|{_WORKS_BEFORE})[ \t]+$",
     re.IGNORECASE)
 _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Manu
     #                        Biosphere Reserve", "Malinguitas Dry Forest"
-    r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge|dam|reservoir"
+    r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge|dam|reservoir|volcano"
     rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)"
     rf"|(?:{_QUALIFIER}){{1,2}}(?:park|forest|project))"
     r"(?!\w)", re.IGNORECASE)

@@ -296,6 +296,12 @@ POSITIVES = [
      "Tintaycucho, en Huancavelica.", "Quillaruna", "Huancavelica"),
     ("works named by the places they join", "The Quillaruna-Tintaycucho road in Ayacucho "
      "was paved.", "Quillaruna", "Ayacucho"),
+    ("a volcano", "The program takes clients to the foot of the Quillaruna volcano, in "
+     "Arequipa.", "Quillaruna volcano", "Arequipa"),
+    ("a volcano", "Subimos al volcán Quillaruna, en Moquegua.", "volcán Quillaruna",
+     "Moquegua"),
+    ("a plural cue after a title's list", "Landfills to Be Built in Cusco, Calca and Urubamba "
+     "Provinces\n\nMore than one million people will benefit.", "Urubamba", "Cusco"),
     ("english settlement cues", "They opened a store in the locality of Quillaruna, in "
      "San Martín.", "Quillaruna", "San Martín"),
     ("english settlement cues", "The settlement of Quillaruna in Piura was flooded.",
