@@ -263,6 +263,9 @@ _AMAZON_RIVER = re.compile(  # the river, not the region: "into the Amazon River
 _UNIT_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:en|in)[ \t]+)?|\([ \t]*)")  # "X, en Y", "X (Y"
 _DASH = re.compile(r"[ \t]*[-\u2010-\u2014][ \t]*")
 _COMMUNITY_KINDS = {"native", "indigenous", "peasant", "campesina", "nativa", "indigena"}
+_WORK_OR_RELIEF_BEFORE = re.compile(  # a dam, a canal, a hill or a lake named after a unit
+    r"(?<!\w)(?:represas?|reservorios?|bocatomas?|embalses?|presas?|canal(?:es)?|cerro"
+    r"|nevado|quebrada|laguna|lago|isla)(?:[ \t]+(?:del?|de[ \t]+la))?[ \t]+$", re.IGNORECASE)
 _RIVER_ARTICLES = {"the", "el", "del"}
 _STRETCH_WORDS = {"alto", "bajo", "medio", "upper", "lower", "middle"}
 _SECTOR_BEFORE = re.compile(r"(?i:sector(?:es)?)[ \t]+(?:de[ \t]+)?$")
@@ -1017,6 +1020,10 @@ class Geoparser:
                 and _RIVER_LIST.search(text, max(0, starts[hit.first] - 150),
                                        starts[hit.first])):
             hit.feature_cue = True  # "los ríos Pastaza, Tigre, Marañón": a river too
+        if (not hit.cue and not is_department and not hit.feature_cue
+                and _WORK_OR_RELIEF_BEFORE.search(text, max(0, starts[hit.first] - 30),
+                                                  starts[hit.first])):
+            hit.feature_cue = True  # "la represa Tambillo" in Moquegua: no district of Ayacucho
         if (key in RIVER_NAMES and not hit.cue and not is_department and joined_before
                 and prev in _RIVER_ARTICLES
                 and prev_raw.islower() and nxt not in CUES_AFTER and nxt not in ORG_AFTER):

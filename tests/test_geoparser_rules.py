@@ -296,6 +296,9 @@ POSITIVES = [
      "Tintaycucho, en Huancavelica.", "Quillaruna", "Huancavelica"),
     ("works named by the places they join", "The Quillaruna-Tintaycucho road in Ayacucho "
      "was paved.", "Quillaruna", "Ayacucho"),
+    ("works named after a unit elsewhere", "El Gobierno Regional de Moquegua trabaja en la "
+     "provincia General Sánchez Cerro. Se trata de la represa Tambillo, que beneficiará a "
+     "Ubinas.", "represa Tambillo", "Moquegua"),
     ("a volcano", "The program takes clients to the foot of the Quillaruna volcano, in "
      "Arequipa.", "Quillaruna volcano", "Arequipa"),
     ("a volcano", "Subimos al volcán Quillaruna, en Moquegua.", "volcán Quillaruna",
