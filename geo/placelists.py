@@ -285,29 +285,29 @@ _CHAIN_START = re.compile(rf"(?<![\w'’-])[{_UPPER}]")
 _WORKS = (r"camino(?:s)?(?:[ \t]+(?:vecinal(?:es)?|de[ \t]+herradura))?|carreteras?|trochas?"
           r"(?:[ \t]+carrozables?)?|v[ií]a|canal(?:es)?|sistemas?[ \t]+de[ \t]+riego"
           r"|irrigaci[oó]n|l[ií]nea[ \t]+de[ \t]+conducci[oó]n|tramos?|road|highway|route"
-          r"|trail|canal")
-_WORKS_BEFORE = re.compile(  # the cue and up to four lowercase words or numbers ("de 22 km")
+          r"|trail")
+_CHAIN_CUE_BEFORE = re.compile(  # the cue and up to four lowercase words or numbers ("de 22 km")
     rf"(?i:(?<!\w)(?:{_WORKS}))(?:[ \t]+(?:[a-záéíóúñ]+|\d+(?:[.,]\d+)?)){{0,4}}[ \t]+$")
-_WORKS_AFTER = re.compile(r"[ \t]+(?:road|highway|canal|trail|route)s?\b")
+_CHAIN_CUE_AFTER = re.compile(r"[ \t]+(?:road|highway|canal|trail|route)s?\b")
 _CHAIN_OPENING = re.compile(r"(?:The|An?|En|In|Desde|From|Hacia|Entre|Between|Por|Para|Con"
                             r"|With)[ \t]+")
-_WORKS_HEAD = re.compile(rf"(?i:{_WORKS})[ \t]+")  # "Carretera Huancayo-Huancavelica"
+_CHAIN_CUE_HEAD = re.compile(rf"(?i:{_WORKS})[ \t]+")  # "Carretera Huancayo-Huancavelica"
 
 
 def work_chains(text: str) -> list[Listed]:
     """The places a road, a trail or a canal is named by, joined by dashes: "camino
     vecinal Huancash-Tarapampa-Puente Tarapampa", "the Iquitos-Nauta road"."""
     dashes = [at for at in find_words(text, ("-", "–", "—"))
-              if 0 < at and text[at - 1].isalpha() or text[at - 1:at] == " "]
+              if at > 0 and (text[at - 1].isalpha() or text[at - 1] == " ")]
     out = []
     for m in _near(_CHAIN, _CHAIN_START, text, dashes, 80):
         opening = _CHAIN_OPENING.match(text, m.start(), m.end())  # "The Iquitos-Nauta road"
         start = opening.end() if opening else m.start()
-        head = _WORKS_HEAD.match(text, start, m.end())
+        head = _CHAIN_CUE_HEAD.match(text, start, m.end())
         if head and _CHAIN.fullmatch(text, head.end(), m.end()):
             start = head.end()  # the cue written with a capital, inside the first item
-        elif not (_WORKS_BEFORE.search(text, max(0, start - 60), start)
-                  or _WORKS_AFTER.match(text, m.end())):
+        elif not (_CHAIN_CUE_BEFORE.search(text, max(0, start - 60), start)
+                  or _CHAIN_CUE_AFTER.match(text, m.end())):
             continue
         parts = []
         part = _CHAIN_PART.match(text, start, m.end())
