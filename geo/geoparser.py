@@ -328,6 +328,7 @@ class _Hit:
     guessed: bool = False  # a homonym placed by the default rule or the document only
     unit_after: str = ""  # "la comunidad de San Lorenzo, en Cusco": the unit's department
     renamed: bool = False  # "Nuevo Saposoa": a village named after the unit, not the unit
+    works: bool = False  # "la represa Tambillo": a dam, canal, hill or lake named after it
 
 
 def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
@@ -572,10 +573,15 @@ class Geoparser:
             if self._keep(text, norms, starts, ends, hit, sentence_breaks, firsts, people,
                           before):
                 kept.append(hit)
+        # one sense per document: "Condorcanqui Province ... the meeting in Condorcanqui" is
+        # the province; "la represa Tambillo ... Tambillo se suma" the dam at both
         cued = {h.key for h in kept if h.cue and not h.weak}
-        for hit in kept:  # "Condorcanqui Province ... the meeting in Condorcanqui": one sense
+        works = {h.key for h in kept if h.works}
+        for hit in kept:
             if hit.person and hit.key in cued:
                 hit.person = hit.weak = False
+            if hit.key in works and not hit.cue and not hit.river:
+                hit.river = hit.feature_cue = True
         listed = _unlisted(text, norms, starts, ends) + [
             (starts[h.first - 1], ends[h.last - 1], True) for h in hits if h.renamed]
         items = {(start, end) for start, end, village in listed if village}
@@ -1023,7 +1029,8 @@ class Geoparser:
         if (not hit.cue and not is_department and not hit.feature_cue
                 and _WORK_OR_RELIEF_BEFORE.search(text, max(0, starts[hit.first] - 30),
                                                   starts[hit.first])):
-            hit.feature_cue = True  # "la represa Tambillo" in Moquegua: no district of Ayacucho
+            hit.feature_cue = hit.works = True  # "la represa Tambillo" in Moquegua: no
+            #                                     district of Ayacucho
         if (key in RIVER_NAMES and not hit.cue and not is_department and joined_before
                 and prev in _RIVER_ARTICLES
                 and prev_raw.islower() and nxt not in CUES_AFTER and nxt not in ORG_AFTER):

@@ -500,3 +500,10 @@ def test_a_persons_name_a_cue_placed_is_that_place_throughout() -> None:
             "After the meeting in Condorcanqui, the board flew home.")
     found = [m.department_code for m in parse_places(text) if m.mention == "Condorcanqui"]
     assert found == [department_code("Amazonas")] * 2
+
+
+def test_works_named_after_a_unit_stay_works_at_their_other_mentions() -> None:
+    text = ("El Gobierno Regional de Moquegua trabaja en la provincia General Sánchez Cerro. "
+            "Se trata de la represa Tambillo, para Ubinas. Tambillo se suma a otras obras.")
+    found = [m.department_code for m in parse_places(text) if "Tambillo" in m.mention]
+    assert found == [department_code("Moquegua")] * 2
