@@ -488,22 +488,25 @@ def test_offsets_hold_after_a_letter_that_lowercases_to_two() -> None:
     assert all(text[m.start:m.end] == m.mention for m in found)
 
 
-def test_an_andean_name_goes_where_the_text_places_it_elsewhere() -> None:
-    text = ("Beginnings at Chaquipampa\n\nOur offices are in Ayacucho, Huamanga and Huanta."
-            "\n\nWe worked at Chaquipampa above Ollantaytambo, in the Urubamba valley.")
-    found = [m.department_code for m in parse_places(text) if m.mention == "Chaquipampa"]
-    assert found == [department_code("Cusco")] * 2
+# (rule, text, name, department every mention holding the name must resolve to, how many)
+EVERY_MENTION = [
+    ("an Andean name goes where the text places it elsewhere",
+     "Beginnings at Chaquipampa\n\nOur offices are in Ayacucho, Huamanga and Huanta."
+     "\n\nWe worked at Chaquipampa above Ollantaytambo, in the Urubamba valley.",
+     "Chaquipampa", "Cusco", 2),
+    ("a person's name a cue placed is that place throughout",
+     "In Condorcanqui Province the board met two communities.\n\n"
+     "After the meeting in Condorcanqui, the board flew home.", "Condorcanqui", "Amazonas", 2),
+    ("works named after a unit stay works at their other mentions",
+     "El Gobierno Regional de Moquegua trabaja en la provincia General Sánchez Cerro. "
+     "Se trata de la represa Tambillo, para Ubinas. Tambillo se suma a otras obras.",
+     "Tambillo", "Moquegua", 2),
+]
 
 
-def test_a_persons_name_a_cue_placed_is_that_place_throughout() -> None:
-    text = ("In Condorcanqui Province the board met two communities.\n\n"
-            "After the meeting in Condorcanqui, the board flew home.")
-    found = [m.department_code for m in parse_places(text) if m.mention == "Condorcanqui"]
-    assert found == [department_code("Amazonas")] * 2
-
-
-def test_works_named_after_a_unit_stay_works_at_their_other_mentions() -> None:
-    text = ("El Gobierno Regional de Moquegua trabaja en la provincia General Sánchez Cerro. "
-            "Se trata de la represa Tambillo, para Ubinas. Tambillo se suma a otras obras.")
-    found = [m.department_code for m in parse_places(text) if "Tambillo" in m.mention]
-    assert found == [department_code("Moquegua")] * 2
+@pytest.mark.parametrize(("rule", "text", "name", "department", "count"), EVERY_MENTION,
+                         ids=[e[0] for e in EVERY_MENTION])
+def test_every_mention_resolves(rule: str, text: str, name: str, department: str,
+                                count: int) -> None:
+    found = [m.department_code for m in parse_places(text) if name in m.mention]
+    assert found == [department_code(department)] * count, rule
