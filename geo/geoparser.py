@@ -126,7 +126,7 @@ from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
-from geo.placelists import (ABBREVIATED_CUE, PLURAL_ABBREVIATED_CUE, REMARK, appositions,
+from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMARK, appositions,
                              cued_lists, find_words, goes_on, in_peru, is_abroad, is_name_like,
                              is_toponym_like, located_lists, lowercase, named_areas, toponyms,
                              trailing_lists, work_chains)
@@ -178,8 +178,10 @@ _AREA_BEFORE = (  # a protected area's kind before its name: "Reserva Comunal Am
     r"|santuario[ \t]+(?:nacional|hist[oó]rico)|bosque[ \t]+de[ \t]+protecci[oó]n"
     r"|refugio[ \t]+de[ \t]+vida[ \t]+silvestre|coto[ \t]+de[ \t]+caza|zona[ \t]+reservada)"
     r"(?:[ \t]+(?:del?|de[ \t]+la|de[ \t]+los))?")
+_WATERWORKS = r"canal(?:es)?|reservorios?|represas?|bocatomas?|embalses?|presas?"
+_RELIEF = r"cerro|nevado|quebrada|laguna|lago|isla"  # a hill, a peak, a ravine, a lake
 _WORKS_BEFORE = (  # waterworks and special projects before their name: "canal Pampa Grande"
-    r"(?:(?:canal(?:es)?|reservorios?|represas?|bocatomas?|embalses?|presas?)"
+    rf"(?:(?:{_WATERWORKS})"
     r"(?:[ \t]+(?:del?|de[ \t]+la))?"
     r"|sistema[ \t]+de[ \t]+riego|proyecto[ \t]+especial(?:[ \t]+(?:regional|binacional))?"
     r"|reservas?[ \t]+(?:territorial(?:es)?|ind[ií]genas?))")
@@ -194,7 +196,8 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?:[Cc]omunidad(?:es)?|[Ll]ocalidad(?:es)?)" + _SETTLEMENT_ADJECTIVE + r"[ \t]+de"
     r"|(?:comunidad(?:es)?|localidad(?:es)?)" + _SETTLEMENT_ADJECTIVE  # "las comunidades A y B"
     + r"|[Pp]ueblos?[ \t]+de"
-    r"|(?:[Tt]owns?|[Hh]amlets?|[Ll]ocalit(?:y|ies)|[Ss]ettlements?|[Aa]nnex(?:es)?)[ \t]+of|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
+    r"|(?:[Tt]owns?|[Hh]amlets?|[Ll]ocalit(?:y|ies)|[Ss]ettlements?|[Aa]nnex(?:es)?)[ \t]+of"
+    r"|[Cc]aser[ií]os?(?:[ \t]+de)?|[Cc]entros?[ \t]+[Pp]oblados?"
     + _SETTLEMENT_ADJECTIVE + r"(?:[ \t]+de)?|[Aa]nexos?(?:[ \t]+de)?|[Ss]ector(?:es)?(?:[ \t]+de)?"
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
@@ -208,14 +211,17 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?i:" + _AREA_BEFORE + "|" + _WORKS_BEFORE + r"))[ \t]+[\"“«]?("
     + _NAME + ")")
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
-    r"(?:" + PLURAL_ABBREVIATED_CUE + r"|(?:[Cc]omunidades|[Ll]ocalidades|[Jj]untas|[Pp]ueblos|[Tt]owns|[Hh]amlets|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities|[Vv]illages"
+    r"(?:" + PLURAL_ABBREVIATED_CUE + r"|(?:[Cc]omunidades|[Ll]ocalidades|[Jj]untas|[Pp]ueblos"
+    r"|[Tt]owns|[Hh]amlets|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities"
+    r"|[Vv]illages"
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
     r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios|[Rr]epresas|[Rr]eservorios|[Ee]mbalses)\b)")
 _LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
                         + _NAME + r")(?:" + REMARK + ")?")  # "A (Pangoa), B"
 _PAIR_ITEM = re.compile(r"[ \t]+(?:y|e|and)[ \t]+(" + _NAME + r")(?![ \t]*,)")
 _REMARK_AFTER = re.compile(f"(?:{REMARK})?")  # "Buenos Aires (195 familias) y Pataccollo"
-_STREET_ITEM = r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*"
+_STREET_ITEM = (r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*"
+                r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*")
 _STREET_WORDS = ("jirones", "calles", "avenidas", "pasajes", "streets", "avenues")
 _STREET_LIST = re.compile(  # "los jirones Arica, Jorge Chávez y Huamachuco": streets
     r"\b(?:[Jj]irones|[Cc]alles|[Aa]venidas|[Pp]asajes|[Ss]treets|[Aa]venues)[ \t]+"
@@ -225,12 +231,13 @@ _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
     r"[ \t]*(?:,|y|e|o|and|or)[ \t]*)+$")
 _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
-    r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|isla|lago|laguna|volc[aá]n"
-    rf"|cerro|nevado|quebrada|desierto[ \t]+de|{_AREA_BEFORE}|{_WORKS_BEFORE})[ \t]+$",
+    r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|volc[aá]n"
+    rf"|{_RELIEF}|desierto[ \t]+de|{_AREA_BEFORE}|{_WORKS_BEFORE})[ \t]+$",
     re.IGNORECASE)
 _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Manu
     #                        Biosphere Reserve", "Malinguitas Dry Forest"
-    r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge|dam|reservoir|volcano"
+    r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge|dam|reservoir"
+    r"|volcano"
     rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)"
     rf"|(?:{_QUALIFIER}){{1,2}}(?:park|forest|project))"
     r"(?!\w)", re.IGNORECASE)
@@ -261,11 +268,10 @@ _AMAZON_RIVER = re.compile(  # the river, not the region: "into the Amazon River
     r"|(?<=along the )Amazon\b(?![ \t]+(?:[Rr]iver|[Bb]asin|[Rr]ainforest|[Jj]ungle|[Rr]egion))"
     r"|\bAmazon(?=[ \t]+and[ \t]+[A-Z][\w-]+[ \t]+rivers\b)")
 _UNIT_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:en|in)[ \t]+)?|\([ \t]*)")  # "X, en Y", "X (Y"
-_DASH = re.compile(r"[ \t]*[-\u2010-\u2014][ \t]*")
+_DASH = re.compile(DASH)
 _COMMUNITY_KINDS = {"native", "indigenous", "peasant", "campesina", "nativa", "indigena"}
 _WORK_OR_RELIEF_BEFORE = re.compile(  # a dam, a canal, a hill or a lake named after a unit
-    r"(?<!\w)(?:represas?|reservorios?|bocatomas?|embalses?|presas?|canal(?:es)?|cerro"
-    r"|nevado|quebrada|laguna|lago|isla)(?:[ \t]+(?:del?|de[ \t]+la))?[ \t]+$", re.IGNORECASE)
+    rf"(?<!\w)(?:{_WATERWORKS}|{_RELIEF})(?:[ \t]+(?:del?|de[ \t]+la))?[ \t]+$", re.IGNORECASE)
 _RIVER_ARTICLES = {"the", "el", "del"}
 _STRETCH_WORDS = {"alto", "bajo", "medio", "upper", "lower", "middle"}
 _SECTOR_BEFORE = re.compile(r"(?i:sector(?:es)?)[ \t]+(?:de[ \t]+)?$")
@@ -480,8 +486,9 @@ class Geoparser:
             keys = [norms[i]]
             while len(keys) < top and keys[-1] in prefixes:
                 longer = f"{keys[-1]} {norms[i + len(keys)]}"
+                gap = (ends[i + len(keys) - 1], starts[i + len(keys)])
                 if (longer not in prefixes and longer not in table
-                        or _HARD_GAP.search(text, ends[i + len(keys) - 1], starts[i + len(keys)])):
+                        or _HARD_GAP.search(text, *gap)):
                     break
                 keys.append(longer)
             for size in range(len(keys), 0, -1):

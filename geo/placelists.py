@@ -278,9 +278,10 @@ _OPENING_WORDS = {"en", "in", "y", "e", "and", "the", "los", "las", "el", "la", 
 _CHAIN_WORD = rf"[{_UPPER}][\w'’]+"
 _CHAIN_ITEM = (rf"{_CHAIN_WORD}(?:[ \t]+(?:(?:de[ \t]+(?:la|las|los)|de|del|la|las|los|el)"
                rf"[ \t]+)?{_CHAIN_WORD})*")
-_DASH = r"[ \t]*[-–—][ \t]*"
-_CHAIN = re.compile(rf"{_CHAIN_ITEM}(?:{_DASH}{_CHAIN_ITEM})+")
-_CHAIN_PART = re.compile(rf"({_CHAIN_ITEM})(?:{_DASH}|$)")
+DASH = r"[ \t]*[-\u2010-\u2014][ \t]*"  # a hyphen or a dash, spaced or not
+_DASHES = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014")
+_CHAIN = re.compile(rf"{_CHAIN_ITEM}(?:{DASH}{_CHAIN_ITEM})+")
+_CHAIN_PART = re.compile(rf"({_CHAIN_ITEM})(?:{DASH}|$)")
 _CHAIN_START = re.compile(rf"(?<![\w'’-])[{_UPPER}]")
 _WORKS = (r"camino(?:s)?(?:[ \t]+(?:vecinal(?:es)?|de[ \t]+herradura))?|carreteras?|trochas?"
           r"(?:[ \t]+carrozables?)?|v[ií]a|canal(?:es)?|sistemas?[ \t]+de[ \t]+riego"
@@ -297,7 +298,7 @@ _CHAIN_CUE_HEAD = re.compile(rf"(?i:{_WORKS})[ \t]+")  # "Carretera Huancayo-Hua
 def work_chains(text: str) -> list[Listed]:
     """The places a road, a trail or a canal is named by, joined by dashes: "camino
     vecinal Huancash-Tarapampa-Puente Tarapampa", "the Iquitos-Nauta road"."""
-    dashes = [at for at in find_words(text, ("-", "–", "—"))
+    dashes = [at for at in find_words(text, _DASHES)
               if at > 0 and (text[at - 1].isalpha() or text[at - 1] == " ")]
     out = []
     for m in _near(_CHAIN, _CHAIN_START, text, dashes, 80):
