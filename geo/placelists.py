@@ -33,7 +33,8 @@ from geo.paths import ABROAD_NAMES_FILE
 
 _UPPER = "A-ZÁÉÍÓÚÑÜ"
 _WORD = rf"[{_UPPER}][\w'’-]+"
-_NAME = rf"{_WORD}(?:[ \t]+(?:(?:de[ \t]+(?:la|las|los)|de|del|la|las|los|el)[ \t]+)?{_WORD})*"
+_LINK = r"(?:de[ \t]+(?:la|las|los)|de|del|la|las|los|el)"  # "Quebrada de las Damas"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD})*"
 _PARENT = (rf"[ \t]*\([ \t]*(?:(?:in|en)[ \t]+(?:the[ \t]+|la[ \t]+)?)?"
            rf"(?:(?:distrito|provincia|regi[oó]n|district|province|region)[ \t]+(?:de[ \t]+)?)?"
            rf"({_NAME})(?:[ \t]+(?:region|province|district))?[ \t]*\)")
@@ -276,13 +277,11 @@ _OPENING_WORDS = {"en", "in", "y", "e", "and", "the", "los", "las", "el", "la", 
 # irrigación Jaracocha-Ichic Gallan-Shucsha", "sistema de riego de 22 km Oguro-Mesapata",
 # "the Iquitos-Nauta road": each place a village (or a known unit)
 _CHAIN_WORD = rf"[{_UPPER}][\w'’]+"
-_CHAIN_ITEM = (rf"{_CHAIN_WORD}(?:[ \t]+(?:(?:de[ \t]+(?:la|las|los)|de|del|la|las|los|el)"
-               rf"[ \t]+)?{_CHAIN_WORD})*")
+_CHAIN_ITEM = rf"{_CHAIN_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CHAIN_WORD})*"  # no hyphen inside
 DASH = r"[ \t]*[-\u2010-\u2014][ \t]*"  # a hyphen or a dash, spaced or not
 _DASHES = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014")
 _CHAIN = re.compile(rf"{_CHAIN_ITEM}(?:{DASH}{_CHAIN_ITEM})+")
 _CHAIN_PART = re.compile(rf"({_CHAIN_ITEM})(?:{DASH}|$)")
-_CHAIN_START = re.compile(rf"(?<![\w'’-])[{_UPPER}]")
 _WORKS = (r"camino(?:s)?(?:[ \t]+(?:vecinal(?:es)?|de[ \t]+herradura))?|carreteras?|trochas?"
           r"(?:[ \t]+carrozables?)?|v[ií]a|canal(?:es)?|sistemas?[ \t]+de[ \t]+riego"
           r"|irrigaci[oó]n|l[ií]nea[ \t]+de[ \t]+conducci[oó]n|tramos?|road|highway|route"
@@ -301,7 +300,7 @@ def work_chains(text: str) -> list[Listed]:
     dashes = [at for at in find_words(text, _DASHES)
               if at > 0 and (text[at - 1].isalpha() or text[at - 1] == " ")]
     out = []
-    for m in _near(_CHAIN, _CHAIN_START, text, dashes, 80):
+    for m in _near(_CHAIN, _NAME_START, text, dashes, 80):
         opening = _CHAIN_OPENING.match(text, m.start(), m.end())  # "The Iquitos-Nauta road"
         start = opening.end() if opening else m.start()
         head = _CHAIN_CUE_HEAD.match(text, start, m.end())
