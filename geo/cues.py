@@ -84,10 +84,10 @@ FEATURE_CUE_WORDS = {w for es, en in FEATURE_KINDS.values() for w in es + en} | 
 # unit word is the river, not Marañón province (Huánuco). Not a department's name ("the
 # Madre de Dios" is the region as often), nor Manu, Colca or Camisea (a park, a valley, a
 # gas field are called so too), nor Pisco.
-RIVER_NAMES = {"maranon", "huallaga", "napo", "putumayo", "tigre", "pastaza",
-               "purus", "tambopata", "urubamba", "mantaro", "santa", "rimac", "chicama", "jequetepeque", "huancabamba", "majes", "ocona",
-               "camana", "canete", "chancay", "huaura", "pativilca", "lurin", "locumba",
-               "utcubamba", "pachitea", "palcazu", "perene", "inambari", "morona", "yavari",
+RIVER_NAMES = {"maranon", "huallaga", "napo", "putumayo", "tigre", "pastaza", "purus",
+               "tambopata", "urubamba", "mantaro", "santa", "rimac", "chicama",
+               "jequetepeque", "huancabamba", "majes", "ocona", "camana", "canete",
+               "chancay", "huaura", "pativilca", "lurin", "locumba", "utcubamba", "pachitea", "palcazu", "perene", "inambari", "morona", "yavari",
                "nepena", "moche"}
 
 # Words between a protected area's or a project's name and its kind ("Amarakaeri
@@ -106,7 +106,8 @@ COMMUNITY_WORDS = {"comunidad", "comunidades", "caserio", "caserios", "poblado",
                     "localities", "settlement", "settlements", "annexes",
                     "anexo", "community", "communities", "village", "villages", "sector",
                     "sectores", "asentamiento", "asentamientos", "barrio", "barrios",
-                    "junta", "juntas", "paraje", "parajes"}  # "las juntas vecinales de A, B y C": neighbourhoods
+                    "junta", "juntas", "paraje", "parajes"}  # "las juntas vecinales de A,
+#                                                               B y C": neighbourhoods
 PLURAL_CUES = {"comunidades", "caserios", "poblados", "communities", "villages", "juntas",
                "departamentos", "departments", "regiones", "regions", "provincias",
                 "provinces", "distritos", "districts", "ciudades", "cities", "towns"}
@@ -264,7 +265,8 @@ NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
                # regions abroad written with an article that Peru's units lack
                "la rioja"]
 
-UNLISTED_CUES = {"comunidad", "comunidades", "paraje", "parajes", "caserio", "caserios", "centro", "centros",
+UNLISTED_CUES = {"comunidad", "comunidades", "paraje", "parajes", "caserio", "caserios",
+                  "centro", "centros",
                   "localidad", "localidades", "pueblo", "pueblos", "town", "towns", "hamlet",
                   "hamlets", "locality", "localities", "settlement", "settlements", "annex",
                   "annexes",

@@ -1,7 +1,8 @@
 """Misspelt unit names: a name one edit away from a department, province or district.
 
 "Ayaucucho" (Ayacucho), "San Bernandino" (San Bernardino): one letter added, dropped
-or changed; or two letters side by side swapped ("Chiquain" for Chiquián). The index holds, for every unit name of at least :data:`MIN_LETTERS`
+or changed; or two letters side by side swapped ("Chiquain" for Chiquián). The index
+holds, for every unit name of at least :data:`MIN_LETTERS`
 letters, the name itself and each form with one letter deleted (the symmetric-delete
 method): two strings are one edit apart (insertion, deletion or substitution) only
 when one of them, or one of their one-letter deletions, equals one of the other's;
