@@ -87,8 +87,9 @@ FEATURE_CUE_WORDS = {w for es, en in FEATURE_KINDS.values() for w in es + en} | 
 RIVER_NAMES = {"maranon", "huallaga", "napo", "putumayo", "tigre", "pastaza", "purus",
                "tambopata", "urubamba", "mantaro", "santa", "rimac", "chicama",
                "jequetepeque", "huancabamba", "majes", "ocona", "camana", "canete",
-               "chancay", "huaura", "pativilca", "lurin", "locumba", "utcubamba", "pachitea", "palcazu", "perene", "inambari", "morona", "yavari",
-               "nepena", "moche"}
+               "chancay", "huaura", "pativilca", "lurin", "locumba", "utcubamba",
+               "pachitea", "palcazu", "perene", "inambari", "morona", "yavari", "nepena",
+               "moche"}
 
 # Words between a protected area's or a project's name and its kind ("Amarakaeri
 # Communal Reserve", "Manu Biosphere Reserve", "Chavimochic Special Project").
