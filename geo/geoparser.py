@@ -126,10 +126,10 @@ from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
-from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMARK, appositions,
-                             cued_lists, find_words, goes_on, in_peru, is_abroad, is_name_like,
-                             is_toponym_like, located_lists, lowercase, named_areas, toponyms,
-                             trailing_lists, work_chains)
+from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMARK, UPPER,
+                             appositions, cued_lists, find_words, goes_on, in_peru, is_abroad,
+                             is_name_like, is_toponym_like, located_lists, lowercase, named_areas,
+                             toponyms, trailing_lists, work_chains)
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -241,6 +241,11 @@ _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Ma
     rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)"
     rf"|(?:{_QUALIFIER}){{1,2}}(?:park|forest|project))"
     r"(?!\w)", re.IGNORECASE)
+# a project named for the place it serves, its title in capitals after the name: "the
+# Iquitos Sewerage Improvement and Expansion Project" (not "... Projects", a programme)
+_PROJECT_AFTER = re.compile(
+    rf"(?:[ \t]+(?:[{UPPER}][\w'’-]*|and|of|for|in|&)){{0,6}}?[ \t]+(?:Project|Programme|Program)"
+    r"(?![\w'’-])")
 # an office named for its seat: "Oficina Zonal Tingo María", "la jefa zonal de Devida
 # Pucallpa", "Unidad Territorial Huancayo", "sede La Merced"
 _SEAT_BEFORE = re.compile(
@@ -1006,6 +1011,7 @@ class Geoparser:
                 and nxt not in NOT_NAME_WORDS and nxt not in CUES_AFTER
                 and nxt not in FEATURE_CUE_WORDS and nxt not in SENTENCE_OPENERS
                 and nxt != "pueblo" and not _HEAD_AFTER.match(text, ends[hit.last - 1])
+                and not _PROJECT_AFTER.match(text, ends[hit.last - 1])
                 and not _caps_line(*span)):
             return False  # Santo Toribio La Punta, Micaela Bastidas Puyucahua
         if (" " not in raw and raw.isupper() and len(raw) <= 5 and not is_department

@@ -31,8 +31,8 @@ from geo.cues import (AREA_QUALIFIERS, COUNTRY_NAMES, DISCOURSE_WORDS, FEATURE_C
 from geo.names import name_to_key, normalize_name
 from geo.paths import ABROAD_NAMES_FILE
 
-_UPPER = "A-ZÁÉÍÓÚÑÜ"
-_WORD = rf"[{_UPPER}][\w'’-]+"
+UPPER = "A-ZÁÉÍÓÚÑÜ"
+_WORD = rf"[{UPPER}][\w'’-]+"
 _LINK = r"(?:de[ \t]+(?:la|las|los)|de|del|la|las|los|el)"  # "Quebrada de las Damas"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD})*"
 _PARENT = (rf"[ \t]*\([ \t]*(?:(?:in|en)[ \t]+(?:the[ \t]+|la[ \t]+)?)?"
@@ -64,8 +64,8 @@ _CUED_LIST = re.compile(
     rf"|(?:[ \t]+[a-záéíóúñü]+){{0,6}}[ \t]*:"
     r"|(?:[ \t]+[a-záéíóúñü]+){0,12}?,?[ \t]+(?:tales[ \t]+como|como|such[ \t]+as|including"
     r"|incluyendo|son|fueron|ser[aá]n|are|were|include|includes|incluyen)"
-    rf"|(?P<bare>)(?:[ \t]+{_KINDS}){{0,2}}(?=[ \t]+(?-i:[{_UPPER}])))[ \t]+"
-    rf"(?=[{_UPPER}])", re.IGNORECASE)
+    rf"|(?P<bare>)(?:[ \t]+{_KINDS}){{0,2}}(?=[ \t]+(?-i:[{UPPER}])))[ \t]+"
+    rf"(?=[{UPPER}])", re.IGNORECASE)
 # the unit a list's items are in, after its last item ("... y C de la provincia de Satipo")
 _LIST_PARENT = re.compile(
     r"[ \t,]+(?:(?:de|en)[ \t]+(?:la[ \t]+provincia|el[ \t]+distrito)|del[ \t]+distrito)"
@@ -124,7 +124,7 @@ _KIND_NAMED = re.compile(  # "La Pampa is a district in ...", "Cancas es un case
     r"|distrito|pueblo|ciudad|comunidad|caser[ií]o|provincia|localidad|centro[ \t]+poblado)"
     r"(?=[ \t]*(?:[,.;:()\n]|$|(?:in|of|on|near|located|situated|that|which|where|with|de|del"
     r"|en|ubicad[oa]|situad[oa]|que|donde|con)\b))")  # not "a community organisation"
-_NAME_START = re.compile(rf"(?<![\w'’-])[{_UPPER}]")
+_NAME_START = re.compile(rf"(?<![\w'’-])[{UPPER}]")
 _KIND_ANCHORS = (" is a ", " is an ", " is the ", " was a ", " was the ", " es un ", " es una ",
                  " es el ", " es la ")
 
@@ -276,7 +276,7 @@ _OPENING_WORDS = {"en", "in", "y", "e", "and", "the", "los", "las", "el", "la", 
 # Works named by the places they join: "Camino vecinal Huancash-Tarapampa", "canal de
 # irrigación Jaracocha-Ichic Gallan-Shucsha", "sistema de riego de 22 km Oguro-Mesapata",
 # "the Iquitos-Nauta road": each place a village (or a known unit)
-_CHAIN_WORD = rf"[{_UPPER}][\w'’]+"
+_CHAIN_WORD = rf"[{UPPER}][\w'’]+"
 _CHAIN_ITEM = rf"{_CHAIN_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CHAIN_WORD})*"  # no hyphen inside
 DASH = r"[ \t]*[-\u2010-\u2014][ \t]*"  # a hyphen or a dash, spaced or not
 _DASHES = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014")
@@ -367,7 +367,7 @@ _LIST_OPENER = (r"(?:(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|of|to|from|v[ií]a|c
                 r"|including|incluyendo|incluye|incluyen|includes?|est[aá]n|son|are|were)[ \t]+"
                 r"|^[ \t]*[-•*·][ \t]+)")  # or a bullet: "- Allpamarca, Chagragoto, ..."
 _LIST_OPENER_RE = re.compile(_LIST_OPENER, re.MULTILINE)
-_COMMA_NAME = re.compile(rf",[ \t]*[{_UPPER}]")
+_COMMA_NAME = re.compile(rf",[ \t]*[{UPPER}]")
 _LOCATED_LIST = re.compile(  # "se aprecian en A, B, C y D": two separators at least
     rf"{_LIST_OPENER}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}", re.MULTILINE)
 
@@ -398,7 +398,7 @@ TOPONYM_ENDINGS = ("pampa", "bamba", "marca", "cocha", "qocha", "huasi", "wasi",
                    "jirca", "jirka", "orcco", "urcco", "punco", "huayco", "huaico", "machay",
                    "cucho", "pucro", "mayo")
 _FOLDED_ENDINGS = tuple(sorted(set(TOPONYM_ENDINGS)))
-_TOPONYM = re.compile(rf"[{_UPPER}][a-záéíóúñü]+(?=$|[^\w'’-])")
+_TOPONYM = re.compile(rf"[{UPPER}][a-záéíóúñü]+(?=$|[^\w'’-])")
 _NAME_GOES_ON = re.compile(rf"[ \t]+({_WORD})")
 
 

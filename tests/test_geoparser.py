@@ -67,6 +67,8 @@ POSITIVES = [
      "Ayapampa Chica", "Tacna"),
     ("El BAP Pastaza llegó a la región Loreto y a la comunidad de Ayapampa Chica.",
      "Ayapampa Chica", "Loreto"),
+    ("Project title: Iquitos Sewerage Improvement and Expansion Project", "Iquitos", "Loreto"),
+    ("The Ferreñafe Irrigation Project reached 300 farmers.", "Ferreñafe", "Lambayeque"),
 ]
 
 
