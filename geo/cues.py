@@ -159,7 +159,8 @@ PEOPLES = {"ashaninka", "asheninka", "machiguenga", "matsigenka", "yanesha", "ya
            "chayahuita", "ese eja", "candoshi", "chapra", "nomatsigenga", "kakinte",
            "cashinahua", "sharanahua", "amahuaca", "yaminahua", "aguaruna", "huambisa",
            "cocama", "tikuna", "ticuna", "secoya", "maijuna", "iskonawa",
-           "mashco piro", "huitoto", "murui", "ocaina"}
+           "mashco piro", "huitoto", "murui", "ocaina", "quechua", "quechuas", "aymara",
+           "aymaras", "aimara", "aimaras"}
 # Words after a unit's name that make it a culture or a people, not the place.
 CULTURE_AFTER = {"period", "culture", "civilization", "civilisation", "empire", "style",
                  "ceramics", "pottery", "language", "people", "peoples", "era", "times"}

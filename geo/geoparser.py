@@ -230,6 +230,9 @@ _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"\b(?:r[ií]os|rivers)[ \t]+(?:del?[ \t]+)?"  # "los ríos de Nieva, Chiriaco o"
     r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
     r"[ \t]*(?:,|y|e|o|and|or)[ \t]*)+$")
+_RIVERS_AFTER = re.compile(  # "(Apurímac), Ene and Mantaro Rivers" right after a name
+    r"(?:[ \t]*(?:,|and|or)[ \t]*[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)?)*"
+    r"[ \t]+[Rr]ivers(?!\w)")
 _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
     r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|volc[aá]n"
     rf"|{_RELIEF}|desierto[ \t]+de|{_AREA_BEFORE}|{_WORKS_BEFORE})[ \t]+$",
@@ -247,13 +250,17 @@ _PROJECT_AFTER = re.compile(
     rf"(?:[ \t]+(?:[{UPPER}][\w'’-]*|and|of|for|in|&)){{0,6}}?[ \t]+(?:Project|Programme|Program)"
     r"(?![\w'’-])")
 # an office named for its seat: "Oficina Zonal Tingo María", "la jefa zonal de Devida
-# Pucallpa", "Unidad Territorial Huancayo", "sede La Merced"
+# Pucallpa", "Unidad Territorial Huancayo", "sede La Merced"; a body or a project named
+# for the place it serves: "Núcleo Ejecutor Central Tantaranche", "Proyecto Especial Tacna"
 _SEAT_BEFORE = re.compile(
-    r"(?<!\w)(?i:zonal|territorial|sede|filial|c[aá]ritas)"  # "Cáritas Huari": its diocese
+    r"(?<!\w)(?i:zonal|territorial|sede|filial|c[aá]ritas"  # "Cáritas Huari": its diocese
+    r"|n[uú]cleo[ \t]+ejecutor(?:[ \t]+central)?|proyecto[ \t]+especial(?:[ \t]+regional)?)"
     r"(?:[ \t]+(?:de|del)[ \t]+[A-ZÁÉÍÓÚÑ][\w-]+)?[ \t]+$")
 # a department's name that goes on as a longer name: "San Martín de Létira", "La Libertad
 # de Expresión" (not "San Martín del Perú")
 _LONGER_NAME = re.compile(r"[ \t]+(?:de|del)[ \t]+(?!(?:Per[uú]|PER[UÚ])\b)[A-ZÁÉÍÓÚÑ]")
+# ... but not before an acronym: "la Unidad Territorial Puno de FONCODES"
+_ACRONYM_AFTER = re.compile(r"[ \t]+(?:de|del)[ \t]+[A-ZÁÉÍÓÚÑ]{2,}(?![\w'’-])")
 _PROTECTED = re.compile(r"\b(?:reserve|reserva|park|parque|sanctuary|santuario|refuge"
                         r"|refugio|protection forest|bosque de proteccion)\b")
 _NEW_PLACE_WORDS = {"nuevo", "nueva"}  # Alto Piura, Villa Piura are in Piura
@@ -818,10 +825,12 @@ class Geoparser:
     def _listed_anew(self, name: str, item: Listed, dept: str, villages: set[int]) -> bool:
         """Whether a listed name over a known name the filters dropped is reported all the
         same: a longer name a cue or a parent unit gives, that the gazetteer lacks ("La
-        Trinidad-Quihuan"), or a settlement list's village of ``dept``."""
+        Trinidad-Quihuan"), or a village of ``dept`` that a settlement list or a parent
+        unit places ("Bello Horizonte (Villa El Salvador District)")."""
         if (item.cued or item.parent) and normalize_name(name) not in self._table:
             return True
-        return (item.cued or item.group in villages) and self._village_name(name, dept)
+        return (item.cued or item.parent or item.group in villages) and self._village_name(
+            name, dept)  # "Bello Horizonte (Villa El Salvador District)"
 
     def _village_name(self, name: str, dept: str) -> bool:
         """Whether a known name a settlement list gives may be a village of ``dept``: the
@@ -846,7 +855,10 @@ class Geoparser:
         of that name first, its homonyms settled by the sentence and paragraph."""
         if not parent:
             return None
-        entry = self._table.get(normalize_name(parent))
+        key = normalize_name(parent)
+        for unit in (" district", " province", " region"):  # "(Villa El Salvador District)"
+            key = key.removesuffix(unit)
+        entry = self._table.get(key)
         if entry is None or entry.kind != "place":
             return None
         units = [p for p in entry.places if p.level in ("department", "province", "district")]
@@ -963,6 +975,8 @@ class Geoparser:
         key = hit.key
         if key in people and not hit.cue:
             return False
+        if key in PEOPLES and (not hit.cue or hit.community):
+            return False  # "Quechua and Aymara communities": peoples, not GeoNames' hamlets
         if not raw[:1].isupper() or not _capitalised(text, norms, starts, hit.first, hit.last):
             return False
         prev = norms[hit.first - 1] if hit.first else ""
@@ -999,7 +1013,9 @@ class Geoparser:
                                             starts[hit.first])):
             return False  # inside a longer proper name: Walker San Miguel, BAP Pastaza
         if (is_department and not hit.cue and hit.last not in firsts
-                and _LONGER_NAME.match(text, ends[hit.last - 1])):
+                and _LONGER_NAME.match(text, ends[hit.last - 1])
+                and not (_ACRONYM_AFTER.match(text, ends[hit.last - 1])
+                         and not _caps_line(*span))):
             return False  # "San Martín de Létira": a village's longer name
         if joined_before and prev in _NEW_PLACE_WORDS and prev_raw[:1].isupper():
             hit.renamed = True
@@ -1033,12 +1049,18 @@ class Geoparser:
             return True
         if (joined_before and prev_raw[:1].isupper() and hit.first > 1
                 and prev not in NOT_NAME_WORDS and norms[hit.first - 2] in ORG_BEFORE
-                and not hit.cue):
+                and not hit.cue and not _SEAT_BEFORE.search(
+                    text, max(0, starts[hit.first] - 40), starts[hit.first])):
             return False  # compañía Seda Loreto
         if (not hit.cue and not is_department and not hit.feature_cue
                 and _RIVER_LIST.search(text, max(0, starts[hit.first] - 150),
                                        starts[hit.first])):
             hit.feature_cue = True  # "los ríos Pastaza, Tigre, Marañón": a river too
+        if (not hit.cue and not hit.feature_cue
+                and _RIVERS_AFTER.match(text, ends[hit.last - 1])):
+            if is_department:  # "the Apurímac, Ene and Mantaro Rivers": a river through
+                return False  # several departments, named for one of them
+            hit.feature_cue = True
         if (not hit.cue and not is_department and not hit.feature_cue
                 and _WORK_OR_RELIEF_BEFORE.search(text, max(0, starts[hit.first] - 30),
                                                   starts[hit.first])):
@@ -1382,6 +1404,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 continue  # "the South American Camelids PECSA Special Project": a theme
             if j > 0 and norms[j - 1] in PEOPLES:
                 continue  # "the Kukama Kukamiria Indigenous community": a people's name
+            if last - j == 1 and norms[j].endswith("ing") and norms[j].isascii():
+                continue  # "Supporting community projects": an English word, no name
             if j < last and not _sentence_start(text, starts, ends, j):
                 spans.append((starts[j], ends[last - 1], norms[i] in COMMUNITY_WORDS))
     keys = [normalize_name(text[a:b]) for a, b, _ in spans]

@@ -69,6 +69,12 @@ POSITIVES = [
      "Ayapampa Chica", "Loreto"),
     ("Project title: Iquitos Sewerage Improvement and Expansion Project", "Iquitos", "Loreto"),
     ("The Ferreñafe Irrigation Project reached 300 farmers.", "Ferreñafe", "Lambayeque"),
+    ("El jefe de la Unidad Territorial Puno de FONCODES visitó Yunguyo.", "Puno", "Puno"),
+    ("El coordinador del Núcleo Ejecutor Ihuarí, ingeniero Zárate, habló.", "Ihuarí", "Lima"),
+    ("Las obras del Proyecto Especial Tacna (PET) avanzan.", "Proyecto Especial Tacna",
+     "Tacna"),
+    ("We work in Bello Horizonte (Villa El Salvador District) and others.", "Bello Horizonte",
+     "Lima"),
 ]
 
 
@@ -122,6 +128,11 @@ NEGATIVES = [
     ("In Tacna, the Federal District of Mexico sent doctors.", "Federal District"),
     ("Gobierno de Chile: la provincia de Ayapampa Chica recibió ayuda.", "Ayapampa Chica"),
     ("Food Security And Agriculture In The Florida Keys", "Florida"),
+    ("PERUAP (Peru Apurimac Project) Supporting community projects in Peru", "Supporting"),
+    ("They work with indigenous Quechua and Aymara communities in Puno.", "Quechua"),
+    ("They work with indigenous Quechua and Aymara communities in Puno.", "Aymara"),
+    ("The Apurímac, Ene and Mantaro Rivers Valley lies in Cusco, Apurímac and Junín.",
+     "Apurímac"),
 ]
 
 
