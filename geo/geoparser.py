@@ -127,9 +127,9 @@ from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
 from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMARK, UPPER,
-                             appositions, cued_lists, find_words, goes_on, in_peru, is_abroad,
-                             is_name_like, is_toponym_like, located_lists, lowercase, named_areas,
-                             toponyms, trailing_lists, work_chains)
+                             appositions, cued_lists, find_words, given_names, goes_on, in_peru,
+                             is_abroad, is_name_like, is_toponym_like, located_lists, lowercase,
+                             named_areas, toponyms, trailing_lists, work_chains)
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -1121,11 +1121,11 @@ class Geoparser:
                           first: int) -> bool:
         """Whether up to three capitalised words joined by spaces before token ``first``
         start with a first name: the name is then a person's surname."""
-        i = first
+        i, given = first, given_names()
         while i > 0 and first - i < 3 and text[starts[i - 1]].isupper() and \
                 text[ends[i - 1]:starts[i]] == " ":
             i -= 1
-            if norms[i] in FIRST_NAMES:
+            if norms[i] in FIRST_NAMES or norms[i] in given:
                 return True
         return False
 
@@ -1360,7 +1360,11 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
     a village's or a centro poblado's.
     """
     spans = []
+    given = given_names()
     for i in compress(range(len(norms)), map(_ANY_UNLISTED_CUE.__contains__, norms)):
+        if (i and text[starts[i]].isupper() and text[ends[i - 1]:starts[i]] == " "
+                and (norms[i - 1] in given or norms[i - 1] in FIRST_NAMES)):
+            continue  # a surname: "Josué Ángel Ríos Calizaya"
         m = _UNLISTED_BEFORE.match(text, starts[i])
         if m:
             village = (norms[i] in COMMUNITY_WORDS or norms[i] in {"centro", "centros"}

@@ -29,7 +29,7 @@ from geo.cues import (AREA_QUALIFIERS, COUNTRY_NAMES, DISCOURSE_WORDS, FEATURE_C
                       FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PEOPLES, PERSON_BEFORE,
                       UNLISTED_AFTER_CUES)
 from geo.names import name_to_key, normalize_name
-from geo.paths import ABROAD_NAMES_FILE
+from geo.paths import ABROAD_NAMES_FILE, GIVEN_NAMES_FILE
 
 UPPER = "A-ZÁÉÍÓÚÑÜ"
 _WORD = rf"[{UPPER}][\w'’-]+"
@@ -154,6 +154,16 @@ def _abroad_keys() -> frozenset[str]:
     return frozenset(ABROAD_NAMES_FILE.read_text(encoding="utf-8").split())
 
 
+_LINKS = frozenset({"de", "del", "la", "las", "los", "el", "y"})
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """People's first names that name no Peruvian place, folded (``data/given_names.txt``):
+    "Elsa", "Zoraida", not "Santiago" or "Belén"."""
+    return frozenset(GIVEN_NAMES_FILE.read_text(encoding="utf-8").split())
+
+
 def is_abroad(name: str) -> bool:
     """Whether a name as written names a country or a city of 100,000 abroad
     ("Ginebra", "Oslo", "Nueva York"); only asked of names Peru's gazetteer lacks."""
@@ -168,6 +178,8 @@ def is_name_like(name: str) -> bool:
     words = key.split()
     if not words or name.isupper() and len(name) <= 6 or key in COUNTRY_NAMES:
         return False
+    if len(words) > 1 and words[0] in given_names() and not _LINKS.intersection(words):
+        return False  # a person: "Zoraida Sáenz Marín" (not "Flor del Imiria")
     return not (words[0] in FIRST_NAMES or words[0] in PERSON_BEFORE or words[0] in ORG_BEFORE
                 or words[0] in MONTHS or len(words) == 1 and words[0] in DISCOURSE_WORDS
                 or words[0] in NOT_LIST_ITEMS or words[-1] in MONTHS or words[0] in PEOPLES

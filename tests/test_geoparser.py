@@ -8,6 +8,7 @@ from conftest import department_code, found_departments
 from geo.gazetteer import load_gazetteer
 from geo.geoparser import Mention, default_geoparser, parse_places
 from geo.names import normalize_name
+from geo.paths import GIVEN_NAMES_FILE
 
 # (text, mention as written, department it must resolve to)
 POSITIVES = [
@@ -133,6 +134,11 @@ NEGATIVES = [
     ("They work with indigenous Quechua and Aymara communities in Puno.", "Aymara"),
     ("The Apurímac, Ene and Mantaro Rivers Valley lies in Cusco, Apurímac and Junín.",
      "Apurímac"),
+    ('"We sell scarves in Puno." Elsa Huanca\n\nIn 2008, 15 women met.', "Huanca"),
+    ("Los presidentes de Huanuara, Josué Ángel Ríos Calizaya; y de Quilahuani, en Tacna.",
+     "Calizaya"),
+    ("Defensas en el valle de Huaura – Sayán, Zoraida Sáenz Marín, presidenta, habló.",
+     "Zoraida Sáenz Marín"),
 ]
 
 
@@ -302,6 +308,18 @@ def test_small_places_are_new_names_in_their_district() -> None:
         assert not gazetteer.lookup(row["name"]), row["name"]  # not already a place
         assert row["ubigeo"] in districts and row["department"] == row["ubigeo"][:2]
         assert row["source"] and row["note"]
+
+
+def test_given_names_are_folded_sorted_and_name_no_place() -> None:
+    names = GIVEN_NAMES_FILE.read_text(encoding="utf-8").split()
+    assert len(names) > 1000 and names == sorted(set(names))
+    gazetteer = load_gazetteer()
+    small = {normalize_name(row["name"]).replace(" ", "") for row in _small_places()}
+    for name in names:
+        assert name == normalize_name(name).replace(" ", ""), name
+        assert not gazetteer.lookup(name) and name not in small, name
+    assert {"elsa", "zoraida", "josue"} <= set(names)
+    assert not {"santiago", "belen", "concepcion"} & set(names)
 
 
 @pytest.mark.parametrize("row", _small_places()[::7], ids=lambda r: r["name"])
