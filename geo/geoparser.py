@@ -750,7 +750,8 @@ class Geoparser:
         lowered = lists.lowered
         written = cued_lists(text, lowered) + trailing_lists(text, lowered) + appositions(
             text, lowered) + named_areas(text, lowered) + work_chains(text) + [
-            item for item in located if item.group in small or item.group in villages
+            item for item in located
+            if item.group in small or item.group in villages or item.parent
         ] + lists.lone
         if not written:
             return mentions

@@ -70,8 +70,8 @@ _CUED_LIST = re.compile(
 _LIST_PARENT = re.compile(
     r"[ \t,]+(?:(?:de|en)[ \t]+(?:la[ \t]+provincia|el[ \t]+distrito)|del[ \t]+distrito)"
     rf"(?:[ \t]+de)?[ \t]+({_NAME})"
-    rf"|[ \t,]+in[ \t]+(?:the[ \t]+(?:province|district)[ \t]+of[ \t]+({_NAME})"
-    rf"|({_NAME})[ \t]+(?:province|district)\b)")
+    rf"|[ \t,]+(?:in|from)[ \t]+(?:the[ \t]+(?:province|district)[ \t]+of[ \t]+({_NAME})"
+    rf"|(?:the[ \t]+)?({_NAME})[ \t]+(?:province|district)\b)")
 # an item's parent in parentheses, or a remark the list goes on after ("Buenos Aires
 # (195 familias) y Pataccollo")
 REMARK = r"[ \t]*\([^()\n]{1,60}\)"
@@ -379,6 +379,7 @@ _LIST_OPENER = (r"(?:(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|of|to|from|v[ií]a|c
                 r"|including|incluyendo|incluye|incluyen|includes?|est[aá]n|son|are|were)[ \t]+"
                 r"|^[ \t]*[-•*·][ \t]+)")  # or a bullet: "- Allpamarca, Chagragoto, ..."
 _LIST_OPENER_RE = re.compile(_LIST_OPENER, re.MULTILINE)
+_LOCATIVE_OPENER = re.compile(r"[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|from")  # not "such as", "son"
 _COMMA_NAME = re.compile(rf",[ \t]*[{UPPER}]")
 _LOCATED_LIST = re.compile(  # "se aprecian en A, B, C y D": two separators at least
     rf"{_LIST_OPENER}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}", re.MULTILINE)
@@ -387,14 +388,19 @@ _LOCATED_LIST = re.compile(  # "se aprecian en A, B, C y D": two separators at l
 def located_lists(text: str) -> list[Listed]:
     """The items of a list of three or more names after a locative word ("en Cochas,
     Putacca, Pampanhuaylla y Allpacorral"), whatever they are: the geoparser keeps
-    those of a list whose known items are small places."""
+    those of a list whose known items are small places, or that a parent unit follows
+    ("from Trinki, Marampaqui and Huacaticgo from the Ocongate district")."""
     out = []
     commas = [m.start() for m in _COMMA_NAME.finditer(text)]  # a list has a comma
     for m in _near(_LOCATED_LIST, _LIST_OPENER_RE, text, commas, 160):
-        item = _ITEM.match(text, _LIST_OPENER_RE.match(text, m.start()).end())
+        opener = _LIST_OPENER_RE.match(text, m.start())
+        after = (_LIST_PARENT.match(text, m.end())  # "in A, B and C in the X district"
+                 if _LOCATIVE_OPENER.fullmatch(opener.group().strip()) else None)
+        parent = next(filter(None, after.groups())) if after else ""
+        item = _ITEM.match(text, opener.end())
         while item and item.end() <= m.end():
             if is_name_like(item.group(1)):
-                out.append(Listed(*item.span(1), "", False, m.start()))
+                out.append(Listed(*item.span(1), parent, False, m.start()))
             item = _NEXT_ITEM.match(text, item.end())
     return out
 

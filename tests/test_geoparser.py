@@ -266,8 +266,9 @@ def test_a_reviewed_feature_is_found_in_its_department(name: str) -> None:
     assert [m.department_code for m in found] == [feature.department], found
 
 
-# Names no gazetteer holds, introduced by a cue that opens a list: every item is reported
-# at the department its sentence names (made-up village names, so no table can hold them).
+# Names no gazetteer holds, introduced by a cue that opens a list (or listed after a
+# locative word, their parent unit after them): every item is reported at the department
+# its sentence names (made-up village names, so no table can hold them).
 UNLISTED_LISTS = [
     ("Trabajamos con las comunidades de Qorimarka, Tullpuni y Hatun Wasi, en Puno.",
      ["Qorimarka", "Tullpuni", "Hatun Wasi"], "Puno"),
@@ -275,6 +276,10 @@ UNLISTED_LISTS = [
      ["Chaqllani", "Urpimayo", "Kusiwasi"], "Cusco"),
     ("Los caseríos Pukakancha y Sumaqpata, en la región Cajamarca, recibieron semillas.",
      ["Pukakancha", "Sumaqpata"], "Cajamarca"),
+    ("Breeders from Ayrampu, Kantu and Ichhu Loma from the Ocongate district joined.",
+     ["Ayrampu", "Kantu", "Ichhu Loma"], "Cusco"),
+    ("Trabajamos en Ayrampu, Kantu y Ichhu Loma, en el distrito de Pomacanchi.",
+     ["Ayrampu", "Kantu", "Ichhu Loma"], "Cusco"),
 ]
 
 
