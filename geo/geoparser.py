@@ -1554,11 +1554,14 @@ def _next_in_list(text: str, norms: list[str], starts: list[int], ends: list[int
 
 
 def _title_line(text: str, start: int, end: int) -> bool:
-    """Whether the name sits in a heading where most words are capitalised."""
+    """Whether the name sits in a heading where most words are capitalised (not in a
+    list of names: "recorrieron las localidades de Acotama, Chipcho, Dos de Mayo, ...")."""
     low, high = max(0, start - 200), min(len(text), end + 200)  # a heading is short
     line_start = text.rfind("\n", low, start) + 1 or low
     line_end = text.find("\n", end, high)
     line = text[line_start:line_end if line_end >= 0 else high]
+    if line.count(",") >= 3:
+        return False
     words = [w for w in _TOKEN.findall(line) if len(w) > 3 and not w.isdigit()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 

@@ -76,6 +76,8 @@ POSITIVES = [
      "Tacna"),
     ("We work in Bello Horizonte (Villa El Salvador District) and others.", "Bello Horizonte",
      "Lima"),
+    ("Durante la visita a Huaral recorrieron las localidades de Acotama, Chipcho, Dos de Mayo, "
+     "Quipatama, Añampay, Huaycho, Otec, Huachinga, Ñaupay y Quinquera.", "Dos de Mayo", "Lima"),
 ]
 
 
