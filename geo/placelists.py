@@ -83,9 +83,10 @@ _ITEM = re.compile(rf"({_NAME}|{_DATE_NAME})(?:{_PARENT}|{REMARK})?")
 _NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME}|{_DATE_NAME})(?:{_PARENT}|{REMARK})?")
 _LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
 _LOCATIVE_RE = re.compile(_LOCATIVE)
+# "a town called Guayacondo", "a neighborhood outside of town, called ‘El Bosque’"
 _AREA_WORDS = (r"(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje|town"
                r"|village|community|city|hamlet|settlement|pueblo|caser[ií]o|comunidad"
-               r"|localidad|ciudad|poblado|anexo)")  # "a town called Guayacondo"
+               r"|localidad|ciudad|poblado|anexo|neighbou?rhood|barrio|shanty[ \t]?town)")
 _AREA_WORD = re.compile(rf"(?<!\w){_AREA_WORDS}(?!\w)", re.IGNORECASE)
 # "en Boca del Kiatari (Pangoa)", "el centro turístico de Tierras Blancas (Chongoyape)"
 _PARENT_OPENER = (rf"(?:{_LOCATIVE}|(?<!\w)(?:de|del|of|–|-|and|y|e|are|include|includes"
@@ -114,7 +115,7 @@ _LINE_APPOSITION = re.compile(
 _AREA_NAMED = re.compile(  # "the illegal mining zone known as La Pampa"
     rf"(?<!\w)(?i:{_AREA_WORDS}"
     r",?[ \t]+(?:(?:is|was|es|era|fue)[ \t]+)?(?:known|called|named|conocid[oa]|llamad[oa]"
-    rf"|denominad[oa])(?:[ \t]+(?:as|como))?)[ \t]+[\"“«]?({_NAME})")
+    rf"|denominad[oa])(?:[ \t]+(?:as|como))?)[ \t]+[\"“«‘']?({_NAME})")
 
 
 _KIND_NAMED = re.compile(  # "La Pampa is a district in ...", "Cancas es un caserío de ..."
@@ -525,9 +526,11 @@ def named_areas(text: str, lowered: str | None = None) -> list[Listed]:
     anchors = find_words(lowered, ("known", "called", "named", "conocid", "llamad", "denominad"))
     out = []
     for m in _near(_AREA_NAMED, _AREA_WORD, text, anchors, 40):
-        name = m.group(1)
-        if is_name_like(name):
-            out.append(Listed(*m.span(1), named=True))
+        start, end = m.span(1)
+        if text[start - 1] in "‘'" and text[end - 1] in "’'":
+            end -= 1  # "called ‘El Bosque’": the quote closes, the name has ended
+        if is_name_like(text[start:end]):
+            out.append(Listed(start, end, named=True))
     for at in find_words(lowered, _KIND_ANCHORS):
         start = text.rfind("\n", max(0, at - 80), at) + 1 or max(0, at - 80)
         for m in _NAME_START.finditer(text, start, at + 1):

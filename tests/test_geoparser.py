@@ -278,6 +278,8 @@ UNLISTED_LISTS = [
      ["Chaqllani", "Urpimayo", "Kusiwasi"], "Cusco"),
     ("Los caseríos Pukakancha y Sumaqpata, en la región Cajamarca, recibieron semillas.",
      ["Pukakancha", "Sumaqpata"], "Cajamarca"),
+    ("In Pisco we work in a neighborhood outside of town called ‘Ayrampu Loma’.",
+     ["Ayrampu Loma"], "Ica"),
     ("Breeders from Ayrampu, Kantu and Ichhu Loma from the Ocongate district joined.",
      ["Ayrampu", "Kantu", "Ichhu Loma"], "Cusco"),
     ("Trabajamos en Ayrampu, Kantu y Ichhu Loma, en el distrito de Pomacanchi.",
