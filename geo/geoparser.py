@@ -347,6 +347,7 @@ class _Hit:
     unit_after: str = ""  # "la comunidad de San Lorenzo, en Cusco": the unit's department
     renamed: bool = False  # "Nuevo Saposoa": a village named after the unit, not the unit
     works: bool = False  # "la represa Tambillo": a dam, canal, hill or lake named after it
+    opening: bool = False  # a common word's name opening a sentence: maybe the word only
 
 
 def read_institutions(path: Path = INSTITUTIONS_FILE) -> list[dict[str, str]]:
@@ -697,6 +698,12 @@ class Geoparser:
             mentions = [self._written_mention(text, m.start, m.end, next(iter(placed[m.mention])))
                         if (m.start, m.end) in guessed and len(placed.get(m.mention, ())) == 1
                         else m for m in mentions]
+        sure = {m.mention: m.department_code for m in mentions if m.confidence >= 0.9}
+        for hit in hits:  # "Pisco, a small city ... Pisco has spent": the place again
+            span = (starts[hit.first], ends[hit.last - 1])
+            if hit.opening and text[span[0]:span[1]] in sure and not taken.overlaps(*span):
+                mentions.append(self._written_mention(text, *span, sure[text[span[0]:span[1]]]))
+                taken.add(*span)
         if named:  # every other occurrence of a name so introduced or placed
             for start, end in self._occurrences(text, norms, starts, named):
                 if (not taken.overlaps(start, end) and not goes_on(text, end)
@@ -988,7 +995,8 @@ class Geoparser:
         # joined to the word before: by a space, or by an abbreviation's dot ("Av. Grau"),
         # not by a full stop ("... Arequipa. Trujillo es ...")
         joined_before = "\n" not in gap_before and (
-            gap_before.strip() == "" or (gap_before.strip() == "." and len(prev_raw) <= 4))
+            gap_before.strip() == "" or (gap_before.strip() == "." and len(prev_raw) <= 4
+                                         and not self._named_place(prev)))  # "... Peru. Pisco"
         if joined_before and prev_raw[:1].isupper() and prev in PERSON_BEFORE and not hit.cue:
             return False
         if (joined_before and prev_raw[:1].isupper() and not hit.cue
@@ -1101,6 +1109,7 @@ class Geoparser:
             elif (initial or raw.isupper() or nxt in {"de", "del", "of"}
                     or prev in ARTICLES and prev_raw.islower()
                     or _title_line(text, starts[hit.first], ends[hit.last - 1])):
+                hit.opening = initial and not raw.isupper()
                 return False
             weak = True
         if key in ABROAD and not hit.cue:
@@ -1116,6 +1125,12 @@ class Geoparser:
             weak = True  # "Ayaucucho": only beside its department, or after its own cue
         hit.weak = weak  # weak names need their department nearby (checked in _resolve)
         return True
+
+    def _named_place(self, word: str) -> bool:
+        """Whether a folded word names a place or a country (so a full stop after it ends
+        a sentence: "Peru.", "Puno.", not an abbreviation as "Av.")."""
+        entry = self._table.get(word)
+        return word in COUNTRY_NAMES or (entry is not None and entry.kind == "place")
 
     @staticmethod
     def _after_first_name(text: str, norms: list[str], starts: list[int], ends: list[int],

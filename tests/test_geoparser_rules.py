@@ -501,6 +501,12 @@ EVERY_MENTION = [
      "El Gobierno Regional de Moquegua trabaja en la provincia General Sánchez Cerro. "
      "Se trata de la represa Tambillo, para Ubinas. Tambillo se suma a otras obras.",
      "Tambillo", "Moquegua", 2),
+    ("a common word's name opening a sentence is the place the text named before",
+     "El distrito de Independencia, en Huaraz, recibió ayuda. Independencia tiene 70 mil "
+     "habitantes.", "Independencia", "Áncash", 2),
+    ("a full stop after a country's or a place's name ends a sentence, no abbreviation",
+     "The project is in Pisco, a small city on the coast of Peru. Pisco has grown since.",
+     "Pisco", "Ica", 2),
 ]
 
 
