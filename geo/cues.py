@@ -160,7 +160,7 @@ PEOPLES = {"ashaninka", "asheninka", "machiguenga", "matsigenka", "yanesha", "ya
            "cashinahua", "sharanahua", "amahuaca", "yaminahua", "aguaruna", "huambisa",
            "cocama", "tikuna", "ticuna", "secoya", "maijuna", "iskonawa",
            "mashco piro", "huitoto", "murui", "ocaina", "quechua", "quechuas", "aymara",
-           "aymaras", "aimara", "aimaras"}
+           "aymaras", "aimara", "aimaras", "kechwa", "quichua"}
 # Words after a unit's name that make it a culture or a people, not the place.
 CULTURE_AFTER = {"period", "culture", "civilization", "civilisation", "empire", "style",
                  "ceramics", "pottery", "language", "people", "peoples", "era", "times"}
@@ -353,13 +353,15 @@ NOT_LIST_ITEMS = {"afluentes", "ministerio", "ministry", "gobierno", "government
                    "ing", "lic", "mr", "mrs", "ms", "apu", "don", "dona",
                    "mas", "muy", "mayor", "menor", "mejor",  # "RESERVORIO MÁS GRANDE"
                    "galeria", "galerias", "plataforma", "plataformas", "planta", "plantas",
-                   "obra", "obras", "sistema", "sistemas"}  # works, not the place they are in
+                   "obra", "obras", "sistema", "sistemas",  # works, not the place they are in
+                   # a project page's headings: "Community Description", "Project Location"
+                   "description", "location", "background", "overview", "summary", "profile"}
 # Words one edit away from a unit name (geo.typos) that are no misspelling of it: places
 # abroad, people, regions. Found among wordfreq 3.1's 100,000 most frequent Spanish and
 # English words, reviewed by hand; common words are kept out by needing a capital, a
 # position inside a sentence, and the unit's department nearby.
 NOT_TYPOS = {"managua", "catamarca", "caracas", "maracay", "antalya", "jamaica", "sichuan",
-              "ucrania", "bolivia", "polonia", "bolonia", "londres", "curacao", "tarija",
+              "caritas", "ucrania", "bolivia", "polonia", "bolonia", "londres", "curacao", "tarija",
               "guayana", "haryana", "cordoba", "talamanca", "kuantan", "parthia", "pachuca",
               "barinas", "manacor", "lepanto", "chagall", "saramago", "romario", "marconi",
               "santayana", "cochran", "corcoran", "jumanji", "slimani", "pichai", "chipman",

@@ -231,8 +231,8 @@ _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)*"
     r"[ \t]*(?:,|y|e|o|and|or)[ \t]*)+$")
 _RIVERS_AFTER = re.compile(  # "(Apurímac), Ene and Mantaro Rivers" right after a name
-    r"(?:[ \t]*(?:,|and|or)[ \t]*[A-ZÁÉÍÓÚÑ][\w'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)?)*"
-    r"[ \t]+[Rr]ivers(?!\w)")
+    r"(?:[ \t]*(?:,|and|or)[ \t]*[A-ZÁÉÍÓÚÑ][\w'’-]*"
+    r"(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)?)*[ \t]+[Rr]ivers(?!\w)")
 _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
     r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|volc[aá]n"
     rf"|{_RELIEF}|desierto[ \t]+de|{_AREA_BEFORE}|{_WORKS_BEFORE})[ \t]+$",
@@ -530,6 +530,7 @@ class Geoparser:
         for hit in hits:
             covered[hit.first:hit.last] = b"\x01" * (hit.last - hit.first)
         first, memo, correct = self._typo_first, self._typo_memo, self._typos.correct
+        given = given_names()  # "Mariela", "Edson": a first name, no misspelt unit
         found: list[_Hit] = []
         n_tok, after = len(norms), 0
         capitals = compress(range(n_tok), map(str.isupper, map(text.__getitem__, starts)))
@@ -544,7 +545,7 @@ class Geoparser:
                 size += 1
             for width in range(size, 0, -1):
                 key = " ".join(norms[i:i + width])
-                if key in NOT_TYPOS or not text[starts[i + width - 1]].isupper():
+                if key in NOT_TYPOS or key in given or not text[starts[i + width - 1]].isupper():
                     continue
                 name = memo.get(key, "")
                 if name == "":
@@ -934,7 +935,7 @@ class Geoparser:
                        lat=unit.lat, lon=unit.lon, precision=unit.precision,
                        confidence=confidence)
 
-    def _cue(self, text: str, norms: list[str], starts: list[int],
+    def _cue(self, text: str, norms: list[str], starts: list[int], ends: list[int],
              hit: _Hit) -> tuple[str | None, bool]:
         """The level a cue word before or after the name gives, and whether a feature cue."""
         before = norms[max(0, hit.first - CUE_MAX):hit.first]
@@ -953,7 +954,10 @@ class Geoparser:
                 hit.plural = bool(set(before[-size:]) & PLURAL_CUES)
                 hit.community = bool(set(before[-size:]) & COMMUNITY_WORDS)
                 break
-        after = norms[hit.last] if hit.last < len(norms) else ""
+        # the word right after, in the same sentence and line (not the heading below it:
+        # "Water Project in La Libertad\n\nCommunity Description")
+        after = norms[hit.last] if hit.last < len(norms) and not _STOP.search(
+            text, ends[hit.last - 1], starts[hit.last]) else ""
         if level is None:
             level = CUES_AFTER.get(after)
         if level is None and after in ("community", "village", "communities", "villages"):
@@ -973,7 +977,7 @@ class Geoparser:
             hit.cue, hit.feature_cue = None, False
             return not hit.entry.bare or text[starts[hit.first]].isupper()
         raw = text[starts[hit.first]:ends[hit.last - 1]]
-        hit.cue, hit.feature_cue = self._cue(text, norms, starts, hit)
+        hit.cue, hit.feature_cue = self._cue(text, norms, starts, ends, hit)
         if (not hit.cue and before is not None and before.plural and before.cue
                 and before.cue != "populated place"
                 and _next_in_list(text, norms, starts, ends, before, hit)
@@ -985,6 +989,9 @@ class Geoparser:
             return False
         if key in PEOPLES and (not hit.cue or hit.community):
             return False  # "Quechua and Aymara communities": peoples, not GeoNames' hamlets
+        if (hit.first and norms[hit.first - 1] in PEOPLES
+                and text[ends[hit.first - 1]:starts[hit.first]] == "-"):
+            return False  # "the Kechwa-Lamas": a people named with its town
         if not raw[:1].isupper() or not _capitalised(text, norms, starts, hit.first, hit.last):
             return False
         prev = norms[hit.first - 1] if hit.first else ""
@@ -1432,9 +1439,12 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
     return [s for s, key in zip(spans, keys)
             if key not in COUNTRY_NAMES and key.split()[0] not in NOT_LIST_ITEMS
             and key.split()[0] not in PEOPLES  # "las comunidades Shipibo": a people
-            and " ".join(key.split()[:2]) not in PEOPLES]
+            and " ".join(key.split()[:2]) not in PEOPLES
+            and key.split()[0] not in COUNTRY_NAMES  # "Peru P163023 Integrated Forest"
+            and not _BLANK_LINE.search(text, s[0], s[1])]  # "Project – Peru\n\nLocation"
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"(?<=[\w,'’)] )([A-ZÁÉÍÓÚÑÜ][\w'’]*) $")
 _CUES_BEFORE_NAME = (NOT_NAME_WORDS | UNLISTED_CUES | ARTICLES | {"poblado"}) - {
     "centro", "centros"}

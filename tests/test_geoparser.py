@@ -76,6 +76,8 @@ POSITIVES = [
      "Tacna"),
     ("We work in Bello Horizonte (Villa El Salvador District) and others.", "Bello Horizonte",
      "Lima"),
+    ("Water Project in La Libertad\n\nCommunity Description\nThe families live there.",
+     "La Libertad", "La Libertad"),
     ("Durante la visita a Huaral recorrieron las localidades de Acotama, Chipcho, Dos de Mayo, "
      "Quipatama, Añampay, Huaycho, Otec, Huachinga, Ñaupay y Quinquera.", "Dos de Mayo", "Lima"),
 ]
@@ -141,6 +143,14 @@ NEGATIVES = [
      "Calizaya"),
     ("Defensas en el valle de Huaura – Sayán, Zoraida Sáenz Marín, presidenta, habló.",
      "Zoraida Sáenz Marín"),
+    ("La coordinadora del proyecto de Cáritas del Perú habló en Tumbes.", "Cáritas"),
+    ("Loggers enter the ancestral territories of the Kechwa-Lamas in San Martín.", "Lamas"),
+    ("Project Name: Peru P163023 Integrated Forest Landscape Management Project in Atalaya",
+     "Integrated"),
+    ("Water and Sanitation Project – Peru\n\nLocation\nSector Laguna, Chiclin, La Libertad, "
+     "Peru\n\nCommunity Description\nSector Laguna is a marginalized sector.", "Description"),
+    ("Water and Sanitation Project – Peru\n\nLocation\nSector Laguna, Chiclin, La Libertad, "
+     "Peru\n\nCommunity Description\nSector Laguna is a marginalized sector.", "Peru"),
 ]
 
 
