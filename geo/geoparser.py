@@ -180,10 +180,11 @@ _AREA_BEFORE = (  # a protected area's kind before its name: "Reserva Comunal Am
     r"(?:[ \t]+(?:del?|de[ \t]+la|de[ \t]+los))?")
 _WATERWORKS = r"canal(?:es)?|reservorios?|represas?|bocatomas?|embalses?|presas?"
 _RELIEF = r"cerro|nevado|quebrada|laguna|lago|isla"  # a hill, a peak, a ravine, a lake
+_SPECIAL_PROJECT = r"proyecto[ \t]+especial(?:[ \t]+(?:regional|binacional))?"
 _WORKS_BEFORE = (  # waterworks and special projects before their name: "canal Pampa Grande"
     rf"(?:(?:{_WATERWORKS})"
     r"(?:[ \t]+(?:del?|de[ \t]+la))?"
-    r"|sistema[ \t]+de[ \t]+riego|proyecto[ \t]+especial(?:[ \t]+(?:regional|binacional))?"
+    rf"|sistema[ \t]+de[ \t]+riego|{_SPECIAL_PROJECT}"
     r"|reservas?[ \t]+(?:territorial(?:es)?|ind[ií]genas?))")
 _NEEDS_QUALIFIER = {"park", "project"}
 _QUALIFIER = "(?:" + "|".join(sorted(AREA_QUALIFIERS)) + r")[ \t]+"
@@ -224,7 +225,7 @@ _STREET_ITEM = (r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*"
                 r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*")
 _STREET_WORDS = ("jirones", "calles", "avenidas", "pasajes", "streets", "avenues")
 _STREET_LIST = re.compile(  # "los jirones Arica, Jorge Chávez y Huamachuco": streets
-    r"\b(?:[Jj]irones|[Cc]alles|[Aa]venidas|[Pp]asajes|[Ss]treets|[Aa]venues)[ \t]+"
+    r"\b(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _STREET_WORDS) + r")[ \t]+"
     + _STREET_ITEM + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:y|e|and)[ \t]+)" + _STREET_ITEM + ")+")
 _RIVER_LIST = re.compile(  # "los ríos Itaya, Nanay y " right before a name
     r"\b(?:r[ií]os|rivers)[ \t]+(?:del?[ \t]+)?"  # "los ríos de Nieva, Chiriaco o"
@@ -254,7 +255,7 @@ _PROJECT_AFTER = re.compile(
 # for the place it serves: "Núcleo Ejecutor Central Tantaranche", "Proyecto Especial Tacna"
 _SEAT_BEFORE = re.compile(
     r"(?<!\w)(?i:zonal|territorial|sede|filial|c[aá]ritas"  # "Cáritas Huari": its diocese
-    r"|n[uú]cleo[ \t]+ejecutor(?:[ \t]+central)?|proyecto[ \t]+especial(?:[ \t]+regional)?)"
+    rf"|n[uú]cleo[ \t]+ejecutor(?:[ \t]+central)?|{_SPECIAL_PROJECT})"
     r"(?:[ \t]+(?:de|del)[ \t]+[A-ZÁÉÍÓÚÑ][\w-]+)?[ \t]+$")
 # a department's name that goes on as a longer name: "San Martín de Létira", "La Libertad
 # de Expresión" (not "San Martín del Perú")
@@ -700,11 +701,11 @@ class Geoparser:
                         if (m.start, m.end) in guessed and len(placed.get(m.mention, ())) == 1
                         else m for m in mentions]
         sure = {m.mention: m.department_code for m in mentions if m.confidence >= 0.9}
-        for hit in hits:  # "Pisco, a small city ... Pisco has spent": the place again
-            span = (starts[hit.first], ends[hit.last - 1])
-            if hit.opening and text[span[0]:span[1]] in sure and not taken.overlaps(*span):
-                mentions.append(self._written_mention(text, *span, sure[text[span[0]:span[1]]]))
-                taken.add(*span)
+        for hit in filter(lambda h: h.opening, hits):  # "Pisco, a small city ... Pisco
+            start, end = starts[hit.first], ends[hit.last - 1]  # has spent": the place again
+            if text[start:end] in sure and not taken.overlaps(start, end):
+                mentions.append(self._written_mention(text, start, end, sure[text[start:end]]))
+                taken.add(start, end)
         if named:  # every other occurrence of a name so introduced or placed
             for start, end in self._occurrences(text, norms, starts, named):
                 if (not taken.overlaps(start, end) and not goes_on(text, end)
@@ -836,10 +837,10 @@ class Geoparser:
         same: a longer name a cue or a parent unit gives, that the gazetteer lacks ("La
         Trinidad-Quihuan"), or a village of ``dept`` that a settlement list or a parent
         unit places ("Bello Horizonte (Villa El Salvador District)")."""
-        if (item.cued or item.parent) and normalize_name(name) not in self._table:
+        placed = bool(item.cued or item.parent)
+        if placed and normalize_name(name) not in self._table:
             return True
-        return (item.cued or item.parent or item.group in villages) and self._village_name(
-            name, dept)  # "Bello Horizonte (Villa El Salvador District)"
+        return (placed or item.group in villages) and self._village_name(name, dept)
 
     def _village_name(self, name: str, dept: str) -> bool:
         """Whether a known name a settlement list gives may be a village of ``dept``: the
@@ -864,10 +865,7 @@ class Geoparser:
         of that name first, its homonyms settled by the sentence and paragraph."""
         if not parent:
             return None
-        key = normalize_name(parent)
-        for unit in (" district", " province", " region"):  # "(Villa El Salvador District)"
-            key = key.removesuffix(unit)
-        entry = self._table.get(key)
+        entry = self._table.get(normalize_name(parent))
         if entry is None or entry.kind != "place":
             return None
         units = [p for p in entry.places if p.level in ("department", "province", "district")]

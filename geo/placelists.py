@@ -35,10 +35,12 @@ UPPER = "A-ZÁÉÍÓÚÑÜ"
 _WORD = rf"[{UPPER}][\w'’-]+"
 _LINK = r"(?:de[ \t]+(?:la|las|los)|de|del|la|las|los|el)"  # "Quebrada de las Damas"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD})*"
+# the shortest name that its kind word, if any, and the bracket close: "(Pangoa)",
+# "(distrito Huaura)", "(in Tumbes region)", "(Villa El Salvador District)"
 _PARENT = (rf"[ \t]*\([ \t]*(?:(?:in|en)[ \t]+(?:the[ \t]+|la[ \t]+)?)?"
            rf"(?:(?:distrito|provincia|regi[oó]n|district|province|region)[ \t]+(?:de[ \t]+)?)?"
-           rf"({_NAME})(?:[ \t]+(?:region|province|district))?[ \t]*\)")
-#  "(Pangoa)", "(distrito Huaura)", "(in Tumbes region)"
+           rf"({_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD})*?)"
+           rf"(?:[ \t]+(?i:region|province|district))?[ \t]*\)")
 _SEPARATOR = (r"[ \t]*(?:[,;][ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+"
               r"|[ \t]+[–—][ \t]+)")  # "Pampahuasi – Ccasapata, Huayllapampa – Huychaorumi"
 # "C.C. Pallata" (comunidad campesina), "C.N." (nativa), "CC.NN. A y B" (the plural)
@@ -71,7 +73,7 @@ _LIST_PARENT = re.compile(
     r"[ \t,]+(?:(?:de|en)[ \t]+(?:la[ \t]+provincia|el[ \t]+distrito)|del[ \t]+distrito)"
     rf"(?:[ \t]+de)?[ \t]+({_NAME})"
     rf"|[ \t,]+(?:in|from)[ \t]+(?:the[ \t]+(?:province|district)[ \t]+of[ \t]+({_NAME})"
-    rf"|(?:the[ \t]+)?({_NAME})[ \t]+(?:province|district)\b)")
+    rf"|(?:the[ \t]+)?({_NAME})[ \t]+(?i:province|district)\b)")
 # an item's parent in parentheses, or a remark the list goes on after ("Buenos Aires
 # (195 familias) y Pataccollo")
 REMARK = r"[ \t]*\([^()\n]{1,60}\)"
@@ -81,7 +83,8 @@ _DATE_NAME = (r"\d{1,2}[ \t]+de[ \t]+(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Jul
 _DATE_NAME_RE = re.compile(_DATE_NAME)
 _ITEM = re.compile(rf"({_NAME}|{_DATE_NAME})(?:{_PARENT}|{REMARK})?")
 _NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_NAME}|{_DATE_NAME})(?:{_PARENT}|{REMARK})?")
-_LOCATIVE = r"(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|[Cc]erca[ \t]+de)[ \t]+"
+_LOCATIVE_WORDS = r"[Ee]n|[Ii]n|[Aa]t|[Nn]ear"
+_LOCATIVE = rf"(?<!\w)(?:{_LOCATIVE_WORDS}|[Cc]erca[ \t]+de)[ \t]+"
 _LOCATIVE_RE = re.compile(_LOCATIVE)
 # "a town called Guayacondo", "a neighborhood outside of town, called ‘El Bosque’"
 _AREA_WORDS = (r"(?:area|zone|region|place|site|zona|[aá]rea|regi[oó]n|lugar|paraje|town"
@@ -376,11 +379,11 @@ def _list_ending_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _WORD_AT = re.compile(r"[\w'’-]+")
 
 
-_LIST_OPENER = (r"(?:(?<!\w)(?:[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|of|to|from|v[ií]a|como|such[ \t]+as"
+_LIST_OPENER = (rf"(?:(?<!\w)(?:{_LOCATIVE_WORDS}|de|of|to|from|v[ií]a|como|such[ \t]+as"
                 r"|including|incluyendo|incluye|incluyen|includes?|est[aá]n|son|are|were)[ \t]+"
                 r"|^[ \t]*[-•*·][ \t]+)")  # or a bullet: "- Allpamarca, Chagragoto, ..."
 _LIST_OPENER_RE = re.compile(_LIST_OPENER, re.MULTILINE)
-_LOCATIVE_OPENER = re.compile(r"[Ee]n|[Ii]n|[Aa]t|[Nn]ear|de|from")  # not "such as", "son"
+_LOCATIVE_OPENER = re.compile(rf"{_LOCATIVE_WORDS}|de|from")  # not "such as", "son"
 _COMMA_NAME = re.compile(rf",[ \t]*[{UPPER}]")
 _LOCATED_LIST = re.compile(  # "se aprecian en A, B, C y D": two separators at least
     rf"{_LIST_OPENER}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}", re.MULTILINE)
