@@ -837,10 +837,9 @@ class Geoparser:
         same: a longer name a cue or a parent unit gives, that the gazetteer lacks ("La
         Trinidad-Quihuan"), or a village of ``dept`` that a settlement list or a parent
         unit places ("Bello Horizonte (Villa El Salvador District)")."""
-        placed = bool(item.cued or item.parent)
-        if placed and normalize_name(name) not in self._table:
-            return True
-        return (placed or item.group in villages) and self._village_name(name, dept)
+        if not (item.cued or item.parent or item.group in villages):
+            return False
+        return normalize_name(name) not in self._table or self._village_name(name, dept)
 
     def _village_name(self, name: str, dept: str) -> bool:
         """Whether a known name a settlement list gives may be a village of ``dept``: the
@@ -1347,12 +1346,30 @@ def _read_lists(text: str, lowered: str, hits: list[_Hit], starts: list[int],
                     if any(p.level in ("department", "province") for p in h.places)])
     known = _Spans([(starts[h.first], ends[h.last - 1]) for h in hits if not h.typo])
     andean = [t for t in toponyms(text, lowered) if not units.overlaps(t.start, t.end)]
-    andean_at = {(t.start, t.end) for t in andean}  # "la vía Yanacocha, Avionpampa, ..."
-    villages = {item.group for item in located if (item.start, item.end) in andean_at}
+    item_at = {item.end: item for item in located  # an item of two words at most ending
+               if text.count(" ", item.start, item.end) <= 1}  # in an Andean word: "la vía
+    villages = {item.group for t in andean  # Yanacocha, Avionpampa, ...", "en Kile Yanapata"
+                if (item := item_at.get(t.end)) and item.start <= t.start}
+    small = {(starts[h.first], ends[h.last - 1]) for h in hits  # "en La Calera, El Ingenio,
+             if _small_homonym(h.places)}  # San Antonio y Arriendos": homonyms and a new name
+    by_group: dict[int, list[Listed]] = {}
+    for item in located:
+        by_group.setdefault(item.group, []).append(item)
+    villages.update(group for group, items in by_group.items()
+                    if any((item.start, item.end) in small for item in items)
+                    and any(not known.overlaps(item.start, item.end) for item in items))
     in_lists = {(item.start, item.end) for item in located}
     lone = [t for t in andean + in_peru(text)  # a list's are placed as the list goes
-            if not known.overlaps(t.start, t.end) and (t.start, t.end) not in in_lists]
+            if not known.overlaps(t.start, t.end) and (t.start, t.end) not in in_lists
+            and not ((item := item_at.get(t.end)) and item.start <= t.start)]
     return _Lists(lowered, known, located, lone, {(t.start, t.end) for t in lone}, villages)
+
+
+def _small_homonym(places: list[Place]) -> bool:
+    """Whether a name's places are small ones of several departments (a district or a
+    village of fewer than 20,000 people): "San Antonio", "La Calera"."""
+    return len({p.department for p in places}) > 1 and all(
+        p.level in ("district", "populated place") and p.population < 20000 for p in places)
 
 
 class _Spans:

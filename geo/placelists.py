@@ -25,11 +25,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.cues import (AREA_QUALIFIERS, COUNTRY_NAMES, DISCOURSE_WORDS, FEATURE_CUE_WORDS,
+from geo.cues import (AREA_QUALIFIERS, COMMON, COUNTRY_NAMES, DISCOURSE_WORDS, FEATURE_CUE_WORDS,
                       FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PEOPLES, PERSON_BEFORE,
                       UNLISTED_AFTER_CUES)
 from geo.names import name_to_key, normalize_name
-from geo.paths import ABROAD_NAMES_FILE, GIVEN_NAMES_FILE
+from geo.paths import ABROAD_NAMES_FILE, COMMON_WORDS_FILE, GIVEN_NAMES_FILE
 
 UPPER = "A-ZÁÉÍÓÚÑÜ"
 _WORD = rf"[{UPPER}][\w'’-]+"
@@ -166,6 +166,20 @@ def given_names() -> frozenset[str]:
     """People's first names that name no Peruvian place, folded (``data/given_names.txt``):
     "Elsa", "Zoraida", not "Santiago" or "Belén"."""
     return frozenset(GIVEN_NAMES_FILE.read_text(encoding="utf-8").split())
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Frequent Spanish and English words that name no place, folded
+    (``data/common_words.txt``): "educación", "cultura", "health"."""
+    return frozenset(COMMON_WORDS_FILE.read_text(encoding="utf-8").split())
+
+
+def is_common_word(name: str) -> bool:
+    """Whether a name as written is one frequent word: one that names no place
+    ("Educación", "Health") or a unit's name that is a word first ("Salud", "Progreso")."""
+    key = normalize_name(name)
+    return " " not in key and (key in _common_words() or key in COMMON)
 
 
 def is_abroad(name: str) -> bool:
@@ -389,6 +403,10 @@ _LOCATED_LIST = re.compile(  # "se aprecian en A, B, C y D": two separators at l
     rf"{_LIST_OPENER}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}", re.MULTILINE)
 
 
+_ORG_WORDS = (ORG_BEFORE | NOT_LIST_ITEMS) - {"senor", "senora", "nuestra", "don", "dona",
+                                              "sr", "sra", "mas", "mayor", "menor", "mejor"}
+
+
 def located_lists(text: str) -> list[Listed]:
     """The items of a list of three or more names after a locative word ("en Cochas,
     Putacca, Pampanhuaylla y Allpacorral"), whatever they are: the geoparser keeps
@@ -401,11 +419,16 @@ def located_lists(text: str) -> list[Listed]:
         after = (_LIST_PARENT.match(text, m.end())  # "in A, B and C in the X district"
                  if _LOCATIVE_OPENER.fullmatch(opener.group().strip()) else None)
         parent = next(filter(None, after.groups())) if after else ""
+        items = []
         item = _ITEM.match(text, opener.end())
         while item and item.end() <= m.end():
-            if is_name_like(item.group(1)):
-                out.append(Listed(*item.span(1), parent, False, m.start()))
+            items.append(item)
             item = _NEXT_ITEM.match(text, item.end())
+        if 2 * sum(is_common_word(item.group(1)) for item in items) >= len(items):
+            continue  # a list of themes: "en Salud, Educación, Santa Rosa y Cultura"
+        out.extend(Listed(*item.span(1), parent, False, m.start())
+                   for item in items if is_name_like(item.group(1))
+                   and _ORG_WORDS.isdisjoint(normalize_name(item.group(1)).split()))
     return out
 
 

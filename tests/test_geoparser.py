@@ -8,7 +8,7 @@ from conftest import department_code, found_departments
 from geo.gazetteer import load_gazetteer
 from geo.geoparser import Mention, default_geoparser, parse_places
 from geo.names import normalize_name
-from geo.paths import GIVEN_NAMES_FILE
+from geo.paths import COMMON_WORDS_FILE, GIVEN_NAMES_FILE
 
 # (text, mention as written, department it must resolve to)
 POSITIVES = [
@@ -339,6 +339,19 @@ def test_given_names_are_folded_sorted_and_name_no_place() -> None:
         assert not gazetteer.lookup(name) and name not in small, name
     assert {"elsa", "zoraida", "josue"} <= set(names)
     assert not {"santiago", "belen", "concepcion"} & set(names)
+
+
+def test_common_words_are_folded_sorted_and_name_no_place() -> None:
+    words = COMMON_WORDS_FILE.read_text(encoding="utf-8").split()
+    assert len(words) > 10000 and words == sorted(set(words))
+    gazetteer = load_gazetteer()
+    small = {normalize_name(row["name"]).replace(" ", "") for row in _small_places()}
+    given = set(GIVEN_NAMES_FILE.read_text(encoding="utf-8").split())
+    for word in words:
+        assert word == normalize_name(word).replace(" ", ""), word
+        assert not gazetteer.lookup(word) and word not in small and word not in given, word
+    assert {"educacion", "cultura", "health", "agriculture"} <= set(words)
+    assert not {"progreso", "esperanza", "lima", "ginebra"} & set(words)
 
 
 @pytest.mark.parametrize("row", _small_places()[::7], ids=lambda r: r["name"])

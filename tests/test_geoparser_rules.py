@@ -320,6 +320,14 @@ POSITIVES = [
      "Marañón, the river of their elders.", "Marañón", "Loreto"),
     ("a river by its article", "Los pescadores de Parinari, en Loreto, viven del "
      "Marañón y de sus peces.", "Marañón", "Loreto"),
+    ("village list", "El alcalde de Huánuco visitó las obras en Ccori Huayrapata, Mishquipuncu, "
+     "Llaqtasqa y San Roque, donde viven 300 familias.", "Ccori Huayrapata", "Huánuco"),
+    ("village list", "El alcalde de Huánuco visitó las obras en Ccori Huayrapata, Mishquipuncu, "
+     "Llaqtasqa y San Roque, donde viven 300 familias.", "San Roque", "Huánuco"),
+    ("homonyms and a new name", "The regional government of Cajamarca built sanitation modules "
+     "in La Calera, El Ingenio, San Antonio and Tuskarayoc last year.", "San Antonio", "Cajamarca"),
+    ("homonyms and a new name", "The regional government of Cajamarca built sanitation modules "
+     "in La Calera, El Ingenio, San Antonio and Tuskarayoc last year.", "Tuskarayoc", "Cajamarca"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -454,6 +462,12 @@ NEGATIVES = [
      "community fishes.", "Kukamiria"),
     ("a dashed pair that names no works", "El convenio Quillaruna-Tintaycucho se firmó en "
      "Ayacucho.", "Quillaruna"),
+    ("a list of themes", "The regional government of Cajamarca works in Salud, Educación, "
+     "Santa Rosa and Cultura.", "Educación"),
+    ("a list of themes", "The regional government of Cajamarca works in Salud, Educación, "
+     "Santa Rosa and Cultura.", "Salud"),
+    ("an organisation in a list", "The partners work in Huaraz, Independencia, National University "
+     "Santiago Antúnez de Mayolo and Pampacancha.", "National University"),
 ]
 
 
