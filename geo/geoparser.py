@@ -208,6 +208,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?(?:[ \t]+del?)?"
     r"|[Cc]erros?|[Ii]slas?|[Bb]ah[ií]a[ \t]+de|[Ll]agos?|[Vv]olc[aá]n"
+    r"|(?:[Mm]icro|[Ss]ub)cuencas?(?:[ \t]+del?)?"  # "la microcuenca Quillcay"
     r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de|[Hh]aciendas?(?:[ \t]+de)?"
     r"|(?i:" + _AREA_BEFORE + "|" + _WORKS_BEFORE + r"))[ \t]+[\"“«]?("
     + _NAME + ")")
@@ -235,12 +236,14 @@ _RIVERS_AFTER = re.compile(  # "(Apurímac), Ene and Mantaro Rivers" right after
     r"(?:[ \t]*(?:,|and|or)[ \t]*[A-ZÁÉÍÓÚÑ][\w'’-]*"
     r"(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)?)*[ \t]+[Rr]ivers(?!\w)")
 _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
-    r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|cuenca[ \t]+del?|bah[ií]a[ \t]+de|volc[aá]n"
+    r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|(?:micro|sub)?cuenca[ \t]+del?|bah[ií]a[ \t]+de"
+    r"|(?:micro|sub)cuenca|volc[aá]n"
     rf"|{_RELIEF}|desierto[ \t]+de|{_AREA_BEFORE}|{_WORKS_BEFORE})[ \t]+$",
     re.IGNORECASE)
 _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Manu
     #                        Biosphere Reserve", "Malinguitas Dry Forest"
-    r"[ \t]+(?:river|valley|basin|canyon|lake|desert|bay|island|hill|gorge|dam|reservoir"
+    r"[ \t]+(?:river|valley|(?:(?:sub|micro)-?)?(?:basin|watershed)|canyon|lake|desert|bay"
+    r"|island|hill|gorge|dam|reservoir"
     r"|volcano"
     rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)"
     rf"|(?:{_QUALIFIER}){{1,2}}(?:park|forest|project))"
@@ -1421,6 +1424,9 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
             if norms[i] in _CENTER_BEFORE and norms[i + 1:i + 2] not in (["center"], ["centre"]):
                 continue  # "population" alone: no centro poblado
             j = i
+            if (i > 1 and norms[i - 1] in _SUB_PARTS and text[starts[i] - 1] == "-"
+                    and ends[i - 1] == starts[i] - 1):
+                j = i = i - 1  # "the Quillcay sub-basin", "the Mariño micro-watershed"
             if i > 0 and re.fullmatch(r"[\"”»][ \t]*", text[ends[i - 1]:starts[i]]) and \
                     re.search(r"[\"“«]$", text[max(0, starts[i - 1] - 1):starts[i - 1]]):
                 quoted = (starts[i - 1], ends[i - 1])  # "the “Kapani” sector": one word
@@ -1460,6 +1466,7 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SUB_PARTS = {"sub", "micro"}  # of a basin: "sub-basin", "micro-basin", "micro-watershed"
 _WORD_BEFORE = re.compile(r"(?<=[\w,'’)] )([A-ZÁÉÍÓÚÑÜ][\w'’]*) $")
 _CUES_BEFORE_NAME = (NOT_NAME_WORDS | UNLISTED_CUES | ARTICLES | {"poblado"}) - {
     "centro", "centros"}

@@ -328,6 +328,12 @@ POSITIVES = [
      "in La Calera, El Ingenio, San Antonio and Tuskarayoc last year.", "San Antonio", "Cajamarca"),
     ("homonyms and a new name", "The regional government of Cajamarca built sanitation modules "
      "in La Calera, El Ingenio, San Antonio and Tuskarayoc last year.", "Tuskarayoc", "Cajamarca"),
+    ("sub-basin", "The studies in the Quillcay sub-basin in Huaraz ended in 2019.",
+     "Quillcay sub-basin", "Áncash"),
+    ("sub-basin", "Work in the headwaters of the Chumbao micro-basin, near Andahuaylas.",
+     "Chumbao micro-basin", "Apurímac"),
+    ("sub-basin", "Se reforestó la microcuenca Quillcay, en Huaraz.", "microcuenca Quillcay",
+     "Áncash"),
 ]
 
 # (rule, text, word that must not be reported)
