@@ -181,8 +181,9 @@ _AREA_BEFORE = (  # a protected area's kind before its name: "Reserva Comunal Am
 _WATERWORKS = r"canal(?:es)?|reservorios?|represas?|bocatomas?|embalses?|presas?"
 _RELIEF = r"cerro|nevado|quebrada|laguna|lago|isla"  # a hill, a peak, a ravine, a lake
 _SPECIAL_PROJECT = r"proyecto[ \t]+especial(?:[ \t]+(?:regional|binacional))?"
-_WORKS_BEFORE = (  # waterworks and special projects before their name: "canal Pampa Grande"
-    rf"(?:(?:{_WATERWORKS})"
+_BRIDGE = r"(?-i:puentes?)"  # "el puente Tucumán" (not "Puente Piedra", a district)
+_WORKS_BEFORE = (  # waterworks, bridges and special projects before their name: "canal
+    rf"(?:(?:{_WATERWORKS}|{_BRIDGE})"  # Pampa Grande"
     r"(?:[ \t]+(?:del?|de[ \t]+la))?"
     rf"|sistema[ \t]+de[ \t]+riego|{_SPECIAL_PROJECT}"
     r"|reservas?[ \t]+(?:territorial(?:es)?|ind[ií]genas?))")
@@ -243,7 +244,7 @@ _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right be
 _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Manu
     #                        Biosphere Reserve", "Malinguitas Dry Forest"
     r"[ \t]+(?:river|valley|(?:(?:sub|micro)-?)?(?:basin|watershed)|canyon|lake|desert|bay"
-    r"|island|hill|gorge|dam|reservoir"
+    r"|island|hill|gorge|dam|reservoir|bridge"
     r"|volcano"
     rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)"
     rf"|(?:{_QUALIFIER}){{1,2}}(?:park|forest|project))"
@@ -287,7 +288,8 @@ _UNIT_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:en|in)[ \t]+)?|\([ \t]*)")  # "
 _DASH = re.compile(DASH)
 _COMMUNITY_KINDS = {"native", "indigenous", "peasant", "campesina", "nativa", "indigena"}
 _WORK_OR_RELIEF_BEFORE = re.compile(  # a dam, a canal, a hill or a lake named after a unit
-    rf"(?<!\w)(?:{_WATERWORKS}|{_RELIEF})(?:[ \t]+(?:del?|de[ \t]+la))?[ \t]+$", re.IGNORECASE)
+    rf"(?<!\w)(?:{_WATERWORKS}|{_BRIDGE}|{_RELIEF})(?:[ \t]+(?:del?|de[ \t]+la))?[ \t]+$",
+    re.IGNORECASE)
 _RIVER_ARTICLES = {"the", "el", "del"}
 _STRETCH_WORDS = {"alto", "bajo", "medio", "upper", "lower", "middle"}
 _SECTOR_BEFORE = re.compile(r"(?i:sector(?:es)?)[ \t]+(?:de[ \t]+)?$")

@@ -334,6 +334,9 @@ POSITIVES = [
      "Chumbao micro-basin", "Apurímac"),
     ("sub-basin", "Se reforestó la microcuenca Quillcay, en Huaraz.", "microcuenca Quillcay",
      "Áncash"),
+    ("bridge", "Se reconstruyó el puente Chilina, en Arequipa.", "puente Chilina", "Arequipa"),
+    ("bridge", "They rebuilt the Chilina Bridge in Arequipa.", "Chilina Bridge", "Arequipa"),
+    ("bridge", "El puente de Huari, en Yauli (Junín), se reparará.", "puente de Huari", "Junín"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -474,6 +477,8 @@ NEGATIVES = [
      "Santa Rosa and Cultura.", "Salud"),
     ("an organisation in a list", "The partners work in Huaraz, Independencia, National University "
      "Santiago Antúnez de Mayolo and Pampacancha.", "National University"),
+    ("a district named Puente", "Puente Piedra es un distrito de Lima; su puente colapsó.",
+     "su puente"),
 ]
 
 
