@@ -127,9 +127,10 @@ from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
 from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMARK, UPPER,
-                             appositions, cued_lists, find_words, given_names, goes_on, in_peru,
-                             is_abroad, is_name_like, is_toponym_like, located_lists, lowercase,
-                             named_areas, toponyms, trailing_lists, work_chains)
+                             appositions, common_words, cued_lists, find_words, given_names,
+                             goes_on, in_peru, is_abroad, is_name_like, is_toponym_like,
+                             located_lists, lowercase, named_areas, toponyms, trailing_lists,
+                             work_chains)
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -537,6 +538,7 @@ class Geoparser:
             covered[hit.first:hit.last] = b"\x01" * (hit.last - hit.first)
         first, memo, correct = self._typo_first, self._typo_memo, self._typos.correct
         given = given_names()  # "Mariela", "Edson": a first name, no misspelt unit
+        words = common_words()  # "Pequeña", "Mediana": a word, no misspelt "Requena"
         found: list[_Hit] = []
         n_tok, after = len(norms), 0
         capitals = compress(range(n_tok), map(str.isupper, map(text.__getitem__, starts)))
@@ -551,7 +553,8 @@ class Geoparser:
                 size += 1
             for width in range(size, 0, -1):
                 key = " ".join(norms[i:i + width])
-                if key in NOT_TYPOS or key in given or not text[starts[i + width - 1]].isupper():
+                if (key in NOT_TYPOS or key in given or key in words
+                        or not text[starts[i + width - 1]].isupper()):
                     continue
                 name = memo.get(key, "")
                 if name == "":

@@ -169,7 +169,7 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
+def common_words() -> frozenset[str]:
     """Frequent Spanish and English words that name no place, folded
     (``data/common_words.txt``): "educación", "cultura", "health"."""
     return frozenset(COMMON_WORDS_FILE.read_text(encoding="utf-8").split())
@@ -179,7 +179,7 @@ def is_common_word(name: str) -> bool:
     """Whether a name as written is one frequent word: one that names no place
     ("Educación", "Health") or a unit's name that is a word first ("Salud", "Progreso")."""
     key = normalize_name(name)
-    return " " not in key and (key in _common_words() or key in COMMON)
+    return " " not in key and (key in common_words() or key in COMMON)
 
 
 def is_abroad(name: str) -> bool:

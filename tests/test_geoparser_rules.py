@@ -479,6 +479,8 @@ NEGATIVES = [
      "Santiago Antúnez de Mayolo and Pampacancha.", "National University"),
     ("a district named Puente", "Puente Piedra es un distrito de Lima; su puente colapsó.",
      "su puente"),
+    ("a frequent word is no misspelt unit", 'Financia el "Programa de Pequeña y Mediana '
+     'Infraestructura de Riego" en Loreto.', "Pequeña"),
 ]
 
 
