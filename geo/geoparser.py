@@ -98,6 +98,7 @@ from geo.cues import (
     EN_LINKS,
     ES_LINKS,
     FEATURE_CUE_WORDS,
+    FEATURE_UNLISTED,
     FEATURE_KINDS,
     FIRST_NAMES,
     FOREIGN,
@@ -128,8 +129,8 @@ from geo.names import normalize_name
 from geo.paths import DATA_DIR
 from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMARK, UPPER,
                              appositions, common_words, cued_lists, find_words, given_names,
-                             goes_on, in_peru, is_abroad, is_name_like, is_toponym_like,
-                             located_lists, lowercase, named_areas, toponyms, trailing_lists,
+                             goes_on, in_peru, is_abroad, is_english_title, is_name_like,
+                             is_toponym_like, located_lists, lowercase, named_areas, toponyms, trailing_lists,
                              work_chains)
 from geo.typos import MIN_LETTERS, TypoIndex
 
@@ -613,8 +614,8 @@ class Geoparser:
             if hit.key in works and not hit.cue and not hit.river:
                 hit.river = hit.feature_cue = True
         listed = _unlisted(text, norms, starts, ends) + [
-            (starts[h.first - 1], ends[h.last - 1], True) for h in hits if h.renamed]
-        items = {(start, end) for start, end, village in listed if village}
+            (starts[h.first - 1], ends[h.last - 1], True, False) for h in hits if h.renamed]
+        items = {(start, end) for start, end, village, _ in listed if village}
         lists = _read_lists(text, lowered, hits, starts, ends)
         items.update((item.start, item.end) for item in lists.located
                      if item.group in lists.villages)  # "están Cashapampa, Cuyacu, ..."
@@ -674,12 +675,14 @@ class Geoparser:
         known_spans = sorted((starts[h.first], ends[h.last - 1]) for h in hits if not h.typo)
         taken = _Spans([(m.start, m.end) for m in mentions])
         replaced: list[tuple[int, int]] = []
-        for start, end, village in listed:
+        titles: set[tuple[int, int]] = set()
+        for start, end, village, titled in listed:
             if self._joined_units(text[start:end]):
                 continue  # "provincia de Canchis-Cusco": a unit and its department
             longer = (_holds_shorter(known_spans, start, end)  # "community of Santa Clara
                       and not _has_kind_word(text[start:end]))  # de Uchunya": not "Santa"
-            if not longer and (taken.overlaps(start, end) or known.overlaps(start, end)):
+            if not longer and (taken.overlaps(start, end)  # a known name a title follows
+                               or known.overlaps(start, end) and not titled):  # is kept
                 continue
             s = bisect.bisect_right(sentence_breaks, start)
             p = bisect.bisect_right(paragraph_breaks, start)
@@ -691,6 +694,8 @@ class Geoparser:
                 #                                  "sector" may be the housing sector)
             if dept:
                 named.setdefault(text[start:end], dept)
+                if titled:  # "the Valle del Vilcanota Program": the name goes on, a title
+                    titles.add((start, end))
             if longer and (dept or village):  # "the community of Santa Clara": not Santa,
                 replaced.append((start, end))  # placed or not
         if replaced:  # the shorter known names inside the longer ones go
@@ -716,8 +721,8 @@ class Geoparser:
                 taken.add(start, end)
         if named:  # every other occurrence of a name so introduced or placed
             for start, end in self._occurrences(text, norms, starts, named):
-                if (not taken.overlaps(start, end) and not goes_on(text, end)
-                        and not _name_before(text, start)):
+                if (not taken.overlaps(start, end) and not _name_before(text, start)
+                        and ((start, end) in titles or not goes_on(text, end))):
                     mentions.append(self._written_mention(text, start, end,
                                                           named[text[start:end]]))
                     taken.add(start, end)
@@ -1399,13 +1404,15 @@ class _Spans:
 
 
 def _unlisted(text: str, norms: list[str], starts: list[int],
-              ends: list[int]) -> list[tuple[int, int, bool]]:
+              ends: list[int]) -> list[tuple[int, int, bool, bool]]:
     """Names the gazetteer may lack that a cue introduces: "comunidad campesina de X".
 
-    Each as ``(start, end, village)``: ``village`` when the cue is a community's,
-    a village's or a centro poblado's.
+    Each as ``(start, end, village, titled)``: ``village`` when the cue is a
+    community's, a village's or a centro poblado's; ``titled`` when an English title
+    went on after the name ("Sector Laguna Water and Sanitation Project": Laguna).
     """
     spans = []
+    translated: set[tuple[int, int, bool]] = set()
     given = given_names()
     for i in compress(range(len(norms)), map(_ANY_UNLISTED_CUE.__contains__, norms)):
         if (i and text[starts[i]].isupper() and text[ends[i - 1]:starts[i]] == " "
@@ -1461,13 +1468,36 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 continue  # "Supporting community projects": an English word, no name
             if j < last and not _sentence_start(text, starts, ends, j):
                 spans.append((starts[j], ends[last - 1], norms[i] in COMMUNITY_WORDS))
-    keys = [normalize_name(text[a:b]) for a, b, _ in spans]
+                if norms[i] in FEATURE_UNLISTED:  # "Love Island": a feature's English name
+                    translated.add(spans[-1])
+    spans = [(*span, False) if span in translated else _without_english(text, span)
+             for span in spans]
+    spans = [span for span in spans if span[0] < span[1]]
+    keys = [normalize_name(text[a:b]) for a, b, _, _ in spans]
     return [s for s, key in zip(spans, keys)
             if key not in COUNTRY_NAMES and key.split()[0] not in NOT_LIST_ITEMS
             and key.split()[0] not in PEOPLES  # "las comunidades Shipibo": a people
             and " ".join(key.split()[:2]) not in PEOPLES
             and key.split()[0] not in COUNTRY_NAMES  # "Peru P163023 Integrated Forest"
             and not _BLANK_LINE.search(text, s[0], s[1])]  # "Project – Peru\n\nLocation"
+
+
+_TRAILING_WORD = re.compile(r"[ \t]+(?:(?:and|of|the|for|&)[ \t]+)*([\w'’-]+)$")
+
+
+def _without_english(text: str, span: tuple[int, int, bool]) -> tuple[int, int, bool, bool]:
+    """A name a cue gives, less the English title after it ("Sector Laguna Water and
+    Sanitation Project": Laguna, titled); empty if all of it is one ("the Development
+    Project")."""
+    start, end, village = span
+    cut = end
+    trailing = _TRAILING_WORD.search(text, start, end)
+    while trailing and is_english_title(text[trailing.start(1):end]):
+        cut = trailing.start()
+        trailing = _TRAILING_WORD.search(text, start, cut)
+    if not trailing and is_english_title(text[start:end]) and is_english_title(text[start:cut]):
+        cut = start  # the first word too: "Development Project"
+    return start, cut, village, cut < end
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

@@ -29,7 +29,7 @@ from geo.cues import (AREA_QUALIFIERS, COMMON, COUNTRY_NAMES, DISCOURSE_WORDS, F
                       FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PEOPLES, PERSON_BEFORE,
                       UNLISTED_AFTER_CUES)
 from geo.names import name_to_key, normalize_name
-from geo.paths import ABROAD_NAMES_FILE, COMMON_WORDS_FILE, GIVEN_NAMES_FILE
+from geo.paths import ABROAD_NAMES_FILE, COMMON_WORDS_FILE, ENGLISH_WORDS_FILE, GIVEN_NAMES_FILE
 
 UPPER = "A-ZÁÉÍÓÚÑÜ"
 _WORD = rf"[{UPPER}][\w'’-]+"
@@ -173,6 +173,23 @@ def common_words() -> frozenset[str]:
     """Frequent Spanish and English words that name no place, folded
     (``data/common_words.txt``): "educación", "cultura", "health"."""
     return frozenset(COMMON_WORDS_FILE.read_text(encoding="utf-8").split())
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The frequent words that are English ones (``data/english_words.txt``): "water",
+    "sanitation", "unit"; not "social" or "canal"."""
+    return frozenset(ENGLISH_WORDS_FILE.read_text(encoding="utf-8").split())
+
+
+def is_english_title(name: str) -> bool:
+    """Whether a capitalised phrase is made of frequent words, one English at least:
+    a title ("Sanitation Project", "Local Educational Management Unit"), no place's name
+    ("Buenos Aires", "Nueva Vida" are Spanish words; "Pucunucho" no word)."""
+    words = [w for w in normalize_name(name).split() if w not in _LINKS and w not in
+             ("and", "of", "the", "for")]
+    return bool(words) and all(w in common_words() for w in words) and any(
+        w in _english_words() for w in words)
 
 
 def is_common_word(name: str) -> bool:

@@ -1,5 +1,5 @@
 """Regenerate ``data/common_words.txt``: frequent Spanish and English words that name no
-Peruvian place.
+Peruvian place, and ``data/english_words.txt``: those of them that are English words.
 
 Source: ``wordfreq`` 3.1 (Apache-2.0; its data CC-BY-SA 4.0), the words of at least
 3 letters at Zipf frequency >= 3.5 (about 3 per million words) in Spanish or in English:
@@ -9,8 +9,14 @@ salud, educación, cultura, agriculture, health, training. A word that the gazet
 Victoria, Ginebra stay names), so the list never hides a place. Each line is a word as
 ``geo.names.name_to_key`` folds it, sorted.
 
-The geoparser uses it to tell a list of themes ("trabaja en Salud, Educación y
-Cultura") from a list of villages ("en La Calera, El Ingenio y Arriendos").
+``english_words.txt`` keeps the words at Zipf >= 3.5 in English and at least 1.0 higher
+in English than in Spanish (ten times as frequent): water, sanitation, development,
+unit; not social, local, canal or santa, which Spanish names use as much.
+
+The geoparser uses them to tell a list of themes ("trabaja en Salud, Educación y
+Cultura") from a list of villages ("en La Calera, El Ingenio y Arriendos"), and a
+project's or an office's title ("the Sanitation Project", "Local Educational Management
+Unit") from a community's name.
 
 Not part of the build: run it by hand when wordfreq changes.
 """
@@ -27,10 +33,12 @@ from wordfreq import top_n_list, zipf_frequency  # noqa: E402
 
 from geo.gazetteer import load_gazetteer, read_small_places  # noqa: E402
 from geo.names import name_to_key  # noqa: E402
-from geo.paths import ABROAD_NAMES_FILE, COMMON_WORDS_FILE, GIVEN_NAMES_FILE  # noqa: E402
+from geo.paths import (ABROAD_NAMES_FILE, COMMON_WORDS_FILE, ENGLISH_WORDS_FILE,  # noqa: E402
+                       GIVEN_NAMES_FILE)
 
 LANGUAGES = ("es", "en")
 MIN_ZIPF = 3.5
+ENGLISH_MARGIN = 1.0  # Zipf points more in English than in Spanish: ten times as frequent
 TOP = 60000  # wordfreq's lists are ranked: Zipf 3.5 falls well inside the first 60,000
 
 
@@ -50,10 +58,22 @@ def common_words() -> list[str]:
     return sorted(word for word in words if word and " " not in word and word not in names)
 
 
+def english_words(words: list[str]) -> list[str]:
+    """The words of ``words`` that are English words: frequent in English, and ten
+    times as frequent there as in Spanish."""
+    english = {name_to_key(word): word for word in top_n_list("en", TOP)
+               if word.isalpha() and zipf_frequency(word, "en") >= MIN_ZIPF
+               and zipf_frequency(word, "en") >= zipf_frequency(word, "es") + ENGLISH_MARGIN}
+    return [key for key in words if key in english]
+
+
 def main() -> None:
     words = common_words()
     COMMON_WORDS_FILE.write_text("\n".join(words) + "\n", encoding="utf-8")
     print(f"{COMMON_WORDS_FILE}: {len(words)} words")
+    english = english_words(words)
+    ENGLISH_WORDS_FILE.write_text("\n".join(english) + "\n", encoding="utf-8")
+    print(f"{ENGLISH_WORDS_FILE}: {len(english)} words")
 
 
 if __name__ == "__main__":

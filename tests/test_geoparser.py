@@ -8,7 +8,7 @@ from conftest import department_code, found_departments
 from geo.gazetteer import load_gazetteer
 from geo.geoparser import Mention, default_geoparser, parse_places
 from geo.names import normalize_name
-from geo.paths import COMMON_WORDS_FILE, GIVEN_NAMES_FILE
+from geo.paths import COMMON_WORDS_FILE, ENGLISH_WORDS_FILE, GIVEN_NAMES_FILE
 
 # (text, mention as written, department it must resolve to)
 POSITIVES = [
@@ -352,6 +352,10 @@ def test_common_words_are_folded_sorted_and_name_no_place() -> None:
         assert not gazetteer.lookup(word) and word not in small and word not in given, word
     assert {"educacion", "cultura", "health", "agriculture"} <= set(words)
     assert not {"progreso", "esperanza", "lima", "ginebra"} & set(words)
+    english = ENGLISH_WORDS_FILE.read_text(encoding="utf-8").split()
+    assert english == sorted(set(english)) and set(english) <= set(words)
+    assert {"water", "sanitation", "development", "unit"} <= set(english)
+    assert not {"social", "local", "canal", "santa", "buenos"} & set(english)
 
 
 @pytest.mark.parametrize("row", _small_places()[::7], ids=lambda r: r["name"])

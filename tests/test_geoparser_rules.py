@@ -337,6 +337,14 @@ POSITIVES = [
     ("bridge", "Se reconstruyó el puente Chilina, en Arequipa.", "puente Chilina", "Arequipa"),
     ("bridge", "They rebuilt the Chilina Bridge in Arequipa.", "Chilina Bridge", "Arequipa"),
     ("bridge", "El puente de Huari, en Yauli (Junín), se reparará.", "puente de Huari", "Junín"),
+    ("English title after a cued name", "Sector Quinuapata Water and Sanitation Project, in "
+     "Huamanga, Ayacucho.", "Quinuapata", "Ayacucho"),
+    ("English title after a cued name", "Funds go through the Valle del Chumbao Program in "
+     "Apurímac.", "Valle del Chumbao", "Apurímac"),
+    ("English title after a cued name", "Las familias de la comunidad Nueva Vida, en Cusco, "
+     "recibieron semillas.", "Nueva Vida", "Cusco"),
+    ("a feature's English name", "Whalebone Island and Love Island lie off Tumbes.",
+     "Love Island", "Tumbes"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -481,6 +489,10 @@ NEGATIVES = [
      "su puente"),
     ("a frequent word is no misspelt unit", 'Financia el "Programa de Pequeña y Mediana '
      'Infraestructura de Riego" en Loreto.', "Pequeña"),
+    ("an English title after a cue", "The Sector Water and Sanitation Project reached Cusco.",
+     "Sanitation"),
+    ("an English title after a cue", "The Social Sector Development Project in Cusco ended.",
+     "Development Project"),
 ]
 
 
