@@ -1124,7 +1124,7 @@ class Geoparser:
             if unit_next:
                 weak = True
             elif (initial or raw.isupper() or nxt in {"de", "del", "of"}
-                    or prev in ARTICLES and prev_raw.islower()
+                    or prev in ARTICLES and prev_raw.islower() and not hit.feature_cue
                     or _title_line(text, starts[hit.first], ends[hit.last - 1])):
                 hit.opening = initial and not raw.isupper()
                 return False
@@ -1237,6 +1237,10 @@ class Geoparser:
                     # a village of a common name, in the department its sentence names
                     start, end = starts[hit.first], ends[hit.last - 1]
                     return self._unlisted_mention(text, start, end, elsewhere)
+                only = _only(sentence) or _only(paragraph)
+                if hit.river and hit.feature_cue and only:  # "the Tambo Valley" in a text
+                    start, end = starts[hit.first], ends[hit.last - 1]  # about Arequipa
+                    return self._unlisted_mention(text, start, end, only, "feature", 0.5)
                 if hit.weak or hit.river:
                     return None  # a river or island named after a unit: its unit unknown
                 elsewhere = elsewhere or _single_best(document)
@@ -1264,6 +1268,10 @@ class Geoparser:
                 if elsewhere and not hit.typo and (hit.community or is_toponym_like(hit.key)):
                     start, end = starts[hit.first], ends[hit.last - 1]
                     return self._unlisted_mention(text, start, end, elsewhere)
+                only = _only(sentence) or _only(paragraph)
+                if only and not hit.typo and hit.river and hit.feature_cue:  # "the Arma
+                    start, end = starts[hit.first], ends[hit.last - 1]  # River" in Arequipa
+                    return self._unlisted_mention(text, start, end, only, "feature", 0.5)
                 return None
             if hit.person and not sentence[depts[0]]:
                 return None

@@ -345,6 +345,10 @@ POSITIVES = [
      "recibieron semillas.", "Nueva Vida", "Cusco"),
     ("a feature's English name", "Whalebone Island and Love Island lie off Tumbes.",
      "Love Island", "Tumbes"),
+    ("a common word's river", "Other works in Moquegua include the Tambo Valley irrigation "
+     "canal.", "Tambo Valley", "Moquegua"),
+    ("a common word's river", "Other works in Cusco include the Arma River irrigation canal.",
+     "Arma River", "Cusco"),
 ]
 
 # (rule, text, word that must not be reported)
