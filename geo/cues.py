@@ -267,6 +267,17 @@ NOT_PLACES = ["jose de san martin", "don jose de san martin", "simon bolivar",
                # regions abroad written with an article that Peru's units lack
                "la rioja"]
 
+# The sectors of Peru's executive, named after their ministries (PCM's list of sectors):
+# "el sector Vivienda", "the Health sector" are no neighbourhoods.
+GOVERNMENT_SECTORS = {"vivienda", "salud", "educacion", "agricultura", "agrario", "transportes",
+                      "comunicaciones", "energia", "mineria", "produccion", "trabajo",
+                      "turismo", "comercio", "ambiente", "cultura", "justicia", "interior",
+                      "defensa", "economia", "mujer", "inclusion", "desarrollo",
+                      "relaciones", "saneamiento", "agua", "pesca", "pesquero", "privado",
+                      "publico", "health", "education", "agriculture", "housing",
+                      "transport", "energy", "mining", "water", "sanitation", "private",
+                      "public"}
+
 UNLISTED_CUES = {"comunidad", "comunidades", "paraje", "parajes", "caserio", "caserios",
                   "centro", "centros",
                   "localidad", "localidades", "pueblo", "pueblos", "town", "towns", "hamlet",

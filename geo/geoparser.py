@@ -103,6 +103,7 @@ from geo.cues import (
     FIRST_NAMES,
     FOREIGN,
     FOREIGN_HOMONYMS,
+    GOVERNMENT_SECTORS,
     LINK_WORDS,
     LIST_WORDS,
     NOT_LIST_ITEMS,
@@ -1427,6 +1428,9 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 and (norms[i - 1] in given or norms[i - 1] in FIRST_NAMES)):
             continue  # a surname: "Josué Ángel Ríos Calizaya"
         m = _UNLISTED_BEFORE.match(text, starts[i])
+        if m and norms[i] in _SECTOR_CUES and \
+                normalize_name(m.group(1)).split()[0] in GOVERNMENT_SECTORS:
+            m = None  # "el sector Vivienda", "el sector Salud de Puno": a ministry's
         if m:
             village = (norms[i] in COMMUNITY_WORDS or norms[i] in {"centro", "centros"}
                        or norms[i] in _ABBREVIATED_CUES)
@@ -1509,6 +1513,7 @@ def _without_english(text: str, span: tuple[int, int, bool]) -> tuple[int, int, 
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SECTOR_CUES = {"sector", "sectores", "sectors"}
 _SUB_PARTS = {"sub", "micro"}  # of a basin: "sub-basin", "micro-basin", "micro-watershed"
 _WORD_BEFORE = re.compile(r"(?<=[\w,'’)] )([A-ZÁÉÍÓÚÑÜ][\w'’]*) $")
 _CUES_BEFORE_NAME = (NOT_NAME_WORDS | UNLISTED_CUES | ARTICLES | {"poblado"}) - {

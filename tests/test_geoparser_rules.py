@@ -349,6 +349,8 @@ POSITIVES = [
      "canal.", "Tambo Valley", "Moquegua"),
     ("a common word's river", "Other works in Cusco include the Arma River irrigation canal.",
      "Arma River", "Cusco"),
+    ("a sector that is a place", "Las familias del sector Progreso, en Puno, recibieron agua.",
+     "Progreso", "Puno"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -497,6 +499,9 @@ NEGATIVES = [
      "Sanitation"),
     ("an English title after a cue", "The Social Sector Development Project in Cusco ended.",
      "Development Project"),
+    ("a government sector", "La titular del sector Vivienda visitó Desaguadero, en Puno.",
+     "Vivienda"),
+    ("a government sector", "En el sector Salud de Puno faltan médicos.", "Salud"),
 ]
 
 
