@@ -1457,20 +1457,25 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 if text[starts[i - 1]].isupper() and norms[i - 1] not in NOT_UNLISTED:
                     spans.append((*quoted, norms[i] in COMMUNITY_WORDS))
                 continue
-            while (j > 0 and i - j < 2 and text[starts[j - 1]].isupper() and (
-                    norms[j - 1] in AREA_QUALIFIERS
+            while (j > 0 and i - j < 2 and (
+                    text[starts[j - 1]].isupper() and norms[j - 1] in AREA_QUALIFIERS
                     or norms[i] in COMMUNITY_WORDS and norms[j - 1] in _COMMUNITY_KINDS)):
-                j -= 1  # "Amarakaeri Communal Reserve", "Boca Pariamanu Native Community":
-                #         the name ends before "Communal", "Native"
+                j -= 1  # "Amarakaeri Communal Reserve", "Boca Pariamanu Native Community",
+                #         "the Ch’illka peasant community": the name ends before the kind
             last = j
             if norms[i] in _NEEDS_QUALIFIER and last == i:
                 continue  # "Kennedy Park": a park in a town, no protected area
-            while (j > 0 and last - j < 4 and text[starts[j - 1]].isupper()
-                   and len(norms[j - 1]) > 3 and norms[j - 1] not in NOT_NAME_WORDS
-                   and norms[j - 1] not in NOT_UNLISTED
-                   and norms[j - 1] not in UNLISTED_AFTER_CUES  # "the Amazon River basin"
-                   and not _HARD_GAP.search(text, ends[j - 1], starts[j])):
-                j -= 1
+            while j > 0 and last - j < 4:
+                k = j - 1
+                if k > 0 and _ejective(text, norms, starts, ends, k):
+                    k -= 1  # "the Ch’illka peasant community": one word
+                elif not (text[starts[k]].isupper() and len(norms[k]) > 3
+                          and norms[k] not in NOT_NAME_WORDS and norms[k] not in NOT_UNLISTED
+                          and norms[k] not in UNLISTED_AFTER_CUES):  # "the Amazon River basin"
+                    break
+                if _HARD_GAP.search(text, ends[j - 1], starts[j]):
+                    break
+                j = k
             if norms[i] in _NEEDS_QUALIFIER and (last - j > 2 or any(
                     text[starts[k]:ends[k]].isupper() for k in range(j, last))):
                 continue  # "the South American Camelids PECSA Special Project": a theme
@@ -1514,6 +1519,14 @@ def _without_english(text: str, span: tuple[int, int, bool]) -> tuple[int, int, 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SECTOR_CUES = {"sector", "sectores", "sectors"}
+
+
+def _ejective(text: str, norms: list[str], starts: list[int], ends: list[int], k: int) -> bool:
+    """Whether token ``k`` goes on a capitalised one or two letters before it across an
+    apostrophe, as Quechua writes ejectives: "Ch’illka", "Q’ero", "P’isaq"."""
+    return (text[ends[k - 1]:starts[k]] in ("'", "’") and len(norms[k - 1]) <= 2
+            and text[starts[k - 1]].isupper() and text[starts[k]].islower()
+            and len(norms[k]) >= 3)
 _SUB_PARTS = {"sub", "micro"}  # of a basin: "sub-basin", "micro-basin", "micro-watershed"
 _WORD_BEFORE = re.compile(r"(?<=[\w,'’)] )([A-ZÁÉÍÓÚÑÜ][\w'’]*) $")
 _CUES_BEFORE_NAME = (NOT_NAME_WORDS | UNLISTED_CUES | ARTICLES | {"poblado"}) - {

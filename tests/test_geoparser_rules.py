@@ -351,6 +351,10 @@ POSITIVES = [
      "Arma River", "Cusco"),
     ("a sector that is a place", "Las familias del sector Progreso, en Puno, recibieron agua.",
      "Progreso", "Puno"),
+    ("a lowercase community kind", "The Chuicuni native community, in Loreto, fishes.",
+     "Chuicuni", "Loreto"),
+    ("a Quechua ejective", "Children of the Ch’illka peasant community, in Cusco, study.",
+     "Ch’illka", "Cusco"),
 ]
 
 # (rule, text, word that must not be reported)
