@@ -292,7 +292,7 @@ UNLISTED_CUES = {"comunidad", "comunidades", "paraje", "parajes", "caserio", "ca
                   "asentamiento", "asentamientos", "barrio", "barrios", "canal", "reservorio",
                   "represa", "bocatoma", "embalse", "presa", "represas", "reservorios",
                   "embalses", "canales", "bocatomas", "presas", "sistema", "proyecto", "hacienda",
-                  "haciendas", "reservas", "puente", "puentes", "microcuenca", "microcuencas", "subcuenca",
+                  "haciendas", "reservas", "puente", "puentes", "rivers", "microcuenca", "microcuencas", "subcuenca",
                   "subcuencas"}
 UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
                         "town", "sector", "basin", "watershed", "canyon", "desert", "bay", "island",
@@ -304,7 +304,7 @@ UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "p
 FEATURE_UNLISTED = {"rio", "rios", "laguna", "lagunas", "quebrada", "quebradas", "nevado",
                      "nevados", "valle", "valles", "cerro", "cerros", "isla", "islas", "bahia",
                      "lago", "lagos", "river", "valley", "basin", "watershed", "canyon", "desert", "bay",
-                     "island", "lagoon", "hill", "forest", "bridge", "puente", "microcuenca", "microcuencas",
+                     "island", "lagoon", "hill", "forest", "bridge", "rivers", "puente", "microcuenca", "microcuencas",
                      "subcuenca", "subcuencas"}
 # Capitalised words before "district", "province"... that are not a place's name.
 NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern", "southern",

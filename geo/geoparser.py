@@ -210,7 +210,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|" + ABBREVIATED_CUE + r"|[Jj]untas?[ \t]+[Vv]ecinal(?:es)?(?:[ \t]+de)?"
     r"|(?:the[ \t]+)?[Pp]opulat(?:ed|ion)[ \t]+[Cc]ent(?:er|re)s?(?:[ \t]+of)?"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
-    r"|[Rr][ií]os?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?(?:[ \t]+del?)?"
+    r"|[Rr][ií]os?|rivers?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?(?:[ \t]+del?)?"
     r"|[Cc]erros?|[Ii]slas?|[Bb]ah[ií]a[ \t]+de|[Ll]agos?|[Vv]olc[aá]n"
     r"|(?:[Mm]icro|[Ss]ub)cuencas?(?:[ \t]+del?)?"  # "la microcuenca Quillcay"
     r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de|[Hh]aciendas?(?:[ \t]+de)?"
@@ -220,7 +220,7 @@ _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y
     r"(?:" + PLURAL_ABBREVIATED_CUE + r"|(?:[Cc]omunidades|[Ll]ocalidades|[Jj]untas|[Pp]ueblos"
     r"|[Tt]owns|[Hh]amlets|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities"
     r"|[Vv]illages"
-    r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|[Ll]agunas|[Qq]uebradas"
+    r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|rivers|[Ll]agunas|[Qq]uebradas"
     r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios|[Rr]epresas|[Rr]eservorios|[Ee]mbalses)\b)")
 _LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
                         + _NAME + r")(?:" + REMARK + ")?")  # "A (Pangoa), B"
@@ -240,7 +240,7 @@ _RIVERS_AFTER = re.compile(  # "(Apurímac), Ene and Mantaro Rivers" right after
     r"(?:[ \t]*(?:,|and|or)[ \t]*[A-ZÁÉÍÓÚÑ][\w'’-]*"
     r"(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)?)*[ \t]+[Rr]ivers(?!\w)")
 _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
-    r"(?<!\w)(?:r[ií]o|valle(?:[ \t]+del?)?|(?:micro|sub)?cuenca[ \t]+del?|bah[ií]a[ \t]+de"
+    r"(?<!\w)(?:r[ií]o|river|valle(?:[ \t]+del?)?|(?:micro|sub)?cuenca[ \t]+del?|bah[ií]a[ \t]+de"
     r"|(?:micro|sub)cuenca|volc[aá]n"
     rf"|{_RELIEF}|desierto[ \t]+de|{_AREA_BEFORE}|{_WORKS_BEFORE})[ \t]+$",
     re.IGNORECASE)

@@ -355,6 +355,8 @@ POSITIVES = [
      "Chuicuni", "Loreto"),
     ("a Quechua ejective", "Children of the Ch’illka peasant community, in Cusco, study.",
      "Ch’illka", "Cusco"),
+    ("English river before its name", "The water goes to the rivers Colca and Sihuincha, in "
+     "Arequipa.", "Sihuincha", "Arequipa"),
 ]
 
 # (rule, text, word that must not be reported)
