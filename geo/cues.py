@@ -210,7 +210,7 @@ ABROAD = {"asia", "indiana", "iberia", "islandia", "ucrania", "bretana", "veneci
            "guayaquil", "quito", "bogota", "caracas", "panama", "mexico", "san jose",
            "valparaiso", "santa cruz de la sierra", "sucre", "cuenca", "loja", "leticia",
            "manaus", "tabatinga", "arica", "iquique", "trinidad", "colonia", "rosario",
-           "cordoba", "concepcion"}
+           "cordoba", "concepcion", "cono sur"}  # Lima Sur, and South America's Southern Cone
 # Surnames of heroes that name units: a bare one needs a cue or its department nearby.
 PERSON_NAMES = {"condorcanqui", "micaela bastidas", "grau", "bolivar", "castilla", "sucre",
                 "tupac amaru", "bolognesi",

@@ -986,6 +986,7 @@ class Geoparser:
         ("the provinces of Caylloma, Castilla and La Unión": no hero, no common word)."""
         if hit.entry.kind in ("institution", "feature"):
             hit.cue, hit.feature_cue = None, False
+            hit.weak = hit.key in ABROAD  # "el Cono Sur": Lima Sur only beside Lima
             return not hit.entry.bare or text[starts[hit.first]].isupper()
         raw = text[starts[hit.first]:ends[hit.last - 1]]
         hit.cue, hit.feature_cue = self._cue(text, norms, starts, ends, hit)
@@ -1219,6 +1220,8 @@ class Geoparser:
         confidence = 0.95
         if hit.entry.kind in ("institution", "feature"):
             confidence = 0.9
+            if hit.weak and not any(sentence[d] or paragraph[d] for d in depts):
+                return None  # a feature that a region abroad is named too, far from its own
         elif len(depts) > 1:
             chosen = None
             levels = (((sentence, 0.75),) if hit.person or hit.river

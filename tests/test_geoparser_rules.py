@@ -357,6 +357,11 @@ POSITIVES = [
      "Ch’illka", "Cusco"),
     ("English river before its name", "The water goes to the rivers Colca and Sihuincha, in "
      "Arequipa.", "Sihuincha", "Arequipa"),
+    ("Lima's cones", "El Cono Norte de Lima crece más que el centro.", "Cono Norte", "Lima"),
+    ("Lima's cones", "Los hospitales de Lima Este atienden a dos millones.", "Lima Este", "Lima"),
+    ("Lima's cones", "Pamplona Alta, en el Cono Sur de Lima, tiene agua.", "Cono Sur", "Lima"),
+    ("Lima's cones", "El Cono Norte de Arequipa crece; Cerro Colorado, en Arequipa.", "Cono Norte",
+     "Arequipa"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -508,6 +513,8 @@ NEGATIVES = [
     ("a government sector", "La titular del sector Vivienda visitó Desaguadero, en Puno.",
      "Vivienda"),
     ("a government sector", "En el sector Salud de Puno faltan médicos.", "Salud"),
+    ("South America's Southern Cone", "Las economías del Cono Sur crecen más que las andinas.",
+     "Cono Sur"),
 ]
 
 
