@@ -67,7 +67,11 @@ _CUED_LIST = re.compile(
     r"|(?:[ \t]+[a-záéíóúñü]+){0,12}?,?[ \t]+(?:tales[ \t]+como|como|such[ \t]+as|including"
     r"|incluyendo|son|fueron|ser[aá]n|are|were|include|includes|incluyen)"
     rf"|(?P<bare>)(?:[ \t]+{_KINDS}){{0,2}}(?=[ \t]+(?-i:[{UPPER}])))[ \t]+"
-    rf"(?=[{UPPER}])", re.IGNORECASE)
+    rf"(?=[{UPPER}])"
+    # areas, then what they include: "en diversas zonas, incluyendo A, B y C"
+    r"|(?<!\w)(?:zonas|[aá]reas|zones|neighbou?rhoods)(?:[ \t]+[a-záéíóúñü]+){0,6}?,?[ \t]+"
+    rf"(?:tales[ \t]+como|como|such[ \t]+as|including|incluyendo)[ \t]+(?=[{UPPER}])",
+    re.IGNORECASE)
 # the unit a list's items are in, after its last item ("... y C de la provincia de Satipo")
 _LIST_PARENT = re.compile(
     r"[ \t,]+(?:(?:de|en)[ \t]+(?:la[ \t]+provincia|el[ \t]+distrito)|del[ \t]+distrito)"
@@ -234,7 +238,8 @@ def _sentence_end(text: str, start: int) -> int:
 _CUE_WORDS = ("comunidades", "localidades", "caserios", "caseríos", "centros", "anexos", "juntas",
               "sectores", "barrios",
               "pueblos", "poblados", "asentamientos", "villages", "communities", "hamlets",
-              "settlements", "towns", "localities")
+              "settlements", "towns", "localities", "zonas", "areas", "áreas", "zones",
+              "neighborhoods", "neighbourhoods")
 _APPOSITION_WORDS = ("province", "district", "distrito", "provincia")
 
 

@@ -362,6 +362,9 @@ POSITIVES = [
     ("Lima's cones", "Pamplona Alta, en el Cono Sur de Lima, tiene agua.", "Cono Sur", "Lima"),
     ("Lima's cones", "El Cono Norte de Arequipa crece; Cerro Colorado, en Arequipa.", "Cono Norte",
      "Arequipa"),
+    ("areas and what they include", "Las obras avanzan en Ventanilla, Callao, en diversas "
+     "zonas, incluyendo Héroes del Cenepa, Santa Margarita y Viñas de Angamos.",
+     "Viñas de Angamos", "Callao"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -515,6 +518,8 @@ NEGATIVES = [
     ("a government sector", "En el sector Salud de Puno faltan médicos.", "Salud"),
     ("South America's Southern Cone", "Las economías del Cono Sur crecen más que las andinas.",
      "Cono Sur"),
+    ("areas of work", "The project works in Lima and Cusco, in areas such as Health, Education "
+     "and Water.", "Education"),
 ]
 
 
