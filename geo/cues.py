@@ -292,20 +292,20 @@ UNLISTED_CUES = {"comunidad", "comunidades", "paraje", "parajes", "caserio", "ca
                   "asentamiento", "asentamientos", "barrio", "barrios", "canal", "reservorio",
                   "represa", "bocatoma", "embalse", "presa", "represas", "reservorios",
                   "embalses", "canales", "bocatomas", "presas", "sistema", "proyecto", "hacienda",
-                  "haciendas", "reservas", "puente", "puentes", "rivers", "microcuenca", "microcuencas", "subcuenca",
-                  "subcuencas"}
+                  "haciendas", "reservas", "puente", "puentes", "rivers", "microcuenca",
+                  "microcuencas", "subcuenca", "subcuencas"}
 UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "province",
-                        "town", "sector", "basin", "watershed", "canyon", "desert", "bay", "island",
-                        "volcano",
+                        "town", "sector", "basin", "watershed", "canyon", "desert", "bay",
+                        "island", "volcano",
                         "lagoon", "hill", "forest", "reserve", "sanctuary", "refuge", "park",
                         "project", "dam", "reservoir", "annex", "hamlet", "intake", "bridge",
                         "population", "populated"}  # "the Chanca Population Center"
 # Cues that introduce a named feature (a river, a hill), not a settlement.
 FEATURE_UNLISTED = {"rio", "rios", "laguna", "lagunas", "quebrada", "quebradas", "nevado",
                      "nevados", "valle", "valles", "cerro", "cerros", "isla", "islas", "bahia",
-                     "lago", "lagos", "river", "valley", "basin", "watershed", "canyon", "desert", "bay",
-                     "island", "lagoon", "hill", "forest", "bridge", "rivers", "puente", "microcuenca", "microcuencas",
-                     "subcuenca", "subcuencas"}
+                     "lago", "lagos", "river", "valley", "basin", "watershed", "canyon",
+                     "desert", "bay", "island", "lagoon", "hill", "forest", "bridge", "rivers",
+                     "puente", "microcuenca", "microcuencas", "subcuenca", "subcuencas"}
 # Capitalised words before "district", "province"... that are not a place's name.
 NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern", "southern",
                  "eastern", "western", "electoral", "judicial", "fiscal", "police", "military",

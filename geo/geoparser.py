@@ -98,8 +98,8 @@ from geo.cues import (
     EN_LINKS,
     ES_LINKS,
     FEATURE_CUE_WORDS,
-    FEATURE_UNLISTED,
     FEATURE_KINDS,
+    FEATURE_UNLISTED,
     FIRST_NAMES,
     FOREIGN,
     FOREIGN_HOMONYMS,
@@ -131,8 +131,8 @@ from geo.paths import DATA_DIR
 from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMARK, UPPER,
                              appositions, common_words, cued_lists, find_words, given_names,
                              goes_on, in_peru, is_abroad, is_english_title, is_name_like,
-                             is_toponym_like, located_lists, lowercase, named_areas, toponyms, trailing_lists,
-                             work_chains)
+                             is_toponym_like, located_lists, lowercase, named_areas, toponyms,
+                             trailing_lists, work_chains)
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -1241,10 +1241,8 @@ class Geoparser:
                     # a village of a common name, in the department its sentence names
                     start, end = starts[hit.first], ends[hit.last - 1]
                     return self._unlisted_mention(text, start, end, elsewhere)
-                only = _only(sentence) or _only(paragraph)
-                if hit.river and hit.feature_cue and only:  # "the Tambo Valley" in a text
-                    start, end = starts[hit.first], ends[hit.last - 1]  # about Arequipa
-                    return self._unlisted_mention(text, start, end, only, "feature", 0.5)
+                if hit.river and hit.feature_cue:  # "the Tambo Valley", Arequipa's
+                    return self._feature_where(text, starts, ends, hit, sentence, paragraph)
                 if hit.weak or hit.river:
                     return None  # a river or island named after a unit: its unit unknown
                 elsewhere = elsewhere or _single_best(document)
@@ -1272,10 +1270,8 @@ class Geoparser:
                 if elsewhere and not hit.typo and (hit.community or is_toponym_like(hit.key)):
                     start, end = starts[hit.first], ends[hit.last - 1]
                     return self._unlisted_mention(text, start, end, elsewhere)
-                only = _only(sentence) or _only(paragraph)
-                if only and not hit.typo and hit.river and hit.feature_cue:  # "the Arma
-                    start, end = starts[hit.first], ends[hit.last - 1]  # River" in Arequipa
-                    return self._unlisted_mention(text, start, end, only, "feature", 0.5)
+                if not hit.typo and hit.river and hit.feature_cue:  # "the Arma River"
+                    return self._feature_where(text, starts, ends, hit, sentence, paragraph)
                 return None
             if hit.person and not sentence[depts[0]]:
                 return None
@@ -1332,6 +1328,17 @@ class Geoparser:
                        department=self.geocoder.departments[place.department],
                        department_code=place.department, lat=place.lat, lon=place.lon,
                        precision=place.precision, confidence=round(max(confidence, 0.1), 2))
+
+    def _feature_where(self, text: str, starts: list[int], ends: list[int], hit: _Hit,
+                       sentence: Counter, paragraph: Counter) -> Mention | None:
+        """A unit's name with a feature's word after it, whose units are not where its
+        text is: that feature, in the one department its sentence or else its paragraph
+        names ("the Arma River", "the Tambo Valley" in a text about Arequipa)."""
+        only = _only(sentence) or _only(paragraph)
+        if not only:
+            return None
+        start, end = starts[hit.first], ends[hit.last - 1]
+        return self._unlisted_mention(text, start, end, only, "feature", 0.5)
 
     @staticmethod
     def _default(places: list[Place], cue: str | None) -> Place:
