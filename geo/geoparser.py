@@ -1382,15 +1382,16 @@ def _read_lists(text: str, lowered: str, hits: list[_Hit], starts: list[int],
                if text.count(" ", item.start, item.end) <= 1}  # in an Andean word: "la vía
     villages = {item.group for t in andean  # Yanacocha, Avionpampa, ...", "en Kile Yanapata"
                 if (item := item_at.get(t.end)) and item.start <= t.start}
-    small = {(starts[h.first], ends[h.last - 1]) for h in hits  # "en La Calera, El Ingenio,
-             if _small_homonym(h.places)}  # San Antonio y Arriendos": homonyms and a new name
+    in_lists = {(item.start, item.end) for item in located}
+    small = {span for h in hits  # "en La Calera, El Ingenio, San Antonio y Arriendos":
+             if (span := (starts[h.first], ends[h.last - 1])) in in_lists  # homonyms and
+             and _small_homonym(h.places)}  # a new name
     by_group: dict[int, list[Listed]] = {}
     for item in located:
         by_group.setdefault(item.group, []).append(item)
     villages.update(group for group, items in by_group.items()
                     if any((item.start, item.end) in small for item in items)
                     and any(not known.overlaps(item.start, item.end) for item in items))
-    in_lists = {(item.start, item.end) for item in located}
     lone = [t for t in andean + in_peru(text)  # a list's are placed as the list goes
             if not known.overlaps(t.start, t.end) and (t.start, t.end) not in in_lists
             and not ((item := item_at.get(t.end)) and item.start <= t.start)]

@@ -186,6 +186,7 @@ def _english_words() -> frozenset[str]:
     return frozenset(ENGLISH_WORDS_FILE.read_text(encoding="utf-8").split())
 
 
+@lru_cache(maxsize=65536)
 def is_english_title(name: str) -> bool:
     """Whether a capitalised phrase is made of frequent words, one English at least:
     a title ("Sanitation Project", "Local Educational Management Unit"), no place's name
@@ -196,6 +197,7 @@ def is_english_title(name: str) -> bool:
         w in _english_words() for w in words)
 
 
+@lru_cache(maxsize=65536)
 def is_common_word(name: str) -> bool:
     """Whether a name as written is one frequent word: one that names no place
     ("Educación", "Health") or a unit's name that is a word first ("Salud", "Progreso")."""
