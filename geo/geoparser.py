@@ -128,11 +128,11 @@ from geo.gazetteer import Place, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
-from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMARK, UPPER,
-                             appositions, common_words, cued_lists, find_words, given_names,
-                             goes_on, in_peru, is_abroad, is_english_title, is_name_like,
-                             is_toponym_like, located_lists, lowercase, named_areas, toponyms,
-                             trailing_lists, work_chains)
+from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMARK,
+                             TITLE_LINKS, UPPER, appositions, common_words, cued_lists,
+                             find_words, given_names, goes_on, in_peru, is_abroad,
+                             is_english_title, is_name_like, is_toponym_like, located_lists,
+                             lowercase, named_areas, toponyms, trailing_lists, work_chains)
 from geo.typos import MIN_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -1510,7 +1510,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
             and not _BLANK_LINE.search(text, s[0], s[1])]  # "Project – Peru\n\nLocation"
 
 
-_TRAILING_WORD = re.compile(r"[ \t]+(?:(?:and|of|the|for|&)[ \t]+)*([\w'’-]+)$")
+_TRAILING_WORD = re.compile(  # the last word of a name, and the title's links before it
+    r"[ \t]+(?:(?:" + "|".join(sorted(TITLE_LINKS)) + r")[ \t]+)*([\w'’-]+)$")
 
 
 def _without_english(text: str, span: tuple[int, int, bool]) -> tuple[int, int, bool, bool]:

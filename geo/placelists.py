@@ -59,18 +59,19 @@ _KINDS = (r"(?:nativas|campesinas|ind[ií]genas|rurales|altoandinas|amaz[oó]nic
 # or up to twelve and "como" or a verb ("comunidades que no contaron con agua como A, B
 # y C", "los caseríos y comunidades nativas beneficiarios fueron A, B y C")
 # or the unit they are in and a colon ("los caseríos del distrito de Huarmaca: A, B y C")
+_INCLUDING = r"(?:tales[ \t]+como|como|such[ \t]+as|including|incluyendo)"
 _CUED_LIST = re.compile(
     rf"(?<!\w){_SETTLEMENTS}(?:(?:[ \t]+{_KINDS}){{0,2}}[ \t]+(?:de|of)"
     rf"|(?:[ \t]+{_KINDS}){{0,2}}[ \t]+(?:del[ \t]+distrito|de[ \t]+la[ \t]+provincia"
     rf"|of[ \t]+the[ \t]+(?:district|province))[ \t]+(?:de|of)[ \t]+(?-i:({_NAME}))[ \t]*:"
     rf"|(?:[ \t]+[a-záéíóúñü]+){{0,6}}[ \t]*:"
-    r"|(?:[ \t]+[a-záéíóúñü]+){0,12}?,?[ \t]+(?:tales[ \t]+como|como|such[ \t]+as|including"
-    r"|incluyendo|son|fueron|ser[aá]n|are|were|include|includes|incluyen)"
+    rf"|(?:[ \t]+[a-záéíóúñü]+){{0,12}}?,?[ \t]+(?:{_INCLUDING}"
+    r"|son|fueron|ser[aá]n|are|were|include|includes|incluyen)"
     rf"|(?P<bare>)(?:[ \t]+{_KINDS}){{0,2}}(?=[ \t]+(?-i:[{UPPER}])))[ \t]+"
     rf"(?=[{UPPER}])"
     # areas, then what they include: "en diversas zonas, incluyendo A, B y C"
     r"|(?<!\w)(?:zonas|[aá]reas|zones|neighbou?rhoods)(?:[ \t]+[a-záéíóúñü]+){0,6}?,?[ \t]+"
-    rf"(?:tales[ \t]+como|como|such[ \t]+as|including|incluyendo)[ \t]+(?=[{UPPER}])",
+    rf"{_INCLUDING}[ \t]+(?=[{UPPER}])",
     re.IGNORECASE)
 # the unit a list's items are in, after its last item ("... y C de la provincia de Satipo")
 _LIST_PARENT = re.compile(
@@ -163,6 +164,7 @@ def _abroad_keys() -> frozenset[str]:
 
 
 _LINKS = frozenset({"de", "del", "la", "las", "los", "el", "y"})
+TITLE_LINKS = frozenset({"and", "of", "the", "for", "&"})  # inside an English title
 
 
 @lru_cache(maxsize=1)
@@ -191,8 +193,7 @@ def is_english_title(name: str) -> bool:
     """Whether a capitalised phrase is made of frequent words, one English at least:
     a title ("Sanitation Project", "Local Educational Management Unit"), no place's name
     ("Buenos Aires", "Nueva Vida" are Spanish words; "Pucunucho" no word)."""
-    words = [w for w in normalize_name(name).split() if w not in _LINKS and w not in
-             ("and", "of", "the", "for")]
+    words = [w for w in normalize_name(name).split() if w not in _LINKS | TITLE_LINKS]
     return bool(words) and all(w in common_words() for w in words) and any(
         w in _english_words() for w in words)
 
