@@ -1494,6 +1494,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 continue  # "the Kukama Kukamiria Indigenous community": a people's name
             if last - j == 1 and norms[j].endswith("ing") and norms[j].isascii():
                 continue  # "Supporting community projects": an English word, no name
+            if is_abroad(text[starts[j]:ends[i]]):
+                continue  # "Rhode Island", "New Mexico": a place abroad
             if j < last and not _sentence_start(text, starts, ends, j):
                 spans.append((starts[j], ends[last - 1], norms[i] in COMMUNITY_WORDS))
                 if norms[i] in FEATURE_UNLISTED:  # "Love Island": a feature's English name

