@@ -48,7 +48,7 @@ FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
     "river": (["rio"], ["river"]),
     "valley": (["valle"], ["valley"]),
     "basin": (["cuenca"], ["basin", "river basin", "watershed"]),
-    "lake": (["lago", "laguna"], ["lake"]),
+    "lake": (["lago", "laguna"], ["lake", "lagoon"]),
     "canyon": (["canon"], ["canyon"]),
     "trail": (["camino"], ["trail"]),
     "road": (["carretera"], ["road", "highway"]),
@@ -77,7 +77,7 @@ EN_LINKS = ["of ", "of the "]
 BARE_KINDS = {"mine", "park", "reserve", "sanctuary", "lake", "falls", "refuge",
               "protection forest"}
 FEATURE_CUE_WORDS = {w for es, en in FEATURE_KINDS.values() for w in es + en} | {
-    "rios", "rivers", "valles", "valleys", "cuencas", "lagos", "lagunas", "lakes"}
+    "rios", "rivers", "valles", "valleys", "cuencas", "lagos", "lagunas", "lakes", "lagoons"}
 
 # Peru's main rivers that share a unit's name (ANA, Autoridad Nacional del Agua: the
 # rivers of its hydrographic units): "the Marañón", "el Huallaga" with an article and no

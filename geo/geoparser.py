@@ -246,7 +246,7 @@ _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right be
     re.IGNORECASE)
 _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Manu
     #                        Biosphere Reserve", "Malinguitas Dry Forest"
-    r"[ \t]+(?:river|valley|(?:(?:sub|micro)-?)?(?:basin|watershed)|canyon|lake|desert|bay"
+    r"[ \t]+(?:river|valley|(?:(?:sub|micro)-?)?(?:basin|watershed)|canyon|lake|lagoon|desert|bay"
     r"|island|hill|gorge|dam|reservoir|bridge"
     r"|volcano"
     rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)"

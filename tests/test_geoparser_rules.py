@@ -336,6 +336,8 @@ POSITIVES = [
      "Áncash"),
     ("bridge", "Se reconstruyó el puente Chilina, en Arequipa.", "puente Chilina", "Arequipa"),
     ("bridge", "They rebuilt the Chilina Bridge in Arequipa.", "Chilina Bridge", "Arequipa"),
+    ("a district's lagoon", "In Ucayali, the Yarinacocha Lagoon is polluted.",
+     "Yarinacocha Lagoon", "Ucayali"),
     ("bridge", "El puente de Huari, en Yauli (Junín), se reparará.", "puente de Huari", "Junín"),
     ("English title after a cued name", "Sector Quinuapata Water and Sanitation Project, in "
      "Huamanga, Ayacucho.", "Quinuapata", "Ayacucho"),
