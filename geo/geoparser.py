@@ -680,6 +680,9 @@ class Geoparser:
         for start, end, village, titled in listed:
             if self._joined_units(text[start:end]):
                 continue  # "provincia de Canchis-Cusco": a unit and its department
+            head = _HEAD_BEFORE.search(text, max(0, start - 16), start)
+            if head and not known.overlaps(start, end) and is_abroad(text[head.start():end]):
+                continue  # "Rio Branco", "Río Cuarto": a city abroad, not a river
             longer = (_holds_shorter(known_spans, start, end)  # "community of Santa Clara
                       and not _has_kind_word(text[start:end]))  # de Uchunya": not "Santa"
             if not longer and (taken.overlaps(start, end)  # a known name a title follows

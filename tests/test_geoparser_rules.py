@@ -432,6 +432,8 @@ NEGATIVES = [
     ("list after a guessed homonym", "Fondos para la vía San Isidro, Quillaruna y "
      "Tintaycucho.", "Quillaruna"),
     ("desert abroad", "In Tacna, the Atacama Desert begins at the border.", "Atacama"),
+    ("a city abroad with a river's word", "The road goes on from Puerto Maldonado to Rio "
+     "Branco in Brazil.", "Branco"),
     ("a state abroad with a feature's word", "The reserve in Madre de Dios is the size of "
      "Rhode Island.", "Rhode"),
     ("ocean basin", "In Piura, the Pacific basin warms during El Niño.", "Pacific"),
