@@ -133,7 +133,7 @@ from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMAR
                              find_words, given_names, goes_on, in_peru, is_abroad,
                              is_english_title, is_name_like, is_toponym_like, located_lists,
                              lowercase, named_areas, toponyms, trailing_lists, work_chains)
-from geo.typos import MIN_LETTERS, TypoIndex
+from geo.typos import MIN_VARIANT_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
 
@@ -546,7 +546,7 @@ class Geoparser:
         capitals = compress(range(n_tok), map(str.isupper, map(text.__getitem__, starts)))
         for i in capitals:
             if (i < after or covered[i]
-                    or (len(norms[i]) < MIN_LETTERS and norms[i] not in first)):
+                    or (len(norms[i]) < MIN_VARIANT_LETTERS and norms[i] not in first)):
                 continue
             size = 1
             while (size < 3 and norms[i] in first and i + size < n_tok and not covered[i + size]

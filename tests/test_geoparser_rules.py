@@ -336,6 +336,10 @@ POSITIVES = [
      "Áncash"),
     ("bridge", "Se reconstruyó el puente Chilina, en Arequipa.", "puente Chilina", "Arequipa"),
     ("bridge", "They rebuilt the Chilina Bridge in Arequipa.", "Chilina Bridge", "Arequipa"),
+    ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
+     "Pichanaki.", "Pichanaki", "Junín"),
+    ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
+     "Cusco"),
     ("a district's lagoon", "In Ucayali, the Yarinacocha Lagoon is polluted.",
      "Yarinacocha Lagoon", "Ucayali"),
     ("bridge", "El puente de Huari, en Yauli (Junín), se reparará.", "puente de Huari", "Junín"),

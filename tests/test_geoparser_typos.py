@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.typos import TypoIndex, one_edit_apart
+from geo.typos import TypoIndex, one_edit_apart, spelling_key
 
 
 def _distance(a: str, b: str) -> int:
@@ -45,3 +45,24 @@ def test_correct_finds_the_one_name_at_distance_one(word: str) -> None:
 
 def test_short_names_are_never_corrected() -> None:
     assert TypoIndex(["lima", "ica"]).correct("lama") is None
+
+
+SPELLINGS = [("pichanaqui", "pichanaki"), ("huayhuash", "wayhuash"), ("pisac", "pisaq"),
+             ("cusco", "kuzco"), ("kosnipata", "kcosnipata"), ("quimbiri", "kimbiri"),
+             ("huaman", "guaman"), ("ccatca", "katca")]
+
+
+@pytest.mark.parametrize(("name", "written"), SPELLINGS)
+def test_another_spelling_of_the_same_sounds_finds_the_name(name: str, written: str) -> None:
+    assert spelling_key(name) == spelling_key(written)
+    assert TypoIndex([name, "lima"]).correct(written) == name
+
+
+@pytest.mark.parametrize(("a", "b"), [("chala", "kala"), ("calla", "cala"), ("pisco", "pasco"),
+                                      ("cerro", "cero"), ("huanca", "hanca")])
+def test_different_sounds_stay_apart(a: str, b: str) -> None:
+    assert spelling_key(a) != spelling_key(b)
+
+
+def test_a_spelling_two_names_share_finds_neither() -> None:
+    assert TypoIndex(["quimbiri", "kimbiri"]).correct("qimbiri") is None
