@@ -1651,9 +1651,16 @@ def _caps_line(text: str, start: int, end: int) -> bool:
     """Whether the name sits in a line written in capitals (a heading, a header line):
     there, a capital next to a name or a short capitalised word says nothing."""
     line_start = text.rfind("\n", max(0, start - 300), start) + 1 or max(0, start - 300)
+    head = _HEADLINE_BREAK.search(text, line_start, start)  # "Huánuco: REALIZAN MESA ..."
+    while head:
+        line_start = head.end()
+        head = _HEADLINE_BREAK.search(text, line_start, start)
     line_end = text.find("\n", end, end + 300)
     line = text[line_start:line_end if line_end >= 0 else end + 300]
     return line == line.upper() and len(_LETTER.findall(line)) >= 8
+
+
+_HEADLINE_BREAK = re.compile(r"[:|]\s|\s[–—-]\s")  # a dateline or a section before a headline
 
 
 def _joining_words(text: str, norms: list[str], starts: list[int], ends: list[int],

@@ -336,6 +336,8 @@ POSITIVES = [
      "Áncash"),
     ("bridge", "Se reconstruyó el puente Chilina, en Arequipa.", "puente Chilina", "Arequipa"),
     ("bridge", "They rebuilt the Chilina Bridge in Arequipa.", "Chilina Bridge", "Arequipa"),
+    ("a headline in capitals after its dateline", "Huánuco: REALIZAN MESA SOBRE AGUA Y "
+     "DESAGÜE DE AMBO\nLa gerente visitó la obra.", "AMBO", "Huánuco"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
