@@ -289,6 +289,8 @@ _AMAZON_RIVER = re.compile(  # the river, not the region: "into the Amazon River
     r"|\bAmazon(?=[ \t]+and[ \t]+[A-Z][\w-]+[ \t]+rivers\b)")
 _UNIT_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:en|in)[ \t]+)?|\([ \t]*)")  # "X, en Y", "X (Y"
 _DASH = re.compile(DASH)
+_ROAD_WORDS = {"carretera", "road", "highway", "camino"}
+_ROAD_TO = re.compile(DASH + r"[A-ZÁÉÍÓÚÑ]")  # "carretera Huancayo - Huancavelica"
 _COMMUNITY_KINDS = {"native", "indigenous", "peasant", "campesina", "nativa", "indigena"}
 _WORK_OR_RELIEF_BEFORE = re.compile(  # a dam, a canal, a hill or a lake named after a unit
     rf"(?<!\w)(?:{_WATERWORKS}|{_BRIDGE}|{_RELIEF})(?:[ \t]+(?:del?|de[ \t]+la))?[ \t]+$",
@@ -979,6 +981,9 @@ class Geoparser:
         feature = bool(before) and (before[-1] in FEATURE_CUE_WORDS or (
             len(before) > 1 and before[-1] in {"de", "del", "of"}
             and before[-2] in FEATURE_CUE_WORDS)) or after in FEATURE_CUE_WORDS
+        if (feature and before and before[-1] in _ROAD_WORDS
+                and _ROAD_TO.match(text, ends[hit.last - 1])):
+            feature = False  # "la carretera Huancayo-Huancavelica": a town the road links
         return level, feature
 
     def _keep(self, text: str, norms: list[str], starts: list[int], ends: list[int],
@@ -1196,6 +1201,13 @@ class Geoparser:
             if (a.community and len(units) == 1 and not units & da and not b.weak
                     and _UNIT_AFTER.fullmatch(gap)):
                 a.unit_after = units.pop()  # a village, then the unit it is in
+                continue
+            seats = {p.department for p in b.places if p.level in ("province", "district")}
+            if (not common and len(da) > 1 and len(seats) == 1 and len(db) == 1
+                    and not b.weak and not b.cue and _DASH.fullmatch(gap)
+                    and all(p.level in ("district", "populated place") for p in a.places)):
+                a.unit_after = seats.pop()  # "San Isidro – Íllimo": a village of that
+                a.community = True          # district, not Lima's San Isidro
                 continue
             if common and re.fullmatch(r"\s*,?\s*(?:(?:en|in)\s+)?", gap) and (
                     a.cue == "department" or not any(

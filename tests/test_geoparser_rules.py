@@ -338,6 +338,10 @@ POSITIVES = [
     ("bridge", "They rebuilt the Chilina Bridge in Arequipa.", "Chilina Bridge", "Arequipa"),
     ("a headline in capitals after its dateline", "Huánuco: REALIZAN MESA SOBRE AGUA Y "
      "DESAGÜE DE AMBO\nLa gerente visitó la obra.", "AMBO", "Huánuco"),
+    ("a village before its district and a dash", "Familias damnificadas en San Isidro – "
+     "Íllimo recibieron ayuda.", "San Isidro", "Lambayeque"),
+    ("a road's first town", "Se asfalta la carretera Huancayo-Huancavelica.", "Huancayo",
+     "Junín"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
