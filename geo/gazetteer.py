@@ -20,6 +20,7 @@ for districts, which the scale has no code for), 4 within a department (ADM1),
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -149,6 +150,26 @@ def read_point_exceptions(path: Path = POINT_EXCEPTIONS_FILE) -> dict[tuple[str,
     """The reviewed exceptions: ``(id, name)`` -> reason."""
     with path.open(encoding="utf-8", newline="") as fh:
         return {(r["id"], r["name"]): r["reason"] for r in csv.DictReader(fh)}
+
+
+def province_seats(places: list[Place], within_km: float = 2.0) -> frozenset[Place]:
+    """The towns that seat a province: the populated place nearest the point of its
+    province's first district, within ``within_km`` of it (INEI's ubigeo ``PPDD01``, the cercado,
+    whose point is its capital), where no town of 5,000 people is in that district:
+    "La Merced" seats Chanchamayo though GeoNames gives it no population."""
+    capitals = {p.ubigeo: p for p in places
+                if p.level == "district" and len(p.ubigeo) == 6 and p.ubigeo.endswith("01")}
+    nearest: dict[str, tuple[float, Place]] = {}
+    for place in places:
+        capital = capitals.get(place.ubigeo)
+        if place.level == "populated place" and capital is not None:
+            dy = (place.lat - capital.lat) * 111.2
+            dx = (place.lon - capital.lon) * 111.2 * math.cos(math.radians(capital.lat))
+            km = math.hypot(dx, dy)
+            if km <= within_km and km < nearest.get(place.ubigeo, (within_km + 1, place))[0]:
+                nearest[place.ubigeo] = (km, place)
+    towns = {p.ubigeo for p in places if p.level == "populated place" and p.population >= 5000}
+    return frozenset(place for ubigeo, (_, place) in nearest.items() if ubigeo not in towns)
 
 
 @lru_cache(maxsize=1)

@@ -124,7 +124,7 @@ from geo.cues import (
     UNLISTED_CUES,
 )
 from geo.errors import UnknownDepartmentError, UnknownPlaceError
-from geo.gazetteer import Place, read_small_places
+from geo.gazetteer import Place, province_seats, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
@@ -451,6 +451,7 @@ class Geoparser:
         self._typos = TypoIndex(n for n in units if n not in COMMON and n not in PERSON_NAMES
                                 and n not in ABROAD and table.get(n, _Entry("")).kind == "place")
         self._typo_first = {n.split()[0] for n in units if " " in n}
+        self._seats = province_seats(gazetteer.places)
         self._typo_memo: dict[str, str | None] = {}  # word -> the unit name it misspells
         self._departments: dict[str, Place] = {}
         codes = {normalize_name(name): code for code, name in self.geocoder.departments.items()}
@@ -634,7 +635,7 @@ class Geoparser:
         evidence_d: Counter = Counter()
         rivers_s: dict[int, Counter] = {}
         for hit, s, p in zip(kept, sentence, paragraph):
-            depts = {x.department for x in _significant(hit.places)}
+            depts = {x.department for x in _significant(hit.places, self._seats)}
             if len(depts) == 1 and hit.river:  # "the Urubamba valley": a hint only
                 rivers_s.setdefault(s, Counter())[next(iter(depts))] += 1
             if (len(depts) == 1 and not hit.weak and not hit.community and not hit.river
@@ -887,7 +888,7 @@ class Geoparser:
         if entry is None or entry.kind != "place":
             return None
         units = [p for p in entry.places if p.level in ("department", "province", "district")]
-        depts = sorted({p.department for p in units or _significant(list(entry.places))})
+        depts = sorted({p.department for p in units or _significant(list(entry.places), self._seats)})
         if len(depts) == 1:
             return depts[0]
         scored = [(sentence[d] + paragraph[d], d) for d in depts]
@@ -1230,7 +1231,7 @@ class Geoparser:
         # after a village's cue, small namesakes count: "el asentamiento humano Miraflores,
         # en Zarumilla" is no district of Lima, "the village of Huancabamba" in a text
         # about Pasco no town of Piura
-        pool = places if hit.cue == "populated place" else _significant(places)
+        pool = places if hit.cue == "populated place" else _significant(places, self._seats)
         depts = sorted({p.department for p in pool})
         confidence = 0.95
         if hit.entry.kind in ("institution", "feature"):
@@ -1271,7 +1272,7 @@ class Geoparser:
                                                   confidence=0.3)
                 confidence = 0.45
                 hit.guessed = True
-                chosen = self._default(_significant(places), hit.cue).department
+                chosen = self._default(_significant(places, self._seats), hit.cue).department
             if hit.linked:
                 confidence = 0.9 if hit.cue else 0.85
             places = [p for p in pool if p.department == chosen]
@@ -1697,6 +1698,9 @@ def _next_in_list(text: str, norms: list[str], starts: list[int], ends: list[int
         not between and "," in text[ends[a.last - 1]:starts[b.first]])
 
 
+_LIST_SPLIT = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:y|e|and)[ \t]+")
+
+
 def _title_line(text: str, start: int, end: int) -> bool:
     """Whether the name sits in a heading where most words are capitalised (not in a
     list of names: "recorrieron las localidades de Acotama, Chipcho, Dos de Mayo, ...")."""
@@ -1706,6 +1710,9 @@ def _title_line(text: str, start: int, end: int) -> bool:
     line = text[line_start:line_end if line_end >= 0 else high]
     if line.count(",") >= 3:
         return False
+    items = _LIST_SPLIT.split(line.strip(" \t.;"))
+    if len(items) >= 3 and all(1 <= len(item.split()) <= 4 for item in items):
+        return False  # a line that is a list: "Alto Yurinaqui, Palomar, La Merced"
     words = [w for w in _TOKEN.findall(line) if len(w) > 3 and not w.isdigit()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
@@ -1734,15 +1741,17 @@ def _drop_spelled_out(text: str, norms: list[str], starts: list[int], ends: list
     return out
 
 
-def _significant(places: list[Place]) -> list[Place]:
+def _significant(places: list[Place], seats: frozenset[Place] = frozenset()) -> list[Place]:
     """The candidates a homonym is weighed among.
 
     A department's name means the department; otherwise small GeoNames places
-    (under 5,000 people) count only when nothing larger holds the name.
+    (under 5,000 people) count only when nothing larger holds the name, unless they
+    seat a province (``seats``: La Merced, Tarapoto, whose population GeoNames lacks).
     """
     if places and places[0].level == "department":
         return places[:1]
-    big = [p for p in places if p.level != "populated place" or p.population >= 5000]
+    big = [p for p in places if p.level != "populated place" or p.population >= 5000
+           or p in seats]
     return big or places
 
 

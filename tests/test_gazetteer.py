@@ -14,7 +14,8 @@ import unicodedata
 import pandas as pd
 import pytest
 
-from geo.gazetteer import read_point_exceptions, row_to_point_id
+from geo.gazetteer import (Place, load_gazetteer, province_seats, read_point_exceptions,
+                           row_to_point_id)
 from geo.geocoder import geocode
 from geo.paths import FEATURES_FILE, PLACES_FILE, POINT_EXCEPTIONS_FILE
 from geo.regions import NEAREST_MAX_KM, points_to_regions
@@ -161,3 +162,40 @@ def test_independencia_is_limas_district_and_ambiguous() -> None:
     assert sorted(m.alternatives) == sorted(
         {"02": "Áncash", "05": "Ayacucho", "11": "Ica"}[d]
         for d in set(districts["department"]) - {"15"})
+
+
+def _place(name: str, level: str, ubigeo: str, lat: float, lon: float,
+           population: int = 0) -> Place:
+    return Place(name, level, ubigeo, ubigeo[:2], lat, lon, 2, population)
+
+
+def test_a_province_seat_is_the_town_nearest_its_first_districts_point() -> None:
+    capital = _place("Chanchamayo", "district", "120301", -11.0567, -75.3275)
+    seat = _place("La Merced", "populated place", "120301", -11.0615, -75.3351)  # 1 km
+    farther = _place("Pampa", "populated place", "120301", -11.0700, -75.3275)  # 1.5 km
+    far = _place("Lejos", "populated place", "120301", -11.2000, -75.3275)  # 16 km
+    other = _place("San Ramón", "district", "120302", -11.12, -75.35)
+    near_other = _place("Otro", "populated place", "120302", -11.12, -75.35)
+    seats = province_seats([capital, seat, farther, far, other, near_other])
+    assert seats == frozenset({seat})  # 120302 is no province's first district
+
+
+def test_a_first_district_with_a_town_of_5000_needs_no_seat() -> None:
+    capital = _place("Huancayo", "district", "120101", -12.0667, -75.2100)
+    town = _place("Huancayo", "populated place", "120101", -12.0700, -75.2100, 400_000)
+    suburb = _place("El Tambo", "populated place", "120101", -12.0680, -75.2110)
+    assert province_seats([capital, town, suburb]) == frozenset()
+
+
+def test_the_bundled_seats_seat_their_provinces() -> None:
+    gazetteer = load_gazetteer()
+    seats = province_seats(gazetteer.places)
+    names = {(p.name, p.ubigeo) for p in seats}
+    assert ("La Merced", "120301") in names  # Chanchamayo's seat, population 0 in GeoNames
+    districts = {p.ubigeo: p for p in gazetteer.places if p.level == "district"}
+    for seat in seats:
+        capital = districts[seat.ubigeo]
+        assert seat.ubigeo.endswith("01") and seat.level == "populated place"
+        km = 111.2 * math.hypot(seat.lat - capital.lat,
+                                (seat.lon - capital.lon) * math.cos(math.radians(capital.lat)))
+        assert km <= 2.0, seat

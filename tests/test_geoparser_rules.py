@@ -342,6 +342,8 @@ POSITIVES = [
      "Íllimo recibieron ayuda.", "San Isidro", "Lambayeque"),
     ("a road's first town", "Se asfalta la carretera Huancayo-Huancavelica.", "Huancayo",
      "Junín"),
+    ("a province's seat GeoNames gives no population", "Se vende café en Perené, Pichanaqui "
+     "y La Merced.", "La Merced", "Junín"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
