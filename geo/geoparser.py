@@ -222,9 +222,9 @@ _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y
     r"|[Vv]illages"
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|rivers|[Ll]agunas|[Qq]uebradas"
     r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios|[Rr]epresas|[Rr]eservorios|[Ee]mbalses)\b)")
-_LIST_ITEM = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)("
+_LIST_ITEM = re.compile(r"[\"”»]?[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)[\"“«]?("
                         + _NAME + r")(?:" + REMARK + ")?")  # "A (Pangoa), B"
-_PAIR_ITEM = re.compile(r"[ \t]+(?:y|e|and)[ \t]+(" + _NAME + r")(?![ \t]*,)")
+_PAIR_ITEM = re.compile(r"[\"”»]?[ \t]+(?:y|e|and)[ \t]+[\"“«]?(" + _NAME + r")(?![\"”»]?[ \t]*,)")
 _REMARK_AFTER = re.compile(f"(?:{REMARK})?")  # "Buenos Aires (195 familias) y Pataccollo"
 _STREET_ITEM = (r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*"
                 r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*")
@@ -1464,12 +1464,12 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
             spans.append((*m.span(1), village))
             if _PLURAL_CUE.match(text, starts[i]):  # the list's other items
                 item = _LIST_ITEM.match(text, _REMARK_AFTER.match(text, m.end(1)).end())
-                while item:
+                while item and _whole_quote(text, *item.span(1)):
                     spans.append((*item.span(1), village))
                     item = _LIST_ITEM.match(text, item.end())
             elif village:  # "la comunidad nativa Urakusa y Napuruka": one more, after "y"
                 pair = _PAIR_ITEM.match(text, m.end(1))
-                if pair and is_name_like(pair.group(1)):
+                if pair and is_name_like(pair.group(1)) and _whole_quote(text, *pair.span(1)):
                     spans.append((*pair.span(1), village))
         if norms[i] in UNLISTED_AFTER_CUES:  # "Umari district", "the Chuicuni community"
             if norms[i] in _CENTER_BEFORE and norms[i + 1:i + 2] not in (["center"], ["centre"]):
@@ -1530,6 +1530,16 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
 
 _TRAILING_WORD = re.compile(  # the last word of a name, and the title's links before it
     r"[ \t]+(?:(?:" + "|".join(sorted(TITLE_LINKS)) + r")[ \t]+)*([\w'’-]+)$")
+
+
+def _whole_quote(text: str, start: int, end: int) -> bool:
+    """Whether a name opened by a quote closes it right after ("los reservorios "La Palta"
+    y "La Talla""), or has none; not a title's first words ("«Caminando con ellos»")."""
+    return text[start - 1:start] not in _OPEN_QUOTES or text[end:end + 1] in _CLOSE_QUOTES
+
+
+_OPEN_QUOTES = frozenset("\"“«")
+_CLOSE_QUOTES = frozenset("\"”»")
 
 
 def _without_english(text: str, span: tuple[int, int, bool]) -> tuple[int, int, bool, bool]:

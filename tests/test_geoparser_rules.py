@@ -344,6 +344,8 @@ POSITIVES = [
      "Junín"),
     ("a province's seat GeoNames gives no population", "Se vende café en Perené, Pichanaqui "
      "y La Merced.", "La Merced", "Junín"),
+    ("a quoted pair after a works cue", 'En Piura, visitaron los reservorios "La Palta" y "La '
+     'Talla" en Sondorillo.', "La Talla", "Piura"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
@@ -444,6 +446,8 @@ NEGATIVES = [
     ("list after a guessed homonym", "Fondos para la vía San Isidro, Quillaruna y "
      "Tintaycucho.", "Quillaruna"),
     ("desert abroad", "In Tacna, the Atacama Desert begins at the border.", "Atacama"),
+    ("a quoted title after a list", "Proyectos en las comunidades de Chalana y Paras» y "
+     "«Caminando con ellos», en Ayacucho.", "Caminando"),
     ("a city abroad with a river's word", "The road goes on from Puerto Maldonado to Rio "
      "Branco in Brazil.", "Branco"),
     ("a state abroad with a feature's word", "The reserve in Madre de Dios is the size of "
