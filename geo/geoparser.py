@@ -444,6 +444,9 @@ class Geoparser:
             if words:
                 self._first[words[0]] = max(self._first.get(words[0], 0), len(words))
                 self._prefixes.update(" ".join(words[:size]) for size in range(1, len(words)))
+        self._split_heads = {key[:k] for key, entry in table.items()  # "chancay" of
+                             if entry.kind == "place" and " " not in key  # Chancaybaños
+                             for k in range(3, len(key) - 2)}
         self._folded = _FoldedWords()
         self._norm: dict[str, str] = {}
         units = {normalize_name(p.name) for p in gazetteer.places
@@ -501,11 +504,16 @@ class Geoparser:
         hits: list[_Hit] = []
         first, table, n_tok = self._first, self._table, len(norms)
         after = 0
-        prefixes = self._prefixes
+        prefixes, split_heads = self._prefixes, self._split_heads
         for i in compress(range(n_tok), map(first.__contains__, norms)):
             if i < after:
                 continue
-            found = None
+            found = self._split_name(text, norms, starts, ends, i) \
+                if norms[i] in split_heads else None
+            if found is not None:  # "Chancay Baños": Chancaybaños, not Chancay
+                hits.append(found)
+                after = found.last
+                continue
             top = min(first[norms[i]], n_tok - i)
             # the phrases here joined by spaces or hyphens only, as long as a key goes on
             keys = [norms[i]]
@@ -533,6 +541,19 @@ class Geoparser:
                 after = found.last
         return hits
 
+    def _split_name(self, text: str, norms: list[str], starts: list[int], ends: list[int],
+                    i: int) -> _Hit | None:
+        """Two capitalised words a space apart that a one-word name of the table joins
+        ("Chancay Baños", "Yanta Cancha"), as that name."""
+        if (i + 1 >= len(norms) or ends[i] + 1 != starts[i + 1] or text[ends[i]] != " "
+                or not text[starts[i]].isupper() or not text[starts[i + 1]].isupper()):
+            return None
+        joined = norms[i] + norms[i + 1]
+        entry = self._table.get(joined)
+        if entry is None or entry.kind != "place" or entry.exact:
+            return None
+        return _Hit(i, i + 2, entry, joined, list(entry.places))
+
     def _find_typos(self, text: str, norms: list[str], starts: list[int], ends: list[int],
                     hits: list[_Hit]) -> list[_Hit]:
         """Capitalised words inside a sentence, outside every phrase found, one edit away
@@ -542,14 +563,23 @@ class Geoparser:
         for hit in hits:
             covered[hit.first:hit.last] = b"\x01" * (hit.last - hit.first)
         first, memo, correct = self._typo_first, self._typo_memo, self._typos.correct
+        split_heads = self._split_heads
         given = given_names()  # "Mariela", "Edson": a first name, no misspelt unit
         words = common_words()  # "Pequeña", "Mediana": a word, no misspelt "Requena"
         found: list[_Hit] = []
         n_tok, after = len(norms), 0
         capitals = compress(range(n_tok), map(str.isupper, map(text.__getitem__, starts)))
         for i in capitals:
-            if (i < after or covered[i]
-                    or (len(norms[i]) < MIN_VARIANT_LETTERS and norms[i] not in first)):
+            if i < after or covered[i]:
+                continue
+            if (norms[i] in split_heads and i + 1 < n_tok and not covered[i + 1]
+                    and ends[i] + 1 == starts[i + 1]):
+                split = self._split_name(text, norms, starts, ends, i)
+                if split is not None:  # "Quero Bamba": Querobamba
+                    found.append(split)
+                    after = split.last
+                    continue
+            if len(norms[i]) < MIN_VARIANT_LETTERS and norms[i] not in first:
                 continue
             size = 1
             while (size < 3 and norms[i] in first and i + size < n_tok and not covered[i + size]
@@ -557,13 +587,13 @@ class Geoparser:
                    and (text[starts[i + size]].isupper() or norms[i + size] in CONNECTORS)):
                 size += 1
             for width in range(size, 0, -1):
-                key = " ".join(norms[i:i + width])
-                if (key in NOT_TYPOS or key in given or key in words
-                        or not text[starts[i + width - 1]].isupper()):
+                key = norms[i] if width == 1 else " ".join(norms[i:i + width])
+                if not text[starts[i + width - 1]].isupper():
                     continue
                 name = memo.get(key, "")
                 if name == "":
-                    name = correct(key)
+                    name = None if key in NOT_TYPOS or key in given or key in words \
+                        else correct(key)
                     if len(memo) < 100_000:  # a bound for endless streams of new words
                         memo[key] = name
                 if name and not _sentence_start(text, starts, ends, i):

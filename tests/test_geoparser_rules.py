@@ -346,6 +346,12 @@ POSITIVES = [
      "y La Merced.", "La Merced", "Junín"),
     ("a quoted pair after a works cue", 'En Piura, visitaron los reservorios "La Palta" y "La '
      'Talla" en Sondorillo.', "La Talla", "Piura"),
+    ("a one-word district written in two", "Se trabajó en el distrito de Chancay Baños, en "
+     "Santa Cruz.", "Chancay Baños", "Cajamarca"),
+    ("a one-word department in two, in a list", "Coffee from the provinces of San Martin, "
+     "Amazonas, and Caja Marca.", "Caja Marca", "Cajamarca"),
+    ("a one-word district in two, no cue", "En Ayacucho, Quero Bamba recibió ayuda.",
+     "Quero Bamba", "Ayacucho"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
@@ -484,7 +490,7 @@ NEGATIVES = [
     ("'population' is no village's cue alone", "In Piura the Quillaruna population grew "
      "fast.", "Quillaruna"),
     ("a list's item goes on as a longer name", "Coffee from the provinces of San Martin, "
-     "Amazonas, and Caja Marca.", "Caja"),
+     "Amazonas, and Caja Verde Unida.", "Caja"),
     ("the housing sector is no village", "Obras en Áncash.\n\nLos proyectos del sector "
      "Vivienda avanzan.", "Vivienda"),
     ("the Amazon's basin is a vague region", "From Iquitos we study the Amazon River "
