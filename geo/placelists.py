@@ -420,7 +420,8 @@ _WORD_AT = re.compile(r"[\w'’-]+")
 
 _LIST_OPENER = (rf"(?:(?<!\w)(?:{_LOCATIVE_WORDS}|de|of|to|from|v[ií]a|como|such[ \t]+as"
                 r"|including|incluyendo|incluye|incluyen|includes?|est[aá]n|son|are|were)[ \t]+"
-                r"|^[ \t]*[-•*·][ \t]+)")  # or a bullet: "- Allpamarca, Chagragoto, ..."
+                r"|^[ \t]*[-•*·][ \t]+"  # or a bullet: "- Allpamarca, Chagragoto, ..."
+                r"|(?<=\w):[ \t]+)")  # or a colon: "the influence zone: Rica Playa, ..."
 _LIST_OPENER_RE = re.compile(_LIST_OPENER, re.MULTILINE)
 _LOCATIVE_OPENER = re.compile(rf"{_LOCATIVE_WORDS}|de|from")  # not "such as", "son"
 _COMMA_NAME = re.compile(rf",[ \t]*[{UPPER}]")

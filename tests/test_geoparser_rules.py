@@ -352,6 +352,8 @@ POSITIVES = [
      "Amazonas, and Caja Marca.", "Caja Marca", "Cajamarca"),
     ("a one-word district in two, no cue", "En Ayacucho, Quero Bamba recibió ayuda.",
      "Quero Bamba", "Ayacucho"),
+    ("a list after a colon", "In Tumbes, poachers come from the influence zone: Rica Playa, "
+     "San Marcos, and Casitas.", "San Marcos", "Tumbes"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
