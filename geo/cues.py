@@ -95,7 +95,8 @@ RIVER_NAMES = {"maranon", "huallaga", "napo", "putumayo", "tigre", "pastaza", "p
 # Communal Reserve", "Manu Biosphere Reserve", "Chavimochic Special Project").
 AREA_QUALIFIERS = {"national", "communal", "biosphere", "historic", "historical", "landscape",
                    "mangrove", "mangroves", "wildlife", "protection", "hunting", "dry",
-                   "cloud", "reserved", "regional", "private", "special"}
+                   "cloud", "reserved", "regional", "private", "special", "conservation",
+                   "municipal"}
 
 # Words that join two units naming one place ("X, provincia de Y", "X-Y", "X (Y)").
 LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "distrito",
@@ -279,6 +280,7 @@ GOVERNMENT_SECTORS = {"vivienda", "salud", "educacion", "agricultura", "agrario"
                       "public"}
 
 UNLISTED_CUES = {"comunidad", "comunidades", "paraje", "parajes", "caserio", "caserios",
+                  "private", "regional", "municipal", "concesion",  # conservation areas
                   "centro", "centros",
                   "localidad", "localidades", "pueblo", "pueblos", "town", "towns", "hamlet",
                   "hamlets", "locality", "localities", "settlement", "settlements", "annex",
@@ -298,6 +300,7 @@ UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "p
                         "town", "sector", "basin", "watershed", "canyon", "desert", "bay",
                         "island", "volcano",
                         "lagoon", "hill", "forest", "reserve", "sanctuary", "refuge", "park",
+                        "area", "conservancy",  # "the X Regional Conservation Area"
                         "project", "dam", "reservoir", "annex", "hamlet", "intake", "bridge",
                         "population", "populated"}  # "the Chanca Population Center"
 # Cues that introduce a named feature (a river, a hill), not a settlement.
@@ -305,7 +308,8 @@ FEATURE_UNLISTED = {"rio", "rios", "laguna", "lagunas", "quebrada", "quebradas",
                      "nevados", "valle", "valles", "cerro", "cerros", "isla", "islas", "bahia",
                      "lago", "lagos", "river", "valley", "basin", "watershed", "canyon",
                      "desert", "bay", "island", "lagoon", "hill", "forest", "bridge", "rivers",
-                     "puente", "microcuenca", "microcuencas", "subcuenca", "subcuencas"}
+                     "puente", "microcuenca", "microcuencas", "subcuenca", "subcuencas",
+                     "area", "conservancy"}
 # Capitalised words before "district", "province"... that are not a place's name.
 NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern", "southern",
                  "eastern", "western", "electoral", "judicial", "fiscal", "police", "military",

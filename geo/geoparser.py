@@ -179,7 +179,10 @@ _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
 _AREA_BEFORE = (  # a protected area's kind before its name: "Reserva Comunal Amarakaeri"
     r"(?:reserva[ \t]+(?:nacional|comunal|paisaj[ií]stica)|parque[ \t]+nacional"
     r"|santuario[ \t]+(?:nacional|hist[oó]rico)|bosque[ \t]+de[ \t]+protecci[oó]n"
-    r"|refugio[ \t]+de[ \t]+vida[ \t]+silvestre|coto[ \t]+de[ \t]+caza|zona[ \t]+reservada)"
+    r"|refugio[ \t]+de[ \t]+vida[ \t]+silvestre|coto[ \t]+de[ \t]+caza|zona[ \t]+reservada"
+    r"|[aá]rea[ \t]+de[ \t]+conservaci[oó]n[ \t]+(?:regional|privada|municipal)"
+    r"|concesi[oó]n[ \t]+de[ \t]+conservaci[oó]n"  # "el Área de Conservación Regional X"
+    r"|(?:private|regional|municipal)[ \t]+conservation[ \t]+area)"
     r"(?:[ \t]+(?:del?|de[ \t]+la|de[ \t]+los))?")
 _WATERWORKS = r"canal(?:es)?|reservorios?|represas?|bocatomas?|embalses?|presas?"
 _RELIEF = r"cerro|nevado|quebrada|laguna|lago|isla"  # a hill, a peak, a ravine, a lake
@@ -190,7 +193,7 @@ _WORKS_BEFORE = (  # waterworks, bridges and special projects before their name:
     r"(?:[ \t]+(?:del?|de[ \t]+la))?"
     rf"|sistema[ \t]+de[ \t]+riego|{_SPECIAL_PROJECT}"
     r"|reservas?[ \t]+(?:territorial(?:es)?|ind[ií]genas?))")
-_NEEDS_QUALIFIER = {"park", "project"}
+_NEEDS_QUALIFIER = {"park", "project", "area", "conservancy"}
 _QUALIFIER = "(?:" + "|".join(sorted(AREA_QUALIFIERS)) + r")[ \t]+"
 _NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
          r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
@@ -250,7 +253,7 @@ _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Ma
     r"|island|hill|gorge|dam|reservoir|bridge"
     r"|volcano"
     rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)"
-    rf"|(?:{_QUALIFIER}){{1,2}}(?:park|forest|project))"
+    rf"|(?:{_QUALIFIER}){{1,2}}(?:park|forest|project|area|conservancy))"
     r"(?!\w)", re.IGNORECASE)
 # a project named for the place it serves, its title in capitals after the name: "the
 # Iquitos Sewerage Improvement and Expansion Project" (not "... Projects", a programme)
@@ -1520,6 +1523,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 j -= 1  # "Amarakaeri Communal Reserve", "Boca Pariamanu Native Community",
                 #         "the Ch’illka peasant community": the name ends before the kind
             last = j
+            if norms[i] == "area" and norms[i - 1:i] != ["conservation"]:
+                continue  # "the Pucunucho Private Conservation Area", not "the Lima area"
             if norms[i] in _NEEDS_QUALIFIER and last == i:
                 continue  # "Kennedy Park": a park in a town, no protected area
             while j > 0 and last - j < 4:

@@ -354,6 +354,14 @@ POSITIVES = [
      "Quero Bamba", "Ayacucho"),
     ("a list after a colon", "In Tumbes, poachers come from the influence zone: Rica Playa, "
      "San Marcos, and Casitas.", "San Marcos", "Tumbes"),
+    ("a regional conservation area", "En San Martín, el Área de Conservación Regional "
+     "Cordillera Escalera protege agua.", "Área de Conservación Regional Cordillera Escalera",
+     "San Martín"),
+    ("a private conservation area, English", "In Loreto, the Private Conservation Area "
+     "Pucunucho teaches children.", "Private Conservation Area Pucunucho", "Loreto"),
+    ("a conservation area's English name", "In San Martín, the Cordillera Escalera Regional "
+     "Conservation Area protects water.", "Cordillera Escalera Regional Conservation Area",
+     "San Martín"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
@@ -456,6 +464,8 @@ NEGATIVES = [
     ("desert abroad", "In Tacna, the Atacama Desert begins at the border.", "Atacama"),
     ("a quoted title after a list", "Proyectos en las comunidades de Chalana y Paras» y "
      "«Caminando con ellos», en Ayacucho.", "Caminando"),
+    ("an area is no conservation area", "In the Lima area, the Conservation Area grows.",
+     "Conservation"),
     ("a city abroad with a river's word", "The road goes on from Puerto Maldonado to Rio "
      "Branco in Brazil.", "Branco"),
     ("a state abroad with a feature's word", "The reserve in Madre de Dios is the size of "
