@@ -58,7 +58,7 @@ FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
                 ["national reserve", "natural reserve", "communal reserve", "landscape reserve",
                  "biosphere reserve", "hunting reserve", "reserved zone", "reserve"]),
     "refuge": (["refugio de vida silvestre"], ["wildlife refuge"]),
-    "protection forest": (["bosque de proteccion"], ["protection forest"]),
+    "protection forest": (["bosque de proteccion"], ["protection forest", "protected forest"]),
     "falls": (["catarata", "cataratas"], ["falls", "waterfall"]),
     "sanctuary": (["santuario nacional", "santuario historico"],
                   ["national sanctuary", "historic sanctuary", "historical sanctuary"]),
@@ -96,7 +96,7 @@ RIVER_NAMES = {"maranon", "huallaga", "napo", "putumayo", "tigre", "pastaza", "p
 AREA_QUALIFIERS = {"national", "communal", "biosphere", "historic", "historical", "landscape",
                    "mangrove", "mangroves", "wildlife", "protection", "hunting", "dry",
                    "cloud", "reserved", "regional", "private", "special", "conservation",
-                   "municipal"}
+                   "municipal", "protected"}
 
 # Words that join two units naming one place ("X, provincia de Y", "X-Y", "X (Y)").
 LINK_WORDS = {"provincia", "province", "departamento", "department", "region", "distrito",

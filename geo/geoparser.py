@@ -193,6 +193,7 @@ _WORKS_BEFORE = (  # waterworks, bridges and special projects before their name:
     r"(?:[ \t]+(?:del?|de[ \t]+la))?"
     rf"|sistema[ \t]+de[ \t]+riego|{_SPECIAL_PROJECT}"
     r"|reservas?[ \t]+(?:territorial(?:es)?|ind[ií]genas?))")
+_NAME_OPENERS = {"san", "el", "la", "los", "las"}  # "the San Matías Protected Forest"
 _NEEDS_QUALIFIER = {"park", "project", "area", "conservancy"}
 _QUALIFIER = "(?:" + "|".join(sorted(AREA_QUALIFIERS)) + r")[ \t]+"
 _NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
@@ -1531,7 +1532,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                 k = j - 1
                 if k > 0 and _ejective(text, norms, starts, ends, k):
                     k -= 1  # "the Ch’illka peasant community": one word
-                elif not (text[starts[k]].isupper() and len(norms[k]) > 3
+                elif not (text[starts[k]].isupper()
+                          and (len(norms[k]) > 3 or norms[k] in _NAME_OPENERS)
                           and norms[k] not in NOT_NAME_WORDS and norms[k] not in NOT_UNLISTED
                           and norms[k] not in UNLISTED_AFTER_CUES):  # "the Amazon River basin"
                     break

@@ -362,6 +362,8 @@ POSITIVES = [
     ("a conservation area's English name", "In San Martín, the Cordillera Escalera Regional "
      "Conservation Area protects water.", "Cordillera Escalera Regional Conservation Area",
      "San Martín"),
+    ("a protected forest after San", "In Pasco, the San Matías Protected Forest shelters "
+     "bears.", "San Matías Protected Forest", "Pasco"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
