@@ -130,7 +130,7 @@ from geo.names import normalize_name
 from geo.paths import DATA_DIR
 from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMARK,
                              TITLE_LINKS, UPPER, appositions, common_words, cued_lists,
-                             find_words, given_names, goes_on, in_peru, is_abroad,
+                             find_words, given_names, goes_on, in_peru, is_abroad, is_common_word,
                              is_english_title, is_name_like, is_toponym_like, located_lists,
                              lowercase, named_areas, toponyms, trailing_lists, work_chains)
 from geo.typos import MIN_VARIANT_LETTERS, TypoIndex
@@ -193,11 +193,18 @@ _WORKS_BEFORE = (  # waterworks, bridges and special projects before their name:
     r"(?:[ \t]+(?:del?|de[ \t]+la))?"
     rf"|sistema[ \t]+de[ \t]+riego|{_SPECIAL_PROJECT}"
     r"|reservas?[ \t]+(?:territorial(?:es)?|ind[ií]genas?))")
+_SITED = {"ubicado", "ubicada", "ubicados", "ubicadas", "localizado", "localizada",
+          "localizados", "localizadas", "situado", "situada", "situados", "situadas",
+          "located", "situated"}  # "el colegio N° 171, ubicado en Cueva de los Tallos"
+_SITED_BEFORE = re.compile(r"(?:(?:ubicad|localizad|situad)[oa]s?[ \t]+en"
+                           r"|(?:located|situated)[ \t]+(?:in|at))[ \t]+$")
+_STREETS = {"jr", "jiron", "av", "avenida", "calle", "pasaje", "psje", "prolongacion", "mz",
+            "manzana", "lote", "km", "plaza", "street", "avenue", "carretera"}
 _NAME_OPENERS = {"san", "el", "la", "los", "las"}  # "the San Matías Protected Forest"
 _NEEDS_QUALIFIER = {"park", "project", "area", "conservancy"}
 _QUALIFIER = "(?:" + "|".join(sorted(AREA_QUALIFIERS)) + r")[ \t]+"
 _NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
-         r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
+         r"(?:[ \t]+(?:(?:de(?:[ \t]+l[ao]s?)?|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
 _SETTLEMENT_ADJECTIVE = (  # "las localidades rurales de", "las comunidades indígenas de"
     r"(?:[ \t]+(?:rurales?|ind[ií]genas?|altoandinas?|alto[ \t]+andinas?|amaz[oó]nicas?))?")
 _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
@@ -211,6 +218,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
     r"|[Pp]arajes?(?:[ \t]+de)?"  # "el paraje Ishtanco": a rural spot
+    r"|(?:ubicad|localizad|situad)[oa]s?[ \t]+en|(?:located|situated)[ \t]+(?:in|at)"
     r"|" + ABBREVIATED_CUE + r"|[Jj]untas?[ \t]+[Vv]ecinal(?:es)?(?:[ \t]+de)?"
     r"|(?:the[ \t]+)?[Pp]opulat(?:ed|ion)[ \t]+[Cc]ent(?:er|re)s?(?:[ \t]+of)?"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
@@ -305,7 +313,7 @@ _SECTOR_BEFORE = re.compile(r"(?i:sector(?:es)?)[ \t]+(?:de[ \t]+)?$")
 _CENTER_BEFORE = {"population", "populated"}  # "Population Center": a centro poblado
 # "C.C. Pallata", "CC.NN. X": comunidad campesina, comunidades nativas; "juntas vecinales"
 _ABBREVIATED_CUES = {"c", "cc", "ccnn", "junta", "juntas"}
-_ANY_UNLISTED_CUE = frozenset(UNLISTED_CUES | UNLISTED_AFTER_CUES | _ABBREVIATED_CUES)
+_ANY_UNLISTED_CUE = frozenset(UNLISTED_CUES | UNLISTED_AFTER_CUES | _ABBREVIATED_CUES | _SITED)
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 
 
@@ -651,7 +659,11 @@ class Geoparser:
                 hit.person = hit.weak = False
             if hit.key in works and not hit.cue and not hit.river:
                 hit.river = hit.feature_cue = True
-        listed = _unlisted(text, norms, starts, ends) + [
+        blocked = _Spans([(starts[h.first], ends[h.last - 1]) for h in found
+                          if h.entry.kind == "block"])  # "situados en Selva Central"
+        listed = [span for span in _unlisted(text, norms, starts, ends)
+                  if not (blocked.overlaps(span[0], span[1]) and _SITED_BEFORE.search(
+                      text, max(0, span[0] - 16), span[0]))] + [
             (starts[h.first - 1], ends[h.last - 1], True, False) for h in hits if h.renamed]
         items = {(start, end) for start, end, village, _ in listed if village}
         lists = _read_lists(text, lowered, hits, starts, ends)
@@ -1492,9 +1504,14 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
         if m and norms[i] in _SECTOR_CUES and \
                 normalize_name(m.group(1)).split()[0] in GOVERNMENT_SECTORS:
             m = None  # "el sector Vivienda", "el sector Salud de Puno": a ministry's
+        if m and norms[i] in _SITED and (
+                is_abroad(m.group(1)) or is_common_word(m.group(1))
+                or is_english_title(m.group(1)) or text[m.end(1):m.end(1) + 1] == "."
+                and len(m.group(1)) <= 4 or normalize_name(m.group(1)).split()[0] in _STREETS):
+            m = None  # "located in Washington", "ubicado en Salud", "ubicado en Jr. Lima"
         if m:
             village = (norms[i] in COMMUNITY_WORDS or norms[i] in {"centro", "centros"}
-                       or norms[i] in _ABBREVIATED_CUES)
+                       or norms[i] in _ABBREVIATED_CUES or norms[i] in _SITED)
             spans.append((*m.span(1), village))
             if _PLURAL_CUE.match(text, starts[i]):  # the list's other items
                 item = _LIST_ITEM.match(text, _REMARK_AFTER.match(text, m.end(1)).end())

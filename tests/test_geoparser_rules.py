@@ -364,6 +364,12 @@ POSITIVES = [
      "San Martín"),
     ("a protected forest after San", "In Pasco, the San Matías Protected Forest shelters "
      "bears.", "San Matías Protected Forest", "Pasco"),
+    ("a village a work is located in", "En Piura, la obra ubicada en Pampa Elera beneficia a "
+     "300 familias.", "Pampa Elera", "Piura"),
+    ("a village a school is located in, English", "In Puno, the school is located in "
+     "Huancollusco, near the lake.", "Huancollusco", "Puno"),
+    ("a located village with 'de los'", "En el Callao, el colegio N° 171, ubicado en Cueva de "
+     "los Tallos, fue pintado.", "Cueva de los Tallos", "Callao"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
@@ -468,6 +474,11 @@ NEGATIVES = [
      "«Caminando con ellos», en Ayacucho.", "Caminando"),
     ("an area is no conservation area", "In the Lima area, the Conservation Area grows.",
      "Conservation"),
+    ("located in a city abroad", "The Puno office reports to the one located in Washington.",
+     "Washington"),
+    ("located in a street", "En Puno, la oficina ubicada en Jr. Deustua atiende.", "Jr"),
+    ("located in a vague region", "Ambos están situados en Selva Central, en la provincia de "
+     "Junín.", "Selva Central"),
     ("a city abroad with a river's word", "The road goes on from Puerto Maldonado to Rio "
      "Branco in Brazil.", "Branco"),
     ("a state abroad with a feature's word", "The reserve in Madre de Dios is the size of "
