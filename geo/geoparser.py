@@ -196,6 +196,10 @@ _WORKS_BEFORE = (  # waterworks, bridges and special projects before their name:
 _SITED = {"ubicado", "ubicada", "ubicados", "ubicadas", "localizado", "localizada",
           "localizados", "localizadas", "situado", "situada", "situados", "situadas",
           "located", "situated"}  # "el colegio N° 171, ubicado en Cueva de los Tallos"
+_VILLAGE_BEFORE = re.compile(  # a village's or community's word, not a town's or city's
+    r"(?i:comunidad(?:es)?(?:[ \t]+(?:campesina|nativa)s?)?(?:[ \t]+de)?|caser[ií]o(?:[ \t]+de)?"
+    r"|anexo(?:[ \t]+de)?|(?:community|village)[ \t]+of)[ \t]+$")
+_VILLAGE_AFTER = re.compile(r"[ \t]+(?i:(?:native[ \t]+|peasant[ \t]+)?community|village)\b")
 _SITED_BEFORE = re.compile(r"(?:(?:ubicad|localizad|situad)[oa]s?[ \t]+en"
                            r"|(?:located|situated)[ \t]+(?:in|at))[ \t]+$")
 _STREETS = {"jr", "jiron", "av", "avenida", "calle", "pasaje", "psje", "prolongacion", "mz",
@@ -362,6 +366,7 @@ class _Hit:
     linked: bool = False
     person: bool = False
     community: bool = False  # "la comunidad de X": a village, maybe one the gazetteer lacks
+    namesake: bool = False  # "the San Martin community": a department's name, a village's
     river: bool = False
     counted: bool = False  # counted as evidence for its department
     plural: bool = False  # "los departamentos de ...": the cue reaches the list after it
@@ -659,6 +664,14 @@ class Geoparser:
                 hit.person = hit.weak = False
             if hit.key in works and not hit.cue and not hit.river:
                 hit.river = hit.feature_cue = True
+        # "the San Martin community ... residing in San Martin": the village each time
+        namesakes = {h.key for h in kept if h.community and h.places[0].level == "department"
+                     and (_VILLAGE_BEFORE.search(text, max(0, starts[h.first] - 40),
+                                                 starts[h.first])
+                          or _VILLAGE_AFTER.match(text, ends[h.last - 1]))}
+        for hit in kept:
+            if hit.key in namesakes and (hit.community or not hit.cue):
+                hit.community = hit.namesake = True
         blocked = _Spans([(starts[h.first], ends[h.last - 1]) for h in found
                           if h.entry.kind == "block"])  # "situados en Selva Central"
         listed = [span for span in _unlisted(text, norms, starts, ends)
@@ -1338,7 +1351,7 @@ class Geoparser:
             if hit.person and not sentence[depts[0]]:
                 return None
             own = document[depts[0]] - hit.counted
-            if hit.community and own == 0 and (hit.key in PERSON_NAMES or not any(
+            if hit.community and own == 0 and (hit.namesake or hit.key in PERSON_NAMES or not any(
                     p.level == "populated place" and p.population >= 5000
                     or p.level in ("department", "province") for p in hit.places)):
                 # "los sectores de ..., Pozuzo, ..." in a text about Lambayeque: a village

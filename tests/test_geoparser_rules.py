@@ -591,6 +591,24 @@ def test_a_district_named_by_its_cue_stays_a_district() -> None:
     assert found[0].department_code != department_code("Ayacucho")
 
 
+@pytest.mark.parametrize(("text", "department"), [
+    ("We reached the San Martin community along the Nanay River, near Iquitos, Loreto. The "
+     "families residing in San Martin lack clean water.", "Loreto"),
+    ("La comunidad nativa San Martín, en el río Ucayali, cerca de Pucallpa. En San Martín "
+     "viven 40 familias.", "Ucayali"),
+    ("A shanty town in Lima, Nueva Esperanza, lies by the next town of Callao. Callao is the "
+     "port.", "Callao"),
+])
+def test_a_department_named_as_a_village_is_that_village_each_time(text: str,
+                                                                    department: str) -> None:
+    """A department's name with a community's word is a village of the department the text
+    is about, and so is its bare name later; a town's word does not make it one."""
+    name = "Callao" if "Callao" in text else "San Mart"
+    found = [m for m in parse_places(text) if m.mention.startswith(name)]
+    assert len(found) == 2
+    assert {m.department_code for m in found} == {department_code(department)}
+
+
 @pytest.mark.parametrize(("rule", "text", "word"), NEGATIVES,
                          ids=[f"{n[0]}:{n[2]}" for n in NEGATIVES])
 def test_does_not_report(rule: str, text: str, word: str) -> None:
