@@ -132,7 +132,8 @@ from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMAR
                              TITLE_LINKS, UPPER, appositions, common_words, cued_lists,
                              find_words, given_names, goes_on, in_peru, is_abroad, is_common_word,
                              is_english_title, is_name_like, is_toponym_like, located_lists,
-                             lowercase, named_areas, toponyms, trailing_lists, work_chains)
+                             ORG_WORDS, lowercase, named_areas, toponyms, trailing_lists,
+                             work_chains)
 from geo.typos import MIN_VARIANT_LETTERS, TypoIndex
 
 INSTITUTIONS_FILE = DATA_DIR / "institutions.csv"
@@ -1517,6 +1518,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
         if m and norms[i] in _SECTOR_CUES and \
                 normalize_name(m.group(1)).split()[0] in GOVERNMENT_SECTORS:
             m = None  # "el sector Vivienda", "el sector Salud de Puno": a ministry's
+        if m and norms[i] == "proyecto" and _theme(m.group(1)):
+            m = None  # "el Proyecto Especial Camélidos Sudamericanos": a theme, no place
         if m and norms[i] in _SITED and (
                 is_abroad(m.group(1)) or is_common_word(m.group(1))
                 or is_english_title(m.group(1)) or text[m.end(1):m.end(1) + 1] == "."
@@ -1597,6 +1600,15 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
 
 _TRAILING_WORD = re.compile(  # the last word of a name, and the title's links before it
     r"[ \t]+(?:(?:" + "|".join(sorted(TITLE_LINKS)) + r")[ \t]+)*([\w'’-]+)$")
+
+
+def _theme(name: str) -> bool:
+    """Whether a project's name is a theme, not a place: three words or more, all
+    frequent words ("Sierra Centro Sur"; "Pasto Grande" is a place), or an
+    organisation's word in it ("... del Ministerio de Desarrollo Agrario")."""
+    words = [w for w in normalize_name(name).split() if w not in CONNECTORS]
+    return (len(words) >= 3 and all(map(is_common_word, words))
+            or not ORG_WORDS.isdisjoint(words))
 
 
 def _whole_quote(text: str, start: int, end: int) -> bool:

@@ -429,7 +429,7 @@ _LOCATED_LIST = re.compile(  # "se aprecian en A, B, C y D": two separators at l
     rf"{_LIST_OPENER}{_NAME}(?:{_SEPARATOR}{_NAME}){{2,}}", re.MULTILINE)
 
 
-_ORG_WORDS = (ORG_BEFORE | NOT_LIST_ITEMS) - {"senor", "senora", "nuestra", "don", "dona",
+ORG_WORDS = (ORG_BEFORE | NOT_LIST_ITEMS) - {"senor", "senora", "nuestra", "don", "dona",
                                               "sr", "sra", "mas", "mayor", "menor", "mejor"}
 
 
@@ -454,7 +454,7 @@ def located_lists(text: str) -> list[Listed]:
             continue  # a list of themes: "en Salud, Educación, Santa Rosa y Cultura"
         out.extend(Listed(*item.span(1), parent, False, m.start())
                    for item in items if is_name_like(item.group(1))
-                   and _ORG_WORDS.isdisjoint(normalize_name(item.group(1)).split()))
+                   and ORG_WORDS.isdisjoint(normalize_name(item.group(1)).split()))
     return out
 
 

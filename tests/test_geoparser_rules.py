@@ -370,6 +370,8 @@ POSITIVES = [
      "Huancollusco, near the lake.", "Huancollusco", "Puno"),
     ("a located village with 'de los'", "En el Callao, el colegio N° 171, ubicado en Cueva de "
      "los Tallos, fue pintado.", "Cueva de los Tallos", "Callao"),
+    ("a special project named for a place", "En Moquegua, el Proyecto Especial Regional Pasto "
+     "Grande construye represas.", "Proyecto Especial Regional Pasto Grande", "Moquegua"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
@@ -479,6 +481,10 @@ NEGATIVES = [
     ("located in a street", "En Puno, la oficina ubicada en Jr. Deustua atiende.", "Jr"),
     ("located in a vague region", "Ambos están situados en Selva Central, en la provincia de "
      "Junín.", "Selva Central"),
+    ("a special project named for a theme", "En Ayacucho, el Proyecto Especial Sierra Centro "
+     "Sur inauguró un reservorio.", "Sierra Centro Sur"),
+    ("a special project of a ministry", "En Ayacucho, el Proyecto Especial Qoriwayta del "
+     "Ministerio de Desarrollo Agrario inauguró.", "Qoriwayta"),
     ("a city abroad with a river's word", "The road goes on from Puerto Maldonado to Rio "
      "Branco in Brazil.", "Branco"),
     ("a state abroad with a feature's word", "The reserve in Madre de Dios is the size of "
