@@ -308,7 +308,28 @@ def cued_lists(text: str, lowered: str | None = None) -> list[Listed]:
                 out.append(Listed(start, end, parent, True, items[0][0]))
             if text[max(0, start - 8):start].rstrip().endswith(";"):
                 parent = shared
+    for label in _LABEL_LIST.finditer(text):  # "Cities & Towns\n\nA, B, C"
+        limit = text.find("\n", label.end())
+        limit = len(text) if limit < 0 else limit
+        items = []
+        item = _ITEM.match(text, label.end())
+        while item and item.end() <= limit:
+            items.append(item)
+            item = _NEXT_ITEM.match(text, item.end())
+        if len(items) >= 2 and _NEXT_ITEM.match(text, items[-1].end()) is None:
+            out.extend(Listed(*item.span(1), item.group(2) or "", True, items[0].start(1))
+                       for item in items if is_name_like(item.group(1)))
     return sorted(out, key=lambda x: x.start)
+
+
+# a line that labels the list on the next: "Cities & Towns\n\nAlto Yurinaqui, Palomar, La
+# Merced", "Comunidades:\nA, B y C"
+_LABEL_WORD = (r"(?:Cities|Ciudades|Towns|Villages|Communities|Comunidades|Localidades"
+               r"|Caser[ií]os|Centros[ \t]+[Pp]oblados|Anexos|Sectores|Hamlets|Localities"
+               r"|Settlements|Districts|Distritos)")
+_LABEL_LIST = re.compile(
+    rf"(?m)^[ \t]*{_LABEL_WORD}(?:[ \t]*(?:&|and|y|/|,)[ \t]*{_LABEL_WORD})?[ \t]*:?[ \t]*\n"
+    rf"(?:[ \t]*\n)*[ \t]*(?=[{UPPER}])")
 
 
 # a settlement cue after a list: "Concepción Cangallo y Timpocc, centros poblados rurales

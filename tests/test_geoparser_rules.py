@@ -372,6 +372,8 @@ POSITIVES = [
      "los Tallos, fue pintado.", "Cueva de los Tallos", "Callao"),
     ("a special project named for a place", "En Moquegua, el Proyecto Especial Regional Pasto "
      "Grande construye represas.", "Proyecto Especial Regional Pasto Grande", "Moquegua"),
+    ("a list on the line after its label", "Region: Junín\n\nCities & Towns\n\nAlto "
+     "Yurinaqui, Palomar, La Merced\n\nVarietals", "Palomar", "Junín"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
