@@ -29,7 +29,8 @@ THRESHOLDS = {"dev": (0.98, 0.95), "test": (0.94, 0.90), "heldout": (0.98, 0.96)
               "heldout14": (0.94, 0.92), "heldout15": (0.95, 0.79),
               "heldout16": (0.94, 0.84), "heldout17": (0.92, 0.83),
               "heldout18": (0.83, 0.87), "heldout19": (0.89, 0.84),
-              "heldout20": (0.95, 0.87), "heldout22": (0.92, 0.86)}
+              "heldout20": (0.95, 0.87), "heldout21": (0.92, 0.89),
+              "heldout22": (0.92, 0.86)}
 # measured (bench_geoparser.py): dev 0.990/0.960, test 0.951/0.912, heldout 0.993/0.973,
 # heldout2 0.995/0.953, heldout3 0.977/0.902, heldout4 0.925/0.860, heldout5 0.989/0.912,
 # heldout6 0.976/0.958, heldout7 0.978/0.871. Blind figures, before any of their misses
@@ -53,9 +54,11 @@ THRESHOLDS = {"dev": (0.98, 0.95), "test": (0.94, 0.90), "heldout": (0.98, 0.96)
 # with this round's first rules in place; the round's starting parser scores the same; en
 # 0.903/0.812, es 0.866/0.744); heldout20 0.969/0.887 (held unread until every rule of this
 # round was in place; the round's starting parser scores 0.962/0.887; en 0.957/0.848, es
-# 0.983/0.937); heldout22 0.936/0.879 (scored on arrival, midway through the next round;
-# the round's starting parser scores 0.935/0.871; en 0.931/0.839, es 0.938/0.894). Each but
-# heldout22 was read afterwards for new rules.
+# 0.983/0.937); heldout22 0.936/0.879 (scored on arrival, midway through the next round,
+# its misses held unread; the round's starting parser scores 0.935/0.871; en 0.931/0.839,
+# es 0.938/0.894); heldout21 0.933/0.906 (on arrival, later in that round; the round's
+# starting parser scores the same; en 0.903/0.903, es 0.958/0.908). Each but heldout22 was
+# read afterwards for new rules.
 NEGATIVES_REPORTED_AT_MOST = 0.10  # share of dev negatives the parser may still report
 
 pytestmark = pytest.mark.skipif(not (GOLD_DIR / "sources.csv").exists(),

@@ -17,7 +17,7 @@ UBIGEO_LENGTH = {"department": 2, "province": 4, "district": 6}
 SPLITS = {"dev", "test", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
           "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
           "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
-          "heldout19", "heldout20", "heldout22"}
+          "heldout19", "heldout20", "heldout21", "heldout22"}
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
