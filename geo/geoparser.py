@@ -367,6 +367,7 @@ class _Hit:
     feature_cue: bool = False
     weak: bool = False
     level_from_list: bool = False
+    listed_village: bool = False  # "las comunidades rurales de A, Santa María y B"
     linked: bool = False
     person: bool = False
     community: bool = False  # "la comunidad de X": a village, maybe one the gazetteer lacks
@@ -689,7 +690,7 @@ class Geoparser:
         for hit in kept:  # a known name among the villages a cue lists: a village too
             if (not hit.cue and hit.entry.kind == "place"
                     and (starts[hit.first], ends[hit.last - 1]) in items):
-                hit.cue, hit.community = "populated place", True
+                hit.cue, hit.community, hit.listed_village = "populated place", True, True
         self._link_neighbours(text, norms, starts, ends, kept)
         sentence = [bisect.bisect_right(sentence_breaks, starts[h.first]) for h in kept]
         paragraph = [bisect.bisect_right(paragraph_breaks, starts[h.first]) for h in kept]
@@ -1264,7 +1265,7 @@ class Geoparser:
             common = da & db
             units = {p.department for p in b.places if p.level in ("department", "province")}
             if (a.community and len(units) == 1 and not units & da and not b.weak
-                    and _UNIT_AFTER.fullmatch(gap)):
+                    and not b.listed_village and _UNIT_AFTER.fullmatch(gap)):
                 a.unit_after = units.pop()  # a village, then the unit it is in
                 continue
             seats = {p.department for p in b.places if p.level in ("province", "district")}
@@ -1356,9 +1357,13 @@ class Geoparser:
             if hit.person and not sentence[depts[0]]:
                 return None
             own = document[depts[0]] - hit.counted
-            if hit.community and own == 0 and (hit.namesake or hit.key in PERSON_NAMES or not any(
-                    p.level == "populated place" and p.population >= 5000
-                    or p.level in ("department", "province") for p in hit.places)):
+            if hit.community and own == 0 and (
+                    hit.namesake or hit.key in PERSON_NAMES
+                    or hit.listed_village and hit.places[0].level != "department" and bool(
+                        _single_best(sentence) or _single_best(paragraph)  # a town
+                        or _single_best(document))  # elsewhere, not the one the text names
+                    or not any(p.level == "populated place" and p.population >= 5000
+                               or p.level in ("department", "province") for p in hit.places)):
                 # "los sectores de ..., Pozuzo, ..." in a text about Lambayeque: a village
                 # there, not the district of Pasco; "comunidades de Puerto Inca": the province;
                 # a community named for a hero (Ramón Castilla) is where the text is

@@ -374,6 +374,9 @@ POSITIVES = [
      "Grande construye represas.", "Proyecto Especial Regional Pasto Grande", "Moquegua"),
     ("a list on the line after its label", "Region: Junín\n\nCities & Towns\n\nAlto "
      "Yurinaqui, Palomar, La Merced\n\nVarietals", "Palomar", "Junín"),
+    ("a town's name in a cued list of villages", "Obras en Azángaro, Puno.\n\nLa obra "
+     "brindará agua a las comunidades rurales de Sacacani, Tiruyo, Santa María, San Miguel y "
+     "Yajchata.", "Santa María", "Puno"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
