@@ -201,6 +201,9 @@ _VILLAGE_BEFORE = re.compile(  # a village's or community's word, not a town's o
     r"(?i:comunidad(?:es)?(?:[ \t]+(?:campesina|nativa)s?)?(?:[ \t]+de)?|caser[ií]o(?:[ \t]+de)?"
     r"|anexo(?:[ \t]+de)?|(?:community|village)[ \t]+of)[ \t]+$")
 _VILLAGE_AFTER = re.compile(r"[ \t]+(?i:(?:native[ \t]+|peasant[ \t]+)?community|village)\b")
+_NAME_IN_COUNTRY = re.compile(  # "Chimborazo, Ecuador", "Oruro (Bolivia)"
+    r"([A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*)"
+    r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)([A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]+)?)")
 _SITED_BEFORE = re.compile(r"(?:(?:ubicad|localizad|situad)[oa]s?[ \t]+en"
                            r"|(?:located|situated)[ \t]+(?:in|at))[ \t]+$")
 _STREETS = {"jr", "jiron", "av", "avenida", "calle", "pasaje", "psje", "prolongacion", "mz",
@@ -798,7 +801,12 @@ class Geoparser:
                                                           named[text[start:end]]))
                     taken.add(start, end)
         mentions.sort(key=lambda m: m.start)  # a street's name is no place, however written
-        return _with_heads(text, [m for m in mentions if not streets.overlaps(m.start, m.end)])
+        mentions = [m for m in mentions if not streets.overlaps(m.start, m.end)]
+        if not FOREIGN.isdisjoint(norms):  # "Huancavelica, Peru, and Chimborazo, Ecuador":
+            abroad = {found.group(1) for found in _NAME_IN_COUNTRY.finditer(text)  # there
+                      if normalize_name(found.group(2)) in FOREIGN}  # each time it is named
+            mentions = [m for m in mentions if m.confidence >= 0.9 or m.mention not in abroad]
+        return _with_heads(text, mentions)
 
     def _occurrences(self, text: str, norms: list[str], starts: list[int],
                      names: dict[str, str]) -> list[tuple[int, int]]:

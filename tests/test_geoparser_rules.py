@@ -490,6 +490,9 @@ NEGATIVES = [
      "Sur inauguró un reservorio.", "Sierra Centro Sur"),
     ("a special project of a ministry", "En Ayacucho, el Proyecto Especial Qoriwayta del "
      "Ministerio de Desarrollo Agrario inauguró.", "Qoriwayta"),
+    ("a province abroad named with its country", "FAO worked in Huancavelica, Peru, and "
+     "Chimborazo, Ecuador. The communities of Huancavelica and Chimborazo celebrate.",
+     "Chimborazo"),
     ("a city abroad with a river's word", "The road goes on from Puerto Maldonado to Rio "
      "Branco in Brazil.", "Branco"),
     ("a state abroad with a feature's word", "The reserve in Madre de Dios is the size of "
