@@ -204,6 +204,8 @@ _VILLAGE_AFTER = re.compile(r"[ \t]+(?i:(?:native[ \t]+|peasant[ \t]+)?community
 _NAME_IN_COUNTRY = re.compile(  # "Chimborazo, Ecuador", "Oruro (Bolivia)"
     r"([A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*)"
     r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)([A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]+)?)")
+_COMPANY_AFTER = re.compile(r"[ \t]+(?:Mining[ \t]+|Minera[ \t]+)?(?:Company|Corporation"
+                            r"|S\.?A\.?C?\.?|Inc\.?|Ltd\.?)(?!\w)")
 _SITED_BEFORE = re.compile(r"(?:(?:ubicad|localizad|situad)[oa]s?[ \t]+en"
                            r"|(?:located|situated)[ \t]+(?:in|at))[ \t]+$")
 _STREETS = {"jr", "jiron", "av", "avenida", "calle", "pasaje", "psje", "prolongacion", "mz",
@@ -1069,6 +1071,8 @@ class Geoparser:
         if hit.entry.kind in ("institution", "feature"):
             hit.cue, hit.feature_cue = None, False
             hit.weak = hit.key in ABROAD  # "el Cono Sur": Lima Sur only beside Lima
+            if hit.entry.kind == "feature" and _COMPANY_AFTER.match(text, ends[hit.last - 1]):
+                return False  # "Las Bambas Mining Company": the company, not the mine
             return not hit.entry.bare or text[starts[hit.first]].isupper()
         raw = text[starts[hit.first]:ends[hit.last - 1]]
         hit.cue, hit.feature_cue = self._cue(text, norms, starts, ends, hit)

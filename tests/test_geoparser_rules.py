@@ -493,6 +493,8 @@ NEGATIVES = [
     ("a province abroad named with its country", "FAO worked in Huancavelica, Peru, and "
      "Chimborazo, Ecuador. The communities of Huancavelica and Chimborazo celebrate.",
      "Chimborazo"),
+    ("a mine's company", "Source of funding: Las Bambas Mining Company, in Apurímac.",
+     "Las Bambas"),
     ("a city abroad with a river's word", "The road goes on from Puerto Maldonado to Rio "
      "Branco in Brazil.", "Branco"),
     ("a state abroad with a feature's word", "The reserve in Madre de Dios is the size of "
