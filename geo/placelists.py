@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.cues import (AREA_QUALIFIERS, COMMON, COUNTRY_NAMES, DISCOURSE_WORDS, FEATURE_CUE_WORDS,
-                      FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, ORG_BEFORE, PEOPLES, PERSON_BEFORE,
-                      UNLISTED_AFTER_CUES)
+                      FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, NOT_UNLISTED, ORG_BEFORE, PEOPLES,
+                      PERSON_BEFORE, UNLISTED_AFTER_CUES)
 from geo.names import name_to_key, normalize_name
 from geo.paths import ABROAD_NAMES_FILE, COMMON_WORDS_FILE, ENGLISH_WORDS_FILE, GIVEN_NAMES_FILE
 
@@ -576,6 +576,15 @@ def appositions(text: str, lowered: str | None = None) -> list[Listed]:
 _IN_PERU = re.compile(rf"({_NAME}),[ \t]+(?:Per[uú]|PER[UÚ])(?![\w'’-])")
 
 
+def _ordinary_words(name: str) -> bool:
+    """Whether every word of a name is a frequent word or a region's adjective, one of them
+    English: "a Central Andean Village, Peru" names no village ("Nueva Esperanza" does)."""
+    words, english = common_words(), _english_words()
+    folded = normalize_name(name).split()
+    return (all(w in words or w in NOT_UNLISTED for w in folded)
+            and any(w in english for w in folded))
+
+
 def in_peru(text: str) -> list[Listed]:
     """Names the text places in Peru by an apposition: "Access to Water in Guayacondo,
     Peru", "Huasta, Perú"."""
@@ -585,7 +594,8 @@ def in_peru(text: str) -> list[Listed]:
         for m in _NAME_START.finditer(text, start, at):
             found = _IN_PERU.match(text, m.start())
             if found and found.end(1) == at:
-                if is_name_like(found.group(1)) and not is_abroad(found.group(1)):
+                if (is_name_like(found.group(1)) and not is_abroad(found.group(1))
+                        and not _ordinary_words(found.group(1))):
                     out.append(Listed(*found.span(1)))
                 break
     return out

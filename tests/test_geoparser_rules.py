@@ -495,6 +495,8 @@ NEGATIVES = [
      "Chimborazo"),
     ("a mine's company", "Source of funding: Las Bambas Mining Company, in Apurímac.",
      "Las Bambas"),
+    ("ordinary English words before 'Peru'", "Crops in a Central Andean Village, Peru: A "
+     "Case Study of Pucara in Junin Province", "Central Andean Village"),
     ("a city abroad with a river's word", "The road goes on from Puerto Maldonado to Rio "
      "Branco in Brazil.", "Branco"),
     ("a state abroad with a feature's word", "The reserve in Madre de Dios is the size of "
