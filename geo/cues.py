@@ -71,6 +71,7 @@ FEATURE_KINDS: dict[str, tuple[list[str], list[str]]] = {
     "snow peak": (["nevado"], []),
     "gorge": (["quebrada"], ["gorge", "ravine"]),
     "forest": (["bosque"], ["forest", "dry forest"]),
+    "aquifer": (["acuifero"], ["aquifer"]),
 }
 ES_LINKS = ["", "de ", "del ", "de la ", "de los ", "de las "]
 EN_LINKS = ["of ", "of the "]
@@ -281,6 +282,7 @@ GOVERNMENT_SECTORS = {"vivienda", "salud", "educacion", "agricultura", "agrario"
 
 UNLISTED_CUES = {"comunidad", "comunidades", "paraje", "parajes", "caserio", "caserios",
                   "private", "regional", "municipal", "concesion",  # conservation areas
+                  "acuifero",
                   "centro", "centros",
                   "localidad", "localidades", "pueblo", "pueblos", "town", "towns", "hamlet",
                   "hamlets", "locality", "localities", "settlement", "settlements", "annex",
@@ -301,6 +303,7 @@ UNLISTED_AFTER_CUES = {"community", "village", "river", "valley", "district", "p
                         "island", "volcano",
                         "lagoon", "hill", "forest", "reserve", "sanctuary", "refuge", "park",
                         "area", "conservancy",  # "the X Regional Conservation Area"
+                        "aquifer",
                         "project", "dam", "reservoir", "annex", "hamlet", "intake", "bridge",
                         "population", "populated"}  # "the Chanca Population Center"
 # Cues that introduce a named feature (a river, a hill), not a settlement.
@@ -309,7 +312,7 @@ FEATURE_UNLISTED = {"rio", "rios", "laguna", "lagunas", "quebrada", "quebradas",
                      "lago", "lagos", "river", "valley", "basin", "watershed", "canyon",
                      "desert", "bay", "island", "lagoon", "hill", "forest", "bridge", "rivers",
                      "puente", "microcuenca", "microcuencas", "subcuenca", "subcuencas",
-                     "area", "conservancy"}
+                     "area", "conservancy", "aquifer", "acuifero"}
 # Capitalised words before "district", "province"... that are not a place's name.
 NOT_UNLISTED = {"federal", "capital", "school", "health", "central", "northern", "southern",
                  "eastern", "western", "electoral", "judicial", "fiscal", "police", "military",

@@ -202,8 +202,9 @@ _VILLAGE_BEFORE = re.compile(  # a village's or community's word, not a town's o
     r"|anexo(?:[ \t]+de)?|(?:community|village)[ \t]+of)[ \t]+$")
 _VILLAGE_AFTER = re.compile(r"[ \t]+(?i:(?:native[ \t]+|peasant[ \t]+)?community|village)\b")
 _NAME_IN_COUNTRY = re.compile(  # "Chimborazo, Ecuador", "Oruro (Bolivia)"
-    r"([A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*)"
-    r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)([A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]+)?)")
+    r"([A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?"
+    r"[A-ZÁÉÍÓÚÑ][\w'’-]+)*)(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)"
+    r"([A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]+)?)")
 _COMPANY_AFTER = re.compile(r"[ \t]+(?:Mining[ \t]+|Minera[ \t]+)?(?:Company|Corporation"
                             r"|S\.?A\.?C?\.?|Inc\.?|Ltd\.?)(?!\w)")
 _SITED_BEFORE = re.compile(r"(?:(?:ubicad|localizad|situad)[oa]s?[ \t]+en"
@@ -235,6 +236,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
     r"|[Rr][ií]os?|rivers?|[Ll]agunas?|[Qq]uebradas?|[Nn]evados?|[Vv]alles?(?:[ \t]+del?)?"
     r"|[Cc]erros?|[Ii]slas?|[Bb]ah[ií]a[ \t]+de|[Ll]agos?|[Vv]olc[aá]n"
+    r"|[Aa]cu[ií]fero(?:[ \t]+del?)?"
     r"|(?:[Mm]icro|[Ss]ub)cuencas?(?:[ \t]+del?)?"  # "la microcuenca Quillcay"
     r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de|[Hh]aciendas?(?:[ \t]+de)?"
     r"|(?i:" + _AREA_BEFORE + "|" + _WORKS_BEFORE + r"))[ \t]+[\"“«]?("
@@ -266,13 +268,13 @@ _RIVERS_AFTER = re.compile(  # "(Apurímac), Ene and Mantaro Rivers" right after
     r"(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]*)?)*[ \t]+[Rr]ivers(?!\w)")
 _HEAD_BEFORE = re.compile(  # a feature's generic word before its name, right before it
     r"(?<!\w)(?:r[ií]o|river|valle(?:[ \t]+del?)?|(?:micro|sub)?cuenca[ \t]+del?|bah[ií]a[ \t]+de"
-    r"|(?:micro|sub)cuenca|volc[aá]n"
+    r"|(?:micro|sub)cuenca|volc[aá]n|acu[ií]fero(?:[ \t]+del?)?"
     rf"|{_RELIEF}|desierto[ \t]+de|{_AREA_BEFORE}|{_WORKS_BEFORE})[ \t]+$",
     re.IGNORECASE)
 _HEAD_AFTER = re.compile(  # and after it: "Urubamba valley", "Asana River", "Manu
     #                        Biosphere Reserve", "Malinguitas Dry Forest"
     r"[ \t]+(?:river|valley|(?:(?:sub|micro)-?)?(?:basin|watershed)|canyon|lake|lagoon|desert|bay"
-    r"|island|hill|gorge|dam|reservoir|bridge"
+    r"|island|hill|gorge|dam|reservoir|bridge|aquifer"
     r"|volcano"
     rf"|(?:{_QUALIFIER}){{0,2}}(?:reserve|sanctuary|refuge)"
     rf"|(?:{_QUALIFIER}){{1,2}}(?:park|forest|project|area|conservancy))"

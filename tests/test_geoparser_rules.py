@@ -377,6 +377,10 @@ POSITIVES = [
     ("a town's name in a cued list of villages", "Obras en Azángaro, Puno.\n\nLa obra "
      "brindará agua a las comunidades rurales de Sacacani, Tiruyo, Santa María, San Miguel y "
      "Yajchata.", "Santa María", "Puno"),
+    ("an aquifer", "In Ica, over-exploitation of the Villacurí Aquifer worries farmers.",
+     "Villacurí Aquifer", "Ica"),
+    ("an aquifer, Spanish", "En Ica, el acuífero de Villacurí se agota.",
+     "acuífero de Villacurí", "Ica"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
