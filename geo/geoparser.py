@@ -327,7 +327,7 @@ _STRETCH_WORDS = {"alto", "bajo", "medio", "upper", "lower", "middle"}
 _SECTOR_BEFORE = re.compile(r"(?i:sector(?:es)?)[ \t]+(?:de[ \t]+)?$")
 _CENTER_BEFORE = {"population", "populated"}  # "Population Center": a centro poblado
 # "C.C. Pallata", "CC.NN. X": comunidad campesina, comunidades nativas; "juntas vecinales"
-_ABBREVIATED_CUES = {"c", "cc", "ccnn", "junta", "juntas"}
+_ABBREVIATED_CUES = {"c", "cc", "ccnn", "junta", "juntas", "a", "aa"}
 _ANY_UNLISTED_CUE = frozenset(UNLISTED_CUES | UNLISTED_AFTER_CUES | _ABBREVIATED_CUES | _SITED)
 _HARD_GAP = re.compile(r"[^\s\-\u2010-\u2014'’]")  # what a multi-word name may not span
 

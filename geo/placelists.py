@@ -44,7 +44,9 @@ _PARENT = (rf"[ \t]*\([ \t]*(?:(?:in|en)[ \t]+(?:the[ \t]+|la[ \t]+)?)?"
 _SEPARATOR = (r"[ \t]*(?:[,;][ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+"
               r"|[ \t]+[–—][ \t]+)")  # "Pampahuasi – Ccasapata, Huayllapampa – Huychaorumi"
 # "C.C. Pallata" (comunidad campesina), "C.N." (nativa), "CC.NN. A y B" (the plural)
-ABBREVIATED_CUE = r"C\.[ \t]?[CN]\.|CC\.[ \t]?(?:CC|NN)\.|CCNN\b"
+ABBREVIATED_CUE = (r"C\.[ \t]?[CNP]\.|CC\.[ \t]?(?:CC|NN)\.|CCNN\b"  # "C.P.", "CC.PP":
+                   r"|CC\.[ \t]?PP\b\.?|A\.[ \t]?H\.|AA\.[ \t]?HH\b\.?")  # centro
+#                  poblado; "A.H.", "AA.HH.": asentamiento humano
 PLURAL_ABBREVIATED_CUE = r"CC\.[ \t]?(?:CC|NN)\.|CCNN\b"
 _SETTLEMENTS = (r"(?:comunidades|localidades|caser[ií]os|centros[ \t]+poblados|anexos|pueblos"
                 r"|juntas[ \t]+vecinales"

@@ -381,6 +381,10 @@ POSITIVES = [
      "Villacurí Aquifer", "Ica"),
     ("an aquifer, Spanish", "En Ica, el acuífero de Villacurí se agota.",
      "acuífero de Villacurí", "Ica"),
+    ("a centro poblado abbreviated", "En Ica, obras en el CC.PP Las Yeseras, San Andrés.",
+     "Las Yeseras", "Ica"),
+    ("an asentamiento humano abbreviated", "En Ica, pistas en el AA.HH. Juan Vergara Matta.",
+     "Juan Vergara Matta", "Ica"),
     ("a district in its newer spelling", "Coffee comes from Satipo, Junín: Pangoa and "
      "Pichanaki.", "Pichanaki", "Junín"),
     ("a district in its older spelling", "In Cusco, Quimbiri grows cacao.", "Quimbiri",
