@@ -201,10 +201,6 @@ _VILLAGE_BEFORE = re.compile(  # a village's or community's word, not a town's o
     r"(?i:comunidad(?:es)?(?:[ \t]+(?:campesina|nativa)s?)?(?:[ \t]+de)?|caser[ií]o(?:[ \t]+de)?"
     r"|anexo(?:[ \t]+de)?|(?:community|village)[ \t]+of)[ \t]+$")
 _VILLAGE_AFTER = re.compile(r"[ \t]+(?i:(?:native[ \t]+|peasant[ \t]+)?community|village)\b")
-_NAME_IN_COUNTRY = re.compile(  # "Chimborazo, Ecuador", "Oruro (Bolivia)"
-    r"([A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?"
-    r"[A-ZÁÉÍÓÚÑ][\w'’-]+)*)(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)"
-    r"([A-ZÁÉÍÓÚÑ][\w'’-]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w'’-]+)?)")
 _COMPANY_AFTER = re.compile(r"[ \t]+(?:Mining[ \t]+|Minera[ \t]+)?(?:Company|Corporation"
                             r"|S\.?A\.?C?\.?|Inc\.?|Ltd\.?)(?!\w)")
 _SITED_BEFORE = re.compile(r"(?:(?:ubicad|localizad|situad)[oa]s?[ \t]+en"
@@ -807,8 +803,7 @@ class Geoparser:
         mentions.sort(key=lambda m: m.start)  # a street's name is no place, however written
         mentions = [m for m in mentions if not streets.overlaps(m.start, m.end)]
         if not FOREIGN.isdisjoint(norms):  # "Huancavelica, Peru, and Chimborazo, Ecuador":
-            abroad = {found.group(1) for found in _NAME_IN_COUNTRY.finditer(text)  # there
-                      if normalize_name(found.group(2)) in FOREIGN}  # each time it is named
+            abroad = _named_abroad(text, norms, starts, ends)  # there each time it is named
             mentions = [m for m in mentions if m.confidence >= 0.9 or m.mention not in abroad]
         return _with_heads(text, mentions)
 
@@ -1632,6 +1627,25 @@ def _theme(name: str) -> bool:
     words = [w for w in normalize_name(name).split() if w not in CONNECTORS]
     return (len(words) >= 3 and all(map(is_common_word, words))
             or not ORG_WORDS.isdisjoint(words))
+
+
+def _named_abroad(text: str, norms: list[str], starts: list[int],
+                  ends: list[int]) -> set[str]:
+    """The names a text writes with a foreign country after them ("Chimborazo, Ecuador",
+    "Oruro (Bolivia)"): each run of capitalised words before the country, and each of
+    its tails."""
+    names: set[str] = set()
+    for i in compress(range(len(norms)), map(FOREIGN.__contains__, norms)):
+        if not i or not text[starts[i]].isupper() or \
+                text[ends[i - 1]:starts[i]].strip() not in (",", "("):
+            continue
+        j = i - 1
+        while j > 0 and text[ends[j - 1]:starts[j]] == " " and (
+                text[starts[j - 1]].isupper() or norms[j - 1] in CONNECTORS):
+            j -= 1
+        names.update(text[starts[k]:ends[i - 1]] for k in range(j, i)
+                     if text[starts[k]].isupper())
+    return names
 
 
 def _whole_quote(text: str, start: int, end: int) -> bool:
