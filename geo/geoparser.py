@@ -128,8 +128,8 @@ from geo.gazetteer import Place, province_seats, read_small_places
 from geo.geocoder import Geocoder, default_geocoder
 from geo.names import normalize_name
 from geo.paths import DATA_DIR
-from geo.placelists import (ABBREVIATED_CUE, DASH, ORG_WORDS, PLURAL_ABBREVIATED_CUE, REMARK,
-                             TITLE_LINKS, UPPER, appositions, common_words, cued_lists,
+from geo.placelists import (ABBREVIATED_CUE, DASH, NAME, ORG_WORDS, PLURAL_ABBREVIATED_CUE,
+                             REMARK, TITLE_LINKS, UPPER, appositions, common_words, cued_lists,
                              find_words, given_names, goes_on, in_peru, is_abroad,
                              is_common_word, is_english_title, is_name_like, is_toponym_like,
                              located_lists, lowercase, named_areas, toponyms, trailing_lists,
@@ -194,6 +194,7 @@ _WORKS_BEFORE = (  # waterworks, bridges and special projects before their name:
     r"(?:[ \t]+(?:del?|de[ \t]+la))?"
     rf"|sistema[ \t]+de[ \t]+riego|{_SPECIAL_PROJECT}"
     r"|reservas?[ \t]+(?:territorial(?:es)?|ind[ií]genas?))")
+_SITED_CUE = r"(?:(?:ubicad|localizad|situad)[oa]s?[ \t]+en|(?:located|situated)[ \t]+(?:in|at))"
 _SITED = {"ubicado", "ubicada", "ubicados", "ubicadas", "localizado", "localizada",
           "localizados", "localizadas", "situado", "situada", "situados", "situadas",
           "located", "situated"}  # "el colegio N° 171, ubicado en Cueva de los Tallos"
@@ -201,18 +202,12 @@ _VILLAGE_BEFORE = re.compile(  # a village's or community's word, not a town's o
     r"(?i:comunidad(?:es)?(?:[ \t]+(?:campesina|nativa)s?)?(?:[ \t]+de)?|caser[ií]o(?:[ \t]+de)?"
     r"|anexo(?:[ \t]+de)?|(?:community|village)[ \t]+of)[ \t]+$")
 _VILLAGE_AFTER = re.compile(r"[ \t]+(?i:(?:native[ \t]+|peasant[ \t]+)?community|village)\b")
-_COMPANY_AFTER = re.compile(r"[ \t]+(?:Mining[ \t]+|Minera[ \t]+)?(?:Company|Corporation"
-                            r"|S\.?A\.?C?\.?|Inc\.?|Ltd\.?)(?!\w)")
-_SITED_BEFORE = re.compile(r"(?:(?:ubicad|localizad|situad)[oa]s?[ \t]+en"
-                           r"|(?:located|situated)[ \t]+(?:in|at))[ \t]+$")
+_SITED_BEFORE = re.compile(rf"{_SITED_CUE}[ \t]+$")
 _STREETS = {"jr", "jiron", "av", "avenida", "calle", "pasaje", "psje", "prolongacion", "mz",
             "manzana", "lote", "km", "plaza", "street", "avenue", "carretera"}
 _NAME_OPENERS = {"san", "el", "la", "los", "las"}  # "the San Matías Protected Forest"
 _NEEDS_QUALIFIER = {"park", "project", "area", "conservancy"}
 _QUALIFIER = "(?:" + "|".join(sorted(AREA_QUALIFIERS)) + r")[ \t]+"
-_NAME = (r"[A-ZÁÉÍÓÚÑ][\w'’-]+"  # "Cueva de los Tallos"
-         r"(?:[ \t]+(?:(?:de(?:[ \t]+l[ao]s?)?|del|la|las|los|el)[ \t]+)?"
-         r"[A-ZÁÉÍÓÚÑ][\w'’-]+)*")
 _SETTLEMENT_ADJECTIVE = (  # "las localidades rurales de", "las comunidades indígenas de"
     r"(?:[ \t]+(?:rurales?|ind[ií]genas?|altoandinas?|alto[ \t]+andinas?|amaz[oó]nicas?))?")
 _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word starts
@@ -226,7 +221,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|[Aa]sentamientos?[ \t]+[Hh]umanos?(?:[ \t]+de)?|[Bb]arrios?(?:[ \t]+de)?"
     r"|(?:[Cc]ommunit(?:y|ies)|[Vv]illages?|[Uu]rbanizations?|[Ss]ectors?)[ \t]+of"
     r"|[Pp]arajes?(?:[ \t]+de)?"  # "el paraje Ishtanco": a rural spot
-    r"|(?:ubicad|localizad|situad)[oa]s?[ \t]+en|(?:located|situated)[ \t]+(?:in|at)"
+    r"|" + _SITED_CUE +
     r"|" + ABBREVIATED_CUE + r"|[Jj]untas?[ \t]+[Vv]ecinal(?:es)?(?:[ \t]+de)?"
     r"|(?:the[ \t]+)?[Pp]opulat(?:ed|ion)[ \t]+[Cc]ent(?:er|re)s?(?:[ \t]+of)?"
     r"|[Uu]rbanizaci[oó]n(?:es)?(?:[ \t]+de)?"
@@ -236,7 +231,7 @@ _UNLISTED_BEFORE = re.compile(  # a cue, then a name: matched where a cue word s
     r"|(?:[Mm]icro|[Ss]ub)cuencas?(?:[ \t]+del?)?"  # "la microcuenca Quillcay"
     r"|[Dd]istrito[ \t]+de|[Pp]rovincia[ \t]+de|[Hh]aciendas?(?:[ \t]+de)?"
     r"|(?i:" + _AREA_BEFORE + "|" + _WORKS_BEFORE + r"))[ \t]+[\"“«]?("
-    + _NAME + ")")
+    + NAME + ")")
 _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y C"
     r"(?:" + PLURAL_ABBREVIATED_CUE + r"|(?:[Cc]omunidades|[Ll]ocalidades|[Jj]untas|[Pp]ueblos"
     r"|[Tt]owns|[Hh]amlets|[Cc]aser[ií]os|[Cc]entros|[Aa]nexos|[Ss]ectores|[Cc]ommunities"
@@ -245,9 +240,9 @@ _PLURAL_CUE = re.compile(  # a cue that opens a list: "las comunidades de A, B y
     r"|[Nn]evados|[Aa]sentamientos|[Bb]arrios|[Rr]epresas|[Rr]eservorios|[Ee]mbalses)\b)")
 _LIST_ITEM = re.compile(  # "A (Pangoa), B", '"La Palta" y "La Talla"'
     r"[\"”»]?[ \t]*(?:,[ \t]*(?:(?:y|e|and)[ \t]+)?|[ \t]+(?:y|e|and)[ \t]+)[\"“«]?("
-    + _NAME + r")(?:" + REMARK + ")?")
+    + NAME + r")(?:" + REMARK + ")?")
 _PAIR_ITEM = re.compile(
-    r"[\"”»]?[ \t]+(?:y|e|and)[ \t]+[\"“«]?(" + _NAME + r")(?![\"”»]?[ \t]*,)")
+    r"[\"”»]?[ \t]+(?:y|e|and)[ \t]+[\"“«]?(" + NAME + r")(?![\"”»]?[ \t]*,)")
 _REMARK_AFTER = re.compile(f"(?:{REMARK})?")  # "Buenos Aires (195 familias) y Pataccollo"
 _STREET_ITEM = (r"[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*"
                 r"(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*)*")
@@ -313,7 +308,7 @@ _AMAZON_RIVER = re.compile(  # the river, not the region: "into the Amazon River
 _UNIT_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:en|in)[ \t]+)?|\([ \t]*)")  # "X, en Y", "X (Y"
 _DASH = re.compile(DASH)
 _ROAD_WORDS = {"carretera", "road", "highway", "camino"}
-_ROAD_TO = re.compile(DASH + r"[A-ZÁÉÍÓÚÑ]")  # "carretera Huancayo - Huancavelica"
+_ROAD_TO = re.compile(rf"{DASH}[{UPPER}]")  # "carretera Huancayo - Huancavelica"
 _COMMUNITY_KINDS = {"native", "indigenous", "peasant", "campesina", "nativa", "indigena"}
 _WORK_OR_RELIEF_BEFORE = re.compile(  # a dam, a canal, a hill or a lake named after a unit
     rf"(?<!\w)(?:{_WATERWORKS}|{_BRIDGE}|{_RELIEF})(?:[ \t]+(?:del?|de[ \t]+la))?[ \t]+$",
@@ -369,7 +364,6 @@ class _Hit:
     cue: str | None = None
     feature_cue: bool = False
     weak: bool = False
-    level_from_list: bool = False
     listed_village: bool = False  # "las comunidades rurales de A, Santa María y B"
     linked: bool = False
     person: bool = False
@@ -597,8 +591,7 @@ class Geoparser:
         for i in capitals:
             if i < after or covered[i]:
                 continue
-            if (norms[i] in split_heads and i + 1 < n_tok and not covered[i + 1]
-                    and ends[i] + 1 == starts[i + 1]):
+            if norms[i] in split_heads and covered[i + 1:i + 2] != b"\x01":
                 split = self._split_name(text, norms, starts, ends, i)
                 if split is not None:  # "Quero Bamba": Querobamba
                     found.append(split)
@@ -1068,7 +1061,7 @@ class Geoparser:
         if hit.entry.kind in ("institution", "feature"):
             hit.cue, hit.feature_cue = None, False
             hit.weak = hit.key in ABROAD  # "el Cono Sur": Lima Sur only beside Lima
-            if hit.entry.kind == "feature" and _COMPANY_AFTER.match(text, ends[hit.last - 1]):
+            if hit.entry.kind == "feature" and _org_after(text, norms, starts, ends, hit.last):
                 return False  # "Las Bambas Mining Company": the company, not the mine
             return not hit.entry.bare or text[starts[hit.first]].isupper()
         raw = text[starts[hit.first]:ends[hit.last - 1]]
@@ -1078,7 +1071,7 @@ class Geoparser:
                 and _next_in_list(text, norms, starts, ends, before, hit)
                 and not (hit.last < len(norms) and text[starts[hit.last]].isupper()
                          and text[ends[hit.last - 1]:starts[hit.last]] == " ")):
-            hit.cue, hit.plural, hit.level_from_list = before.cue, True, True
+            hit.cue, hit.plural = before.cue, True
         key = hit.key
         if key in people and not hit.cue:
             return False
@@ -1146,7 +1139,7 @@ class Geoparser:
                                                    ends[hit.first] + 60])
                 and not _caps_line(*span)):
             return False  # an acronym in mixed-case text: PIAS
-        if nxt in ORG_AFTER and gap_after.strip() in ("", ".") and not hit.cue:
+        if not hit.cue and _org_after(text, norms, starts, ends, hit.last):
             return False
         if nxt in CULTURE_AFTER and gap_after.strip() == "" and not hit.cue:
             return False  # the Moche period, la cultura Chavín: a culture, not the place
@@ -1264,7 +1257,7 @@ class Geoparser:
             gap = text[ends[a.last - 1]:starts[b.first]]
             listed = bool(set(between) & LIST_WORDS)
             if a.plural and a.cue and not b.cue and (listed or (not between and "," in gap)):
-                b.cue, b.plural, b.level_from_list = a.cue, True, True
+                b.cue, b.plural = a.cue, True
                 b.community = a.community
                 continue
             if listed:
@@ -1627,6 +1620,18 @@ def _theme(name: str) -> bool:
     words = [w for w in normalize_name(name).split() if w not in CONNECTORS]
     return (len(words) >= 3 and all(map(is_common_word, words))
             or not ORG_WORDS.isdisjoint(words))
+
+
+_COMPANY_MIDDLE = {"mining", "minera"}  # "Las Bambas Mining Company"
+
+
+def _org_after(text: str, norms: list[str], starts: list[int], ends: list[int],
+               last: int) -> bool:
+    """Whether the words right after token ``last - 1`` make the name an organisation's:
+    "Cuzco S.A.", "Sedapal Company", "Las Bambas Mining Company"."""
+    i = last + (last < len(norms) and norms[last] in _COMPANY_MIDDLE)
+    return (i < len(norms) and norms[i] in ORG_AFTER
+            and text[ends[i - 1]:starts[i]].strip() in ("", "."))
 
 
 def _named_abroad(text: str, norms: list[str], starts: list[int],

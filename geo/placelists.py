@@ -35,6 +35,7 @@ UPPER = "A-ZÁÉÍÓÚÑÜ"
 _WORD = rf"[{UPPER}][\w'’-]+"
 _LINK = r"(?:de[ \t]+(?:la|las|los)|de|del|la|las|los|el)"  # "Quebrada de las Damas"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD})*"
+NAME = _NAME  # a capitalised name, its words joined by "de", "de los", "del"...
 # the shortest name that its kind word, if any, and the bracket close: "(Pangoa)",
 # "(distrito Huaura)", "(in Tumbes region)", "(Villa El Salvador District)"
 _PARENT = (rf"[ \t]*\([ \t]*(?:(?:in|en)[ \t]+(?:the[ \t]+|la[ \t]+)?)?"
@@ -579,12 +580,10 @@ _IN_PERU = re.compile(rf"({_NAME}),[ \t]+(?:Per[uú]|PER[UÚ])(?![\w'’-])")
 
 
 def _ordinary_words(name: str) -> bool:
-    """Whether every word of a name is a frequent word or a region's adjective, one of them
-    English: "a Central Andean Village, Peru" names no village ("Nueva Esperanza" does)."""
-    words, english = common_words(), _english_words()
-    folded = normalize_name(name).split()
-    return (all(w in words or w in NOT_UNLISTED for w in folded)
-            and any(w in english for w in folded))
+    """Whether a name is an English title once its region adjectives are set aside: "a
+    Central Andean Village, Peru" names no village ("Nueva Esperanza" does)."""
+    return is_english_title(" ".join(w for w in normalize_name(name).split()
+                                     if w not in NOT_UNLISTED))
 
 
 def in_peru(text: str) -> list[Listed]:
