@@ -364,6 +364,12 @@ MONTHS = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agost
            "viernes", "sabado", "domingo", "monday", "tuesday", "wednesday", "thursday",
            "friday", "saturday", "sunday"}
 # First words of capitalised phrases in a list that are not a place's name.
+# The words for a unit, alone or abbreviated, that a list may hold where a unit's name
+# should be: "Distrito de Parcona, Provincia y Dpto. de Ica" names Parcona and Ica only.
+UNIT_WORDS = {"provincia", "province", "prov", "departamento", "department", "dpto", "dep",
+              "depto", "distrito", "district", "dist", "region", "regiones", "regions",
+              "provincias", "provinces", "distritos", "districts", "departamentos",
+              "departments"}
 NOT_LIST_ITEMS = {"afluentes", "ministerio", "ministry", "gobierno", "government", "municipalidad",
                    "municipality", "direccion", "programa", "proyecto", "fondo", "fund",
                    "oficina", "office", "agencia", "agency", "red", "centro", "center",

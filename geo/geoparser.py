@@ -279,8 +279,10 @@ _PROJECT_AFTER = re.compile(
 # Pucallpa", "Unidad Territorial Huancayo", "sede La Merced"; a body or a project named
 # for the place it serves: "Núcleo Ejecutor Central Tantaranche", "Proyecto Especial Tacna"
 _SEAT_BEFORE = re.compile(
-    r"(?<!\w)(?i:zonal|territorial|sede|filial|c[aá]ritas"  # "Cáritas Huari": its diocese
-    rf"|n[uú]cleo[ \t]+ejecutor(?:[ \t]+central)?|{_SPECIAL_PROJECT})"
+    r"(?<!\w)(?:(?i:zonal|territorial|sede|filial|c[aá]ritas"  # "Cáritas Huari": its diocese
+    rf"|n[uú]cleo[ \t]+ejecutor(?:[ \t]+central)?|{_SPECIAL_PROJECT}"
+    r"|micro[ \t]?red(?:[ \t]+(?:de[ \t]+)?salud)?|red[ \t]+de[ \t]+salud|agencia[ \t]+agraria)"
+    r"|UGEL|DRE|DIRESA|GERESA|DISA|DRA)"  # offices named for their unit: "la UGEL Ventanilla"
     r"(?:[ \t]+(?:de|del)[ \t]+[A-ZÁÉÍÓÚÑ][\w-]+)?[ \t]+$")
 # a department's name that goes on as a longer name: "San Martín de Létira", "La Libertad
 # de Expresión" (not "San Martín del Perú")
@@ -289,6 +291,10 @@ _LONGER_NAME = re.compile(r"[ \t]+(?:de|del)[ \t]+(?!(?:Per[uú]|PER[UÚ])\b)[A-
 _ACRONYM_AFTER = re.compile(r"[ \t]+(?:de|del)[ \t]+[A-ZÁÉÍÓÚÑ]{2,}(?![\w'’-])")
 _PROTECTED = re.compile(r"\b(?:reserve|reserva|park|parque|sanctuary|santuario|refuge"
                         r"|refugio|protection forest|bosque de proteccion)\b")
+# Spain's autonomous communities named "Comunidad de X", donors of decentralised
+# cooperation (not Nueva York or Santa Clara, which Peru's communities are called too)
+_DONOR_COMMUNITIES = {"madrid"}
+_LOWER_ARTICLES = {"el", "la", "los", "las"}  # lowercase before a name: no part of it
 _NEW_PLACE_WORDS = {"nuevo", "nueva"}  # Alto Piura, Villa Piura are in Piura
 _LETTER = re.compile(r"[^\W\d_]")
 _NO_EVIDENCE: Counter = Counter()  # read only: a sentence or paragraph naming no unit
@@ -411,6 +417,8 @@ def _feature_keys(name: str) -> list[str]:
             keys += [f"{w} {link}{core}" for w in english for link in EN_LINKS]
             if kind in ("lake", "river"):
                 keys += [f"{w} {core}" for w in english]
+            if kind in ("river", "valley", "basin"):  # the last of "the Santa and Chira rivers"
+                keys += [f"{core} {w}s" for w in english if " " not in w]
             if kind in BARE_KINDS:
                 keys.append(core)  # "Toquepala", "Titicaca": the core alone, capitalised
             return [key, *keys]
@@ -519,11 +527,13 @@ class Geoparser:
 
     def _find(self, text: str, norms: list[str], starts: list[int],
               ends: list[int]) -> list[_Hit]:
-        """Longest phrases of the table, left to right, not spanning punctuation."""
+        """Longest phrases of the table, left to right, not spanning punctuation; a phrase
+        led by a lowercase article gives way to a longer one after it ("el Alto Mayo":
+        Alto Mayo, not El Alto)."""
         hits: list[_Hit] = []
-        first, table, n_tok = self._first, self._table, len(norms)
+        first, n_tok = self._first, len(norms)
         after = 0
-        prefixes, split_heads = self._prefixes, self._split_heads
+        split_heads = self._split_heads
         for i in compress(range(n_tok), map(first.__contains__, norms)):
             if i < after:
                 continue
@@ -533,32 +543,43 @@ class Geoparser:
                 hits.append(found)
                 after = found.last
                 continue
-            top = min(first[norms[i]], n_tok - i)
-            # the phrases here joined by spaces or hyphens only, as long as a key goes on
-            keys = [norms[i]]
-            while len(keys) < top and keys[-1] in prefixes:
-                longer = f"{keys[-1]} {norms[i + len(keys)]}"
-                gap = (ends[i + len(keys) - 1], starts[i + len(keys)])
-                if (longer not in prefixes and longer not in table
-                        or _HARD_GAP.search(text, *gap)):
-                    break
-                keys.append(longer)
-            for size in range(len(keys), 0, -1):
-                key = keys[size - 1]
-                entry = table.get(key)
-                if entry is None:
-                    continue
-                if entry.exact and text[starts[i]:ends[i + size - 1]] != entry.exact:
-                    continue
-                if size > 1 and entry.kind == "place" and not _capitalised(
-                        text, norms, starts, i + 1, i + size):
-                    continue  # "the Lima region": Lima, not the name "Lima Region"
-                found = _Hit(i, i + size, entry, key, list(entry.places))
-                break
+            found = self._longest(text, norms, starts, ends, i)
+            if (found is not None and found.last - i > 1 and norms[i] in _LOWER_ARTICLES
+                    and text[starts[i]].islower() and norms[i + 1] in first):
+                inner = self._longest(text, norms, starts, ends, i + 1)
+                if inner is not None and inner.last > found.last:
+                    found = None  # the next word starts the longer name
             if found is not None:
                 hits.append(found)
                 after = found.last
         return hits
+
+    def _longest(self, text: str, norms: list[str], starts: list[int], ends: list[int],
+                 i: int) -> _Hit | None:
+        """The longest phrase of the table that starts at token ``i``."""
+        table, prefixes = self._table, self._prefixes
+        top = min(self._first[norms[i]], len(norms) - i)
+        # the phrases here joined by spaces or hyphens only, as long as a key goes on
+        keys = [norms[i]]
+        while len(keys) < top and keys[-1] in prefixes:
+            longer = f"{keys[-1]} {norms[i + len(keys)]}"
+            gap = (ends[i + len(keys) - 1], starts[i + len(keys)])
+            if (longer not in prefixes and longer not in table
+                    or _HARD_GAP.search(text, *gap)):
+                break
+            keys.append(longer)
+        for size in range(len(keys), 0, -1):
+            key = keys[size - 1]
+            entry = table.get(key)
+            if entry is None:
+                continue
+            if entry.exact and text[starts[i]:ends[i + size - 1]] != entry.exact:
+                continue
+            if size > 1 and entry.kind == "place" and not _capitalised(
+                    text, norms, starts, i + 1, i + size):
+                continue  # "the Lima region": Lima, not the name "Lima Region"
+            return _Hit(i, i + size, entry, key, list(entry.places))
+        return None
 
     def _split_name(self, text: str, norms: list[str], starts: list[int], ends: list[int],
                     i: int) -> _Hit | None:
@@ -1529,6 +1550,8 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
         if m and norms[i] in _SECTOR_CUES and \
                 normalize_name(m.group(1)).split()[0] in GOVERNMENT_SECTORS:
             m = None  # "el sector Vivienda", "el sector Salud de Puno": a ministry's
+        if m and norms[i] == "comunidad" and normalize_name(m.group(1)) in _DONOR_COMMUNITIES:
+            m = None  # "la Comunidad de Madrid ha concedido": Spain's region, a donor
         if m and norms[i] == "proyecto" and _theme(m.group(1)):
             m = None  # "el Proyecto Especial Camélidos Sudamericanos": a theme, no place
         if m and norms[i] in _SITED and (
@@ -1583,6 +1606,11 @@ def _unlisted(text: str, norms: list[str], starts: list[int],
                     break
                 if _HARD_GAP.search(text, ends[j - 1], starts[j]):
                     break
+                if (norms[i] in COMMUNITY_WORDS and ends[k] - starts[k] <= 6
+                        and text[starts[k]:ends[k]].isupper()
+                        and not _caps_line(text, starts[k], ends[k])):
+                    break  # "its COVID Community Relief Campaign": an acronym, no village
+                    #        (a reserve may be one: "the BIOAY Biosphere Reserve")
                 j = k
             if norms[i] in _NEEDS_QUALIFIER and (last - j > 2 or any(
                     text[starts[k]:ends[k]].isupper() for k in range(j, last))):
@@ -1801,7 +1829,10 @@ def _caps_line(text: str, start: int, end: int) -> bool:
         head = _HEADLINE_BREAK.search(text, line_start, start)
     line_end = text.find("\n", end, end + 300)
     line = text[line_start:line_end if line_end >= 0 else end + 300]
-    return line == line.upper() and len(_LETTER.findall(line)) >= 8
+    if line == line.upper():
+        return len(_LETTER.findall(line)) >= 8
+    letters = len(_LETTER.findall(line))  # a stray lowercase letter: "... SANEAMIENTO B&Aa"
+    return letters >= 40 and 30 * sum(c.islower() for c in line) <= letters
 
 
 _HEADLINE_BREAK = re.compile(r"[:|]\s|\s[–—-]\s")  # a dateline or a section before a headline

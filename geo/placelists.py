@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from geo.cues import (AREA_QUALIFIERS, COMMON, COUNTRY_NAMES, DISCOURSE_WORDS, FEATURE_CUE_WORDS,
                       FIRST_NAMES, MONTHS, NOT_LIST_ITEMS, NOT_UNLISTED, ORG_BEFORE, PEOPLES,
-                      PERSON_BEFORE, UNLISTED_AFTER_CUES)
+                      PERSON_BEFORE, UNIT_WORDS, UNLISTED_AFTER_CUES)
 from geo.names import name_to_key, normalize_name
 from geo.paths import ABROAD_NAMES_FILE, COMMON_WORDS_FILE, ENGLISH_WORDS_FILE, GIVEN_NAMES_FILE
 
@@ -218,7 +218,8 @@ def is_abroad(name: str) -> bool:
 @lru_cache(maxsize=65536)
 def is_name_like(name: str) -> bool:
     """Whether a capitalised phrase may be a place's name: not an acronym, a month, an
-    organisation's or a person's first word, nor a word that never names a place."""
+    organisation's or a person's first word, a unit's word alone ("Provincia", "Dpto"),
+    nor a word that never names a place."""
     key = normalize_name(name)
     words = key.split()
     if not words or name.isupper() and len(name) <= 6 or key in COUNTRY_NAMES:
@@ -226,7 +227,8 @@ def is_name_like(name: str) -> bool:
     if len(words) > 1 and words[0] in given_names() and not _LINKS.intersection(words):
         return False  # a person: "Zoraida Sáenz Marín" (not "Flor del Imiria")
     return not (words[0] in FIRST_NAMES or words[0] in PERSON_BEFORE or words[0] in ORG_BEFORE
-                or words[0] in MONTHS or len(words) == 1 and words[0] in DISCOURSE_WORDS
+                or words[0] in MONTHS or len(words) == 1 and (words[0] in DISCOURSE_WORDS
+                                                              or words[0] in UNIT_WORDS)
                 or words[0] in NOT_LIST_ITEMS or words[-1] in MONTHS or words[0] in PEOPLES
                 or " ".join(words[:2]) in PEOPLES)
 

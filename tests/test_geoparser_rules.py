@@ -420,6 +420,23 @@ POSITIVES = [
     ("areas and what they include", "Las obras avanzan en Ventanilla, Callao, en diversas "
      "zonas, incluyendo Héroes del Cenepa, Santa Margarita y Viñas de Angamos.",
      "Viñas de Angamos", "Callao"),
+    ("an office named for its unit", "La directora de la UGEL Ventanilla inauguró el aula.",
+     "Ventanilla", "Callao"),
+    ("an office named for its unit", "Los técnicos de la DIRESA Puno llegaron ayer.", "Puno",
+     "Puno"),
+    ("an office named for its unit", "El personal de la Microred Ccatca vacunó a 300 niños.",
+     "Ccatca", "Cusco"),
+    ("the last of a list of rivers", "Floods hit the Santa and Chira rivers in the Áncash "
+     "and Piura regions.", "Chira rivers", "Piura"),
+    ("a river in the features table", "Families along the Chili River in the city lost "
+     "their crops.", "Chili River", "Arequipa"),
+    ("a reservoir in the features table", "El agua llegará desde la represa Gallito Ciego "
+     "a los distritos del valle.", "represa Gallito Ciego", "Cajamarca"),
+    ("a lowercase article before a longer name", "La carretera en el Alto Mayo mejora el "
+     "acceso a los mercados.", "Alto Mayo", "San Martín"),
+    ("a caps headline with a stray lowercase letter", "ALCALDE DE INCAHUASI DEMANDA APOYO "
+     "PARA EL SANEAMIENTO BÁSICO DEL DISTRITO B&Aa\n\nEl alcalde habló ayer.", "INCAHUASI",
+     "Lambayeque"),
 ]
 
 # (rule, text, word that must not be reported)
@@ -599,6 +616,14 @@ NEGATIVES = [
      "Cono Sur"),
     ("areas of work", "The project works in Lima and Cusco, in areas such as Health, Education "
      "and Water.", "Education"),
+    ("a unit's word in a list", "Asentamiento de Acomayo en el Distrito de Parcona, Provincia "
+     "y Dpto. de Ica.", "Provincia"),
+    ("a unit's word in a list", "Asentamiento de Acomayo en el Distrito de Parcona, Provincia "
+     "y Dpto. de Ica.", "Dpto"),
+    ("an acronym before 'community'", "In Loreto, CACE launched its COVID Community Relief "
+     "Campaign for 40 villages.", "COVID"),
+    ("a donor region abroad", "La Comunidad de Madrid ha concedido 77.086 euros para el "
+     "proyecto en Piura.", "Madrid"),
 ]
 
 
