@@ -121,7 +121,8 @@ NOT_NAME_WORDS = {"en", "in", "at", "from", "desde", "hacia", "para", "por", "co
                    "metropolitan", "greater", "sur", "norte", "south", "north", "east",
                    "west", "este", "oeste", "centro", "central", "alto", "bajo", "upper",
                    "lower", "nuevo", "nueva", "new", "old", "provincial", "regional",
-                   "distrital", "municipal", "towards", "between", "entre", "via", "vía"}
+                   "distrital", "municipal", "towards", "between", "entre", "via", "vía",
+                   "km", "kms", "msnm"}  # "... de 17 Km. Yuracyacu – Ucrania": a sentence ends
 ARTICLES = {"la", "el", "las", "los", "the", "a", "an", "una", "un", "su", "sus", "their",
              "its", "our", "nuestra", "nuestro"}
 LIST_WORDS = {"y", "and", "e", "as", "well", "or", "o"}

@@ -434,6 +434,8 @@ POSITIVES = [
      "a los distritos del valle.", "represa Gallito Ciego", "Cajamarca"),
     ("a lowercase article before a longer name", "La carretera en el Alto Mayo mejora el "
      "acceso a los mercados.", "Alto Mayo", "San Martín"),
+    ("a name after a distance's abbreviation", "Se asfaltó el tramo de 17 Km. Yuracyacu "
+     "recibe la obra con alegría.", "Yuracyacu", "San Martín"),
     ("a caps headline with a stray lowercase letter", "ALCALDE DE INCAHUASI DEMANDA APOYO "
      "PARA EL SANEAMIENTO BÁSICO DEL DISTRITO B&Aa\n\nEl alcalde habló ayer.", "INCAHUASI",
      "Lambayeque"),
