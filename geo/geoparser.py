@@ -1326,20 +1326,21 @@ class Geoparser:
             confidence = 0.9
             if hit.weak and not any(sentence[d] or paragraph[d] for d in depts):
                 return None  # a feature that a region abroad is named too, far from its own
+            if len(depts) > 1:  # a road or river through several departments: the one
+                #                 its text is about, else none ("the Interoceanic Highway")
+                chosen, confidence, counts = _pointed(
+                    depts, ((sentence, 0.75), (paragraph, 0.75), (document, 0.6)))
+                if chosen is None:
+                    return None
+                hit.guessed = counts is document
+                places = [p for p in places if p.department == chosen]
         elif len(depts) > 1:
-            chosen = None
             levels = (((sentence, 0.75),) if hit.person or hit.river
                       else ((sentence, 0.75), (paragraph, 0.75), (document, 0.6)))
-            for counts, conf in levels:
-                scored = [(counts[d], d) for d in depts if counts[d]]
-                if scored:
-                    best = max(scored)[0]
-                    top = [d for n, d in scored if n == best]
-                    if len(top) == 1:
-                        chosen, confidence = top[0], conf
-                        hit.guessed = counts is document
-                        break
-            if chosen is None:
+            chosen, confidence, counts = _pointed(depts, levels)
+            if chosen is not None:
+                hit.guessed = counts is document
+            else:
                 elsewhere = _single_best(sentence) or _single_best(paragraph)
                 if hit.community and elsewhere and not hit.linked:
                     # a village of a common name, in the department its sentence names
@@ -1795,6 +1796,20 @@ def _contains(unit: Place, place: Place) -> bool:
     return bool(unit.ubigeo) and place.ubigeo.startswith(unit.ubigeo) and (
         len(unit.ubigeo) < len(place.ubigeo)
         or (unit.level == "district" and place.level == "populated place"))
+
+
+def _pointed(depts: list[str], levels: tuple[tuple[Counter, float], ...]
+             ) -> tuple[str | None, float, Counter | None]:
+    """The one department among ``depts`` that the nearest level naming any of them names
+    most, with that level's confidence and counts; else None."""
+    for counts, confidence in levels:
+        scored = [(counts[d], d) for d in depts if counts[d]]
+        if scored:
+            best = max(scored)[0]
+            top = [d for n, d in scored if n == best]
+            if len(top) == 1:
+                return top[0], confidence, counts
+    return None, 0.0, None
 
 
 def _only(counts: Counter) -> str | None:
